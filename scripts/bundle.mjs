@@ -1,0 +1,19 @@
+// Bundles the extension client and the language server into single files, so the .vsix ships no node_modules.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+  metafile: true,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'server/dist/server.js' }),
+]);
