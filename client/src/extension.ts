@@ -1,22 +1,176 @@
+// The VS Code side of uwsgi-ini: starts the bundled language server over IPC, keeps it told about
+// settings and workspace trust, restarts it after a crash, and registers two commands. Nothing else
+// lives here: every feature is the server's.
 import * as path from 'path';
-import { ExtensionContext } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { CrashRestartPolicy } from './crashRestartPolicy';
+
+export const LANGUAGE_ID = 'uwsgi-ini';
+/** The client id: VS Code reads `<id>.trace.server`, which the manifest declares as `uwsgi.trace.server`. */
+const CLIENT_ID = 'uwsgi';
+const CLIENT_NAME = 'uWSGI Language Server';
+
+/** What `activate` returns; the end-to-end tests drive the extension through it. */
+export interface UwsgiIniApi {
+  /** The language client (the same instance across restarts). */
+  readonly client: LanguageClient;
+  /** Resolves once the client is running (waits for a start or restart in progress). */
+  ready(): Promise<void>;
+  /** Stops and starts the server, like the `uWSGI: Restart Language Server` command. */
+  restart(): Promise<void>;
+  /** The process id of the running server, if any. */
+  serverPid(): number | undefined;
+  /** Fires whenever the client reaches the running state (first start, restart, crash recovery). */
+  readonly onDidStart: vscode.Event<void>;
+  /** How many times the server has been restarted after it stopped unexpectedly. */
+  readonly crashRestarts: number;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<UwsgiIniApi> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+
+  const crashPolicy = new CrashRestartPolicy(
+    numberFromEnv('UWSGI_INI_MAX_RESTARTS', 4),
+    numberFromEnv('UWSGI_INI_RESTART_WINDOW_MS', 3 * 60 * 1000),
+  );
+
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'uwsgi-ini' }],
+    documentSelector: [
+      { scheme: 'file', language: LANGUAGE_ID },
+      { scheme: 'untitled', language: LANGUAGE_ID },
+    ],
+    synchronize: {
+      configurationSection: 'uwsgi',
+      // Included files (`include = ...`, `ini = ...`) may change on disk behind the editor's back.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.ini'),
+    },
+    // A function, so that a restart after trust is granted sends the new value.
+    initializationOptions: () => ({
+      trusted: vscode.workspace.isTrusted,
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('uwsgi'))) as unknown,
+    }),
+    outputChannel: output,
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = crashPolicy.onCrash(Date.now());
+        if (decision.restart) {
+          output.warn(`The server stopped unexpectedly; restarting it (${decision.recent} in the last ${decision.windowMinutes} min).`);
+          return { action: CloseAction.Restart, handled: true };
+        }
+        const message = `The uWSGI language server stopped ${decision.recent} times in the last ${decision.windowMinutes} minutes and will not be restarted. Run "uWSGI: Restart Language Server" to try again.`;
+        output.error(message);
+        void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
+          if (choice) output.show(true);
+        });
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
-  client = new LanguageClient('uwsgi-ini', 'uWSGI INI', serverOptions, clientOptions);
-  await client.start();
+
+  const lc = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  client = lc;
+
+  const didStart = new vscode.EventEmitter<void>();
+  context.subscriptions.push(didStart);
+  let crashRestarts = 0;
+  let wasRunning = false;
+  let manualRestart = false;
+  context.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      output.info(`client state: ${State[e.oldState]} -> ${State[e.newState]}`);
+      if (e.newState === State.Running) {
+        if (wasRunning && !manualRestart) crashRestarts++;
+        wasRunning = true;
+        didStart.fire();
+      }
+    }),
+  );
+
+  const ready = async (): Promise<void> => {
+    if (lc.state === State.Running) return;
+    await new Promise<void>((resolve) => {
+      const sub = lc.onDidChangeState((e) => {
+        if (e.newState === State.Running) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  };
+
+  // Restarts are serialized: a second request waits for the first to finish.
+  let restarting: Promise<void> = Promise.resolve();
+  const restart = (): Promise<void> => {
+    restarting = restarting.then(async () => {
+      manualRestart = true;
+      try {
+        output.info('restarting the server');
+        crashPolicy.reset();
+        if (lc.state === State.Running || lc.state === State.Starting) {
+          await lc.stop().catch((e: unknown) => output.error(`stopping the server failed: ${String(e)}`));
+        }
+        await lc.start();
+      } finally {
+        manualRestart = false;
+      }
+    });
+    return restarting;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('uwsgi-ini.restartServer', () => restart()),
+    vscode.commands.registerCommand('uwsgi-ini.showOutput', () => output.show(true)),
+    // Untrusted workspaces get the limited server (no include resolution); on trust, start over.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      output.info('workspace trust granted: restarting the server');
+      void restart();
+    }),
+    { dispose: () => void lc.dispose() },
+  );
+
+  output.info(`starting ${serverModule} (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'})`);
+  try {
+    await lc.start();
+  } catch (e) {
+    output.error(`the server failed to start: ${String(e)}`);
+  }
+
+  return {
+    client: lc,
+    ready,
+    restart,
+    serverPid: () => lc.serverProcess?.pid,
+    onDidStart: didStart.event,
+    get crashRestarts() {
+      return crashRestarts;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  if (client && client.state !== State.Stopped) await client.stop();
+}
+
+function numberFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
