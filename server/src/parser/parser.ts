@@ -1,0 +1,265 @@
+import {
+  BlankLine,
+  CommentLine,
+  EntryLine,
+  IniDocument,
+  Line,
+  LineKind,
+  LogicBlock,
+  LogicKind,
+  Section,
+  SectionLine,
+} from './ast';
+
+// Keywords of uWSGI's config logic (SEMANTICS.md §11). They are part of the language itself, not
+// options to look up, so the parser knows them: blocks are structure, like sections.
+const LOOP_OPENERS = new Set(['for', 'for-glob', 'for-times', 'for-readline']);
+const CONDITION_OPENERS = new Set([
+  'if-opt', 'if-not-opt',
+  'if-env', 'if-not-env', 'ifenv',
+  'if-reload', 'if-not-reload',
+  'if-hostname', 'if-not-hostname',
+  'if-hostname-match', 'if-not-hostname-match',
+  'if-exists', 'if-not-exists', 'ifexists',
+  'if-plugin', 'if-not-plugin', 'ifplugin',
+  'if-file', 'if-not-file',
+  'if-dir', 'if-not-dir', 'ifdir', 'if-directory',
+]);
+const BLOCK_CLOSERS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
+/** uWSGI 2.1 only; on 2.0 it is an unknown key. */
+export const ELSE_KEYWORD = 'else';
+
+export function logicKindOf(key: string): LogicKind | undefined {
+  if (CONDITION_OPENERS.has(key)) return 'if';
+  if (LOOP_OPENERS.has(key)) return 'for';
+  return undefined;
+}
+
+export function isBlockCloser(key: string): boolean {
+  return BLOCK_CLOSERS.has(key);
+}
+
+export const logicOpeners: readonly string[] = [...LOOP_OPENERS, ...CONDITION_OPENERS];
+export const logicClosers: readonly string[] = [...BLOCK_CLOSERS];
+
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Hash = 35,
+  Percent = 37,
+  Semicolon = 59,
+  Equals = 61,
+  OpenBracket = 91,
+}
+
+/** uWSGI trims exactly these three characters (core/ini.c). */
+function isBlank(code: number): boolean {
+  return code === Char.Space || code === Char.Tab || code === Char.CarriageReturn;
+}
+
+/**
+ * Finds the end of the logical line starting at `from`: the first `\n` that is not eaten by a
+ * magic `%` (an odd run of `%` right before it expands `%\n` to nothing, joining the lines).
+ * Returns [newline offset or text.length, offsets of joining `%`].
+ */
+function findLineEnd(text: string, from: number): [number, number[]] {
+  let joins: number[] | undefined;
+  let searchFrom = from;
+  for (;;) {
+    const newline = text.indexOf('\n', searchFrom);
+    if (newline < 0) return [text.length, joins ?? NO_JOINS];
+    let run = 0;
+    while (newline - run - 1 >= from && text.charCodeAt(newline - run - 1) === Char.Percent) run++;
+    if ((run & 1) === 0) return [newline, joins ?? NO_JOINS];
+    (joins ??= []).push(newline - 1);
+    searchFrom = newline + 1;
+  }
+}
+
+const NO_JOINS: number[] = [];
+
+/** Binary search: a logical line may hold many joins. */
+function isJoinAt(joins: readonly number[], offset: number): boolean {
+  let low = 0;
+  let high = joins.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = joins[mid]!;
+    if (value === offset) return true;
+    if (value < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+function skipBlankForward(text: string, from: number, limit: number, joins: readonly number[]): number {
+  let i = from;
+  while (i < limit) {
+    if (isBlank(text.charCodeAt(i))) i++;
+    else if (joins.length > 0 && isJoinAt(joins, i)) i += 2;
+    else break;
+  }
+  return i;
+}
+
+function skipBlankBackward(text: string, from: number, limit: number, joins: readonly number[]): number {
+  let i = from;
+  while (i > limit) {
+    if (isBlank(text.charCodeAt(i - 1))) i--;
+    else if (joins.length > 0 && i - 2 >= limit && isJoinAt(joins, i - 2)) i -= 2;
+    else break;
+  }
+  return i;
+}
+
+/** The text uWSGI sees: a joining `%` and its newline expand to nothing. */
+function sliceWithoutJoins(text: string, start: number, end: number, joins: readonly number[]): string {
+  if (joins.length === 0 || joins[joins.length - 1]! < start || joins[0]! >= end) return text.slice(start, end);
+  let result = '';
+  let from = start;
+  for (const join of joins) {
+    if (join < start || join >= end) continue;
+    result += text.slice(from, join);
+    from = join + 2;
+  }
+  return result + text.slice(from, end);
+}
+
+/**
+ * Parses uWSGI ini text. Never throws; linear in the length of the text. The result is lossless:
+ * lines cover the text exactly, end to end.
+ */
+export function parseIni(text: string): IniDocument {
+  const lines: Line[] = [];
+  const sections: Section[] = [];
+  const orphanEntries: EntryLine[] = [];
+  const entries: EntryLine[] = [];
+  let current: Section | undefined;
+  let offset = 0;
+  const length = text.length;
+
+  while (offset < length) {
+    const start = offset;
+    const [newline, joins] = findLineEnd(text, start);
+    let end = newline;
+    let eolEnd = newline;
+    if (newline < length) {
+      eolEnd = newline + 1;
+      if (newline > start && text.charCodeAt(newline - 1) === Char.CarriageReturn) end = newline - 1;
+    }
+    const contentStart = skipBlankForward(text, start, newline, joins);
+    const contentEnd = skipBlankBackward(text, newline, contentStart, joins);
+    const index = lines.length;
+    const first = contentStart < contentEnd ? text.charCodeAt(contentStart) : -1;
+
+    if (first === -1) {
+      lines.push({ kind: LineKind.Blank, index, start, contentStart: end, contentEnd: end, end, eolEnd, joins } as BlankLine);
+    } else if (first === Char.OpenBracket) {
+      const nameStart = contentStart + 1;
+      const nameEnd = Math.max(nameStart, contentEnd - 1);
+      const header: SectionLine = {
+        kind: LineKind.Section, index, start, contentStart, contentEnd, end, eolEnd, joins,
+        name: sliceWithoutJoins(text, nameStart, nameEnd, joins),
+        nameSpan: { start: nameStart, end: nameEnd },
+        closer: nameEnd < contentEnd ? text.slice(nameEnd, contentEnd) : '',
+      };
+      lines.push(header);
+      if (current) current.lastLine = index - 1;
+      current = {
+        name: header.name,
+        header,
+        entries: [],
+        span: { start, end: length },
+        firstLine: index,
+        lastLine: index,
+      };
+      sections.push(current);
+    } else if (first === Char.Hash || first === Char.Semicolon) {
+      lines.push({
+        kind: LineKind.Comment, index, start, contentStart, contentEnd, end, eolEnd, joins,
+        marker: first === Char.Hash ? '#' : ';',
+      } as CommentLine);
+    } else {
+      const equalsAt = text.indexOf('=', contentStart);
+      const equals = equalsAt >= 0 && equalsAt < contentEnd ? equalsAt : -1;
+      const keyEnd = skipBlankBackward(text, equals < 0 ? contentEnd : equals, contentStart, joins);
+      const valueStart = equals < 0 ? contentEnd : skipBlankForward(text, equals + 1, contentEnd, joins);
+      const entry: EntryLine = {
+        kind: LineKind.Entry, index, start, contentStart, contentEnd, end, eolEnd, joins,
+        key: sliceWithoutJoins(text, contentStart, keyEnd, joins),
+        keySpan: { start: contentStart, end: keyEnd },
+        equals,
+        value: sliceWithoutJoins(text, valueStart, contentEnd, joins),
+        valueSpan: { start: valueStart, end: contentEnd },
+        section: current,
+      };
+      lines.push(entry);
+      entries.push(entry);
+      if (current) current.entries.push(entry);
+      else orphanEntries.push(entry);
+    }
+    offset = eolEnd;
+  }
+  if (current) {
+    current.lastLine = lines.length - 1;
+  }
+  finishSectionSpans(sections, lines);
+  const { blocks, strayBlockEnds } = buildLogicBlocks(sections, orphanEntries);
+  return { text, lines, sections, orphanEntries, entries, blocks, strayBlockEnds };
+}
+
+function finishSectionSpans(sections: Section[], lines: Line[]): void {
+  for (const section of sections) {
+    const last = lines[section.lastLine];
+    (section as { span: { start: number; end: number } }).span = {
+      start: section.header.start,
+      end: last ? last.eolEnd : section.header.eolEnd,
+    };
+  }
+}
+
+/**
+ * Groups each section name's entries into logic blocks the way uWSGI's dispatcher does while
+ * reading: an opener starts a block, any closer ends it, an opener inside an open block is
+ * recorded as nested (uWSGI aborts on it when the block is live).
+ */
+function buildLogicBlocks(
+  sections: readonly Section[],
+  orphanEntries: readonly EntryLine[],
+): { blocks: LogicBlock[]; strayBlockEnds: EntryLine[] } {
+  const blocks: LogicBlock[] = [];
+  const strayBlockEnds: EntryLine[] = [];
+  const openBySection = new Map<string, LogicBlock | undefined>();
+  const visit = (sectionName: string, entry: EntryLine): void => {
+    const open = openBySection.get(sectionName);
+    if (BLOCK_CLOSERS.has(entry.key)) {
+      if (open) {
+        open.closer = entry;
+        openBySection.set(sectionName, undefined);
+      } else {
+        strayBlockEnds.push(entry);
+      }
+      return;
+    }
+    const kind = logicKindOf(entry.key);
+    if (open) {
+      open.body.push(entry);
+      if (kind) open.nested.push(entry);
+      return;
+    }
+    if (kind) {
+      const block: LogicBlock = { kind, opener: entry, closer: undefined, body: [], nested: [] };
+      blocks.push(block);
+      openBySection.set(sectionName, block);
+    }
+  };
+  for (const entry of orphanEntries) visit('', entry);
+  for (const section of sections) {
+    for (const entry of section.entries) visit(section.name, entry);
+  }
+  blocks.sort((a, b) => a.opener.start - b.opener.start);
+  strayBlockEnds.sort((a, b) => a.start - b.start);
+  return { blocks, strayBlockEnds };
+}

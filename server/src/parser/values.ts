@@ -1,0 +1,151 @@
+import { EntryLine, Span } from './ast';
+
+// How uWSGI expands text (SEMANTICS.md §8, §9): first `%X` magic variables over the whole file,
+// then, on values of deferred options only, `$(env)`, `@(file)` and `%(placeholder)` references.
+
+export type SegmentKind = 'text' | 'magic' | 'placeholder' | 'env' | 'reference';
+
+export interface Segment extends Span {
+  readonly kind: SegmentKind;
+  /**
+   * magic: the character after `%` (`%` for `%%`, `\n` for a joined line);
+   * placeholder/env/reference: the text between the parentheses.
+   */
+  readonly name: string;
+  /** Span of `name` (inside the parentheses for references). */
+  readonly nameSpan: Span;
+}
+
+const enum Char {
+  Dollar = 36,
+  Percent = 37,
+  OpenParen = 40,
+  CloseParen = 41,
+  At = 64,
+}
+
+/**
+ * Splits `text.slice(start, end)` into segments. Never throws; an unclosed `%(`, `$(` or `@(`
+ * and an empty `()` stay literal text, as in uWSGI.
+ */
+export function segmentValue(text: string, start: number, end: number): Segment[] {
+  const segments: Segment[] = [];
+  let textStart = start;
+  const flushText = (upTo: number): void => {
+    if (upTo > textStart) {
+      segments.push({ kind: 'text', start: textStart, end: upTo, name: '', nameSpan: { start: textStart, end: upTo } });
+    }
+  };
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code !== Char.Percent && code !== Char.Dollar && code !== Char.At) {
+      i++;
+      continue;
+    }
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+    if (next === Char.OpenParen) {
+      const close = findClosingParen(text, i + 2, end);
+      if (close > i + 2) {
+        flushText(i);
+        const kind: SegmentKind = code === Char.Percent ? 'placeholder' : code === Char.Dollar ? 'env' : 'reference';
+        segments.push({ kind, start: i, end: close + 1, name: text.slice(i + 2, close), nameSpan: { start: i + 2, end: close } });
+        i = close + 1;
+        textStart = i;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (code === Char.Percent && next !== -1) {
+      flushText(i);
+      segments.push({ kind: 'magic', start: i, end: i + 2, name: text[i + 1]!, nameSpan: { start: i + 1, end: i + 2 } });
+      i += 2;
+      textStart = i;
+      continue;
+    }
+    i++;
+  }
+  flushText(end);
+  return segments;
+}
+
+/** Index of the `)` that closes a `(` just before `from`, counting nested pairs; -1 if none. */
+function findClosingParen(text: string, from: number, end: number): number {
+  let depth = 1;
+  for (let i = from; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === Char.OpenParen) depth++;
+    else if (code === Char.CloseParen && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function entrySegments(text: string, entry: EntryLine): Segment[] {
+  return segmentValue(text, entry.valueSpan.start, entry.valueSpan.end);
+}
+
+/** A placeholder whose name contains a space is evaluated as arithmetic (core/config.c). */
+export function isPlaceholderMath(segment: Segment): boolean {
+  return segment.kind === 'placeholder' && segment.name.includes(' ');
+}
+
+/** Operands of placeholder math: tokens that are neither numbers nor operators. */
+export function placeholderMathOperands(segment: Segment): { name: string; span: Span }[] {
+  const operands: { name: string; span: Span }[] = [];
+  const re = /[^ ]+/g;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(segment.name))) {
+    const token = match[0];
+    if (/^(\+\+|--|[-+*/])$/.test(token) || /^-?\d+$/.test(token)) continue;
+    const tokenStart = segment.nameSpan.start + match.index;
+    operands.push({ name: token, span: { start: tokenStart, end: tokenStart + token.length } });
+  }
+  return operands;
+}
+
+export interface HookValue {
+  /** A leading `!` keeps the value out of uWSGI's logs. */
+  readonly private: boolean;
+  readonly action: string;
+  readonly actionSpan: Span;
+  /** Offset of the first `:`, or -1 when there is none (uWSGI: invalid hook syntax). */
+  readonly colon: number;
+  readonly args: string;
+  readonly argsSpan: Span;
+}
+
+/** Splits a hook value at the first `:` into action and arguments (core/hooks.c). */
+export function splitHookValue(text: string, valueSpan: Span): HookValue {
+  let actionStart = valueSpan.start;
+  const isPrivate = actionStart < valueSpan.end && text.charCodeAt(actionStart) === 33; // '!'
+  if (isPrivate) actionStart++;
+  const colonAt = text.indexOf(':', actionStart);
+  const colon = colonAt >= 0 && colonAt < valueSpan.end ? colonAt : -1;
+  const actionEnd = colon < 0 ? valueSpan.end : colon;
+  const argsStart = colon < 0 ? valueSpan.end : colon + 1;
+  return {
+    private: isPrivate,
+    action: text.slice(actionStart, actionEnd),
+    actionSpan: { start: actionStart, end: actionEnd },
+    colon,
+    args: text.slice(argsStart, valueSpan.end),
+    argsSpan: { start: argsStart, end: valueSpan.end },
+  };
+}
+
+/**
+ * Offsets where a value seems to carry an inline comment: whitespace followed by `#` or `;`.
+ * uWSGI has no inline comments, so this text is part of the value.
+ */
+export function findInlineComment(text: string, valueSpan: Span): number {
+  for (let i = valueSpan.start + 1; i < valueSpan.end; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 35 || code === 59) && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      let wsStart = i - 1;
+      while (wsStart > valueSpan.start && (text.charCodeAt(wsStart - 1) === 32 || text.charCodeAt(wsStart - 1) === 9)) wsStart--;
+      return wsStart;
+    }
+  }
+  return -1;
+}
