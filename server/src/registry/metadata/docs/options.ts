@@ -26,7 +26,7 @@ export const optionDocs: Record<string, string> = {
   "enable-threads":
     "Turns on thread support in the language plugins (for Python this initialises the GIL), which an application needs if it starts its own threads. Without it, threads created by the app do not run while no request is in progress. Flag: anything except `false`/`off`/`no`/`0` enables it.",
   "lazy-apps":
-    "Loads the application separately in every worker after the fork, instead of once in the master before forking. This avoids sharing state (database connections, random seeds) between workers at the cost of memory and slower respawns; `pre-app`/`post-app` hooks then run in each worker. Flag.",
+    "Each worker imports the application itself after being forked, rather than inheriting a copy the master imported once. This avoids sharing state (database connections, random seeds) between workers at the cost of memory and slower respawns; `pre-app`/`post-app` hooks then run in each worker. Flag.",
   "lazy":
     "Older, broader variant of `lazy-apps`: applications are loaded in the workers instead of the master, and a reload only respawns the workers rather than re-executing the master. Flag; prefer `lazy-apps` when only the loading location matters.",
   "single-interpreter":
@@ -34,7 +34,7 @@ export const optionDocs: Record<string, string> = {
   "thunder-lock":
     "Puts a lock around `accept()` shared by all processes, so that only one waiting process is woken for each new connection instead of all of them. Useful with many workers on the same socket. Flag.",
   "cheaper":
-    "Enables adaptive process spawning: the value is the lowest number of workers kept running, while `processes` stays the upper limit. Using it also forces the master on. Int read with `atoi` on 2.0.",
+    "Turns on on-demand worker scaling: the value is how few workers may remain when the instance is idle, while `processes` stays the ceiling. Using it also forces the master on. Int read with `atoi` on 2.0.",
   "cheaper-initial":
     "How many workers are started at boot when adaptive spawning (`cheaper`) is active. The option also turns on the master and cheaper mode. C int, `atoi` on 2.0.",
   "cheaper-step":
@@ -54,7 +54,7 @@ export const optionDocs: Record<string, string> = {
   "worker-reload-mercy":
     "Seconds the master waits for a worker to finish its current requests during a graceful reload or recycle before killing it. C int read with `atoi` on 2.0, so `60s` is 60.",
   "reload-mercy":
-    "Upper bound, in seconds, on how long the master waits for workers and other children to exit during a reload or shutdown. Read with `atoi` on 2.0; `30s` counts as 30.",
+    "Caps the total wait of a reload or shutdown: after this many seconds the master stops waiting for slow workers and other child processes. Read with `atoi` on 2.0; `30s` counts as 30.",
   "gevent":
     "Runs each worker on the gevent loop with this many async cores (greenlets able to serve requests concurrently), and turns on thread support. The number is a C int, so `100 cores` is read as 100. Requires the gevent plugin (embedded in the default build).",
   "offload-threads":
@@ -62,11 +62,11 @@ export const optionDocs: Record<string, string> = {
   "listen":
     "Size of the socket listen queue (backlog), 100 by default; on Linux uWSGI refuses to start when it is larger than `net.core.somaxconn`. This option is immediate: it is applied while the file is read, so `$(VAR)` or `%(name)` references in it are not expanded and `atoi` of the literal text gives 0.",
   "no-orphans":
-    "Makes worker processes die automatically when the master goes away (on Linux via a parent-death signal), instead of lingering as orphans. Flag.",
+    "Ties the workers' lifetime to the master: on Linux they get a parent-death signal, so none of them keeps running if the master disappears. Flag.",
   "need-app":
-    "Exits at start-up when no application could be loaded, instead of running workers that answer every request with an error. Flag; note that on the master branch (2.1-dev) this behaviour is the default and such an instance exits with status 22.",
+    "Treats a start-up in which no application got loaded as fatal, rather than keeping workers alive that can only answer with errors. Flag; note that on the master branch (2.1-dev) this behaviour is the default and such an instance exits with status 22.",
   "die-on-term":
-    "On 2.0.x a flag that makes SIGTERM shut the instance down instead of triggering a reload. On the master branch (2.1-dev) SIGTERM already stops the instance, so the option is deprecated there: the value is ignored and only a warning is logged.",
+    "On 2.0.x, SIGTERM normally makes the master reload everything; with this flag set it stops the instance instead. On the master branch (2.1-dev) SIGTERM already stops the instance, so the option is deprecated there: the value is ignored and only a warning is logged.",
   "memory-report":
     "Adds memory usage figures to the request log lines. On 2.0.x it is a flag (any value except `false`/`off`/`no`/`0` enables it); on the master branch (2.1-dev) it takes an optional number instead.",
   "auto-procname":
@@ -98,7 +98,7 @@ export const optionDocs: Record<string, string> = {
   "touch-exec":
     "Written as `<file> <command>`: the master runs the shell command whenever the file's modification time changes. Repeat the key for more pairs; the master is switched on automatically.",
   "py-autoreload":
-    "Development helper: every N seconds the Python plugin checks whether any loaded module changed on disk and, if so, reloads the instance. Enables the master and threads. Int, read with `atoi` on 2.0 (`0` disables it).",
+    "Polls the modification times of the imported Python modules every N seconds and reloads the instance when one has changed; meant for development, not production. Enables the master and threads. Int, read with `atoi` on 2.0 (`0` disables it).",
   "optimize":
     "Python optimisation level, like running `python -O` (1) or `-OO` (2). C int read with `atoi` on 2.0.",
   "attach-daemon":
@@ -128,7 +128,7 @@ export const optionDocs: Record<string, string> = {
   "chown-socket":
     "Owner for UNIX socket files, written `user` or `user:group`. Because changing ownership needs root, setting it keeps the process privileged until the sockets exist, which moves the `uid`/`gid` drop (and the `as-root`/`as-user` hooks) later in start-up.",
   "socket-timeout":
-    "Timeout in seconds for the instance's internal socket operations, such as reading a request from a client. C int read with `atoi` on 2.0: `10s` is 10.",
+    "How many seconds a socket read or write (for example receiving a request from a client) may block before uWSGI gives up on it. C int read with `atoi` on 2.0: `10s` is 10.",
   "http-timeout":
     "Timeout in seconds used by the HTTP router (`http`) for its connections, both to clients and to the workers. Read with `atoi` on 2.0, so `60s` means 60.",
   "http-keepalive":
@@ -150,7 +150,7 @@ export const optionDocs: Record<string, string> = {
   "immediate-gid":
     "Switches the group (and clears supplementary groups) as soon as the line is read, while the configuration is still being parsed. Group 0 or an unknown group is fatal. Put it before `immediate-uid`, because after the uid change the process can no longer change its group.",
   "master-as-root":
-    "Keeps the master process running as root while the workers still switch to `uid`/`gid`. Flag; it also postpones the early privilege drop in the start-up sequence.",
+    "The master never gives up root; only the workers and other children switch to `uid`/`gid`. Flag; it also postpones the early privilege drop in the start-up sequence.",
   "drop-after-init":
     "Postpones the privilege drop until the plugins have been initialised and the sockets are bound, instead of doing it early in start-up. Flag.",
   "drop-after-apps":
@@ -192,7 +192,7 @@ export const optionDocs: Record<string, string> = {
   "venv":
     "Short name for `virtualenv`/`home`: the virtualenv directory used by the Python plugin. The last of the three keys wins.",
   "pythonpath":
-    "Adds a directory to Python's module search path. The value may be a glob; every match is added. Repeat the key to add more entries.",
+    "Extends Python's `sys.path` with this directory; a glob pattern adds every path that matches. Repeat the key to add more entries.",
   "wsgi-disable-file-wrapper":
     "Stops offering `wsgi.file_wrapper` to WSGI applications, which works around apps or middleware that misuse it. Flag.",
 
@@ -222,7 +222,7 @@ export const optionDocs: Record<string, string> = {
   "log-encoder":
     "Adds a transformation applied to every log line before it is written, in the form `<encoder>[:<args>]` (for example a prefix or JSON formatting). Repeat for a chain of encoders; the master and `log-master` are switched on.",
   "ignore-sigpipe":
-    "Stops uWSGI from reporting SIGPIPE when a client has gone away while the response was being sent. Flag.",
+    "Silences the SIGPIPE messages that show up when a client disconnects before its response is complete. Flag.",
   "ignore-write-errors":
     "Suppresses the log messages about failed response writes, usually clients that disconnected early. Flag.",
   "disable-write-exception":
@@ -240,7 +240,7 @@ export const optionDocs: Record<string, string> = {
   "static-map":
     "Serves files directly from disk for a URL prefix, written `<mountpoint>=<directory>` (e.g. `/static=/srv/app/static`). A value without `=` stops start-up. Each occurrence adds a mapping, and the MIME type table is loaded automatically.",
   "static-expires":
-    "Adds an `Expires` header to static files whose path matches a regular expression: `<regexp> <seconds>`. Requires a build with PCRE; each line adds one rule.",
+    "Written `<regexp> <seconds>`: static files whose name matches get an `Expires` header that lies that many seconds in the future. Requires a build with PCRE; each line adds one rule.",
   "add-header":
     "Header line added to every response, e.g. `X-Frame-Options: DENY`. Repeat the key to add more headers.",
   "route":
@@ -386,7 +386,7 @@ export const optionDocs: Record<string, string> = {
   "exit":
     "Makes uWSGI exit immediately with the numeric value as status (read with `atoi`, so an empty value gives 0). Applied while the file is read; sometimes used at the end of a conditional block to abort on an unsupported host.",
   "cflags":
-    "Prints the C compiler flags uWSGI was built with (for compiling external plugins) and exits with status 0.",
+    "Outputs the compiler flags of this build, which out-of-tree plugin builds need, then exits with status 0.",
   "dot-h":
     "Prints the `uwsgi.h` header the binary was built from and exits with status 0; used when building plugins outside the source tree.",
   "config-py":
