@@ -1,12 +1,165 @@
-import { Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import {
+  CancellationToken,
+  ClientCapabilities,
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ResponseError,
+  LSPErrorCodes,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, LanguageService } from './service/languageService';
+import { UwsgiDocument } from './service/uwsgiDocument';
+import { onRuleFailure } from './service/validation';
+
+export const SERVER_NAME = 'uwsgi-ini-language-server';
+export const SERVER_VERSION = '0.1.0';
+
+/** What the client told us at start-up that changes how we answer. */
+export interface ClientFeatures {
+  markdown: boolean;
+  snippets: boolean;
+  configurationPull: boolean;
+}
+
+function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  const hoverFormats = capabilities.textDocument?.hover?.contentFormat;
+  return {
+    markdown: hoverFormats === undefined || hoverFormats.includes('markdown'),
+    snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+    configurationPull: capabilities.workspace?.configuration === true,
+  };
+}
+
+/**
+ * The parsed documents, keyed by uri and version: every request and the validator share one
+ * parse per version.
+ */
+class ParseCache {
+  private readonly entries = new Map<string, UwsgiDocument>();
+
+  constructor(private readonly service: LanguageService) {}
+
+  get(document: TextDocument): UwsgiDocument {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.textDocument.version === document.version && cached.textDocument === document) return cached;
+    const parsed = this.service.parse(document);
+    this.entries.set(document.uri, parsed);
+    return parsed;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
 
 export function startServer(connection: Connection): void {
+  const service = getLanguageService();
   const documents = new TextDocuments(TextDocument);
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-    serverInfo: { name: 'uwsgi-ini-language-server', version: '0.1.0' },
-  }));
+  const cache = new ParseCache(service);
+  const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
+  let features: ClientFeatures = { markdown: true, snippets: false, configurationPull: false };
+
+  onRuleFailure((ruleId, error) => {
+    connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  });
+
+  /**
+   * Every handler: look up the document, take its cached parse, call the service. Exceptions are
+   * logged and answered with the empty result, so a bug in one feature never kills the server.
+   */
+  function handle<R>(name: string, uri: string, empty: R, token: CancellationToken | undefined, run: (parsed: UwsgiDocument) => R): R | ResponseError<void> {
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const document = documents.get(uri);
+    if (!document) return empty;
+    try {
+      return run(cache.get(document));
+    } catch (error) {
+      connection.console.error(`${name} failed on ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return empty;
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    features = clientFeatures(params.capabilities);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) service.configure(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (features.configurationPull) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'uwsgi' }).catch(() => undefined);
+      void pullSettings();
+    }
+  });
+
+  async function pullSettings(): Promise<void> {
+    try {
+      const [settings] = await connection.workspace.getConfiguration([{ section: 'uwsgi' }]);
+      service.configure(settings ?? {});
+    } catch {
+      // A client that cannot answer keeps the defaults.
+    }
+    revalidateAll();
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    const settings = (change.settings as { uwsgi?: unknown } | undefined)?.uwsgi;
+    if (features.configurationPull) {
+      void pullSettings();
+    } else {
+      service.configure(settings ?? {});
+      revalidateAll();
+    }
+  });
+
+  function validateNow(uri: string): void {
+    pendingValidation.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = handle('validation', uri, [], undefined, (parsed) => service.doValidation(parsed));
+    if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function scheduleValidation(uri: string, delay = service.settings.validation.delayMs): void {
+    const pending = pendingValidation.get(uri);
+    if (pending) clearTimeout(pending);
+    if (delay <= 0) {
+      validateNow(uri);
+      return;
+    }
+    pendingValidation.set(uri, setTimeout(() => validateNow(uri), delay));
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduleValidation(document.uri, 0);
+  }
+
+  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  documents.onDidClose((event) => {
+    const pending = pendingValidation.get(event.document.uri);
+    if (pending) clearTimeout(pending);
+    pendingValidation.delete(event.document.uri);
+    cache.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params, token) =>
+    handle('codeAction', params.textDocument.uri, [], token, (parsed) => service.doCodeActions(parsed, params.range, params.context)));
+
   documents.listen(connection);
   connection.listen();
 }

@@ -1,3 +1,423 @@
-export async function runCli(_argv: string[]): Promise<number> {
+import * as fs from 'fs';
+import * as path from 'path';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../service/languageService';
+import { SeveritySetting } from '../service/settings';
+import { listActions, listOptions, listPhases } from '../registry/listing';
+import { toSarif } from './sarif';
+
+const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
+
+Checks uWSGI ini files the way uWSGI reads them. Directories are searched for *.ini files that
+have a [uwsgi] section; "-" reads standard input.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --strict                   check as 'uwsgi --strict' would: unknown options are errors
+  --plugins a,b              plugins the uWSGI binary loads besides those the files name
+  --uwsgi-version 2.0|2.1    uWSGI version to check against (default: 2.0)
+  --section NAME             section to check (default: uwsgi)
+  --rule ID=SEVERITY         off|hint|information|warning|error for one rule (repeatable)
+  --max-warnings N           exit 1 when there are more than N warnings
+  --no-color                 plain text output
+  --list-options             print every option uWSGI knows, then exit
+  --list-phases              print every hook phase, then exit
+  --list-actions             print every hook action, then exit
+  --list-rules               print every rule with its default severity, then exit
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.`;
+
+const VERSION = '0.1.0';
+/** Bigger files are reported instead of read: nobody writes a 64 MB ini file on purpose. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const SEVERITY_NAMES = ['off', 'hint', 'information', 'warning', 'error'];
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  isTTY: boolean;
+  cwd: string;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      process.stdin.on('error', reject);
+    }),
+  isTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
+};
+
+interface CliOptions {
+  format: 'text' | 'json' | 'sarif';
+  strict: boolean;
+  plugins: string[];
+  version: '2.0' | '2.1';
+  section: string;
+  rules: Record<string, SeveritySetting>;
+  maxWarnings: number | undefined;
+  color: boolean;
+  inputs: string[];
+  list: 'options' | 'phases' | 'actions' | 'rules' | undefined;
+  help: boolean;
+  showVersion: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: string[], io: CliIo): CliOptions {
+  const options: CliOptions = {
+    format: 'text', strict: false, plugins: [], version: '2.0', section: 'uwsgi', rules: {},
+    maxWarnings: undefined, color: io.isTTY && !process.env['NO_COLOR'], inputs: [], list: undefined, help: false, showVersion: false,
+  };
+  const valueOf = (flag: string, inline: string | undefined, index: number): [string, number] => {
+    if (inline !== undefined) return [inline, index];
+    const next = argv[index + 1];
+    if (next === undefined) throw new UsageError(`${flag} needs a value`);
+    return [next, index + 1];
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      options.inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.inputs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    let value: string;
+    switch (flag) {
+      case '--format':
+        [value, i] = valueOf(flag, inline, i);
+        if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
+        options.format = value;
+        break;
+      case '--strict':
+        options.strict = true;
+        break;
+      case '--plugins':
+        [value, i] = valueOf(flag, inline, i);
+        options.plugins.push(...value.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+        break;
+      case '--uwsgi-version':
+        [value, i] = valueOf(flag, inline, i);
+        if (value !== '2.0' && value !== '2.1') throw new UsageError(`--uwsgi-version must be 2.0 or 2.1, not "${value}"`);
+        options.version = value;
+        break;
+      case '--section':
+        [value, i] = valueOf(flag, inline, i);
+        if (value === '') throw new UsageError('--section needs a name');
+        options.section = value;
+        break;
+      case '--rule': {
+        [value, i] = valueOf(flag, inline, i);
+        const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
+        if (!match || !SEVERITY_NAMES.includes(match[2]!)) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_NAMES.join('|')}, not "${value}"`);
+        options.rules[match[1]!] = match[2] as SeveritySetting;
+        break;
+      }
+      case '--max-warnings': {
+        [value, i] = valueOf(flag, inline, i);
+        const count = Number(value);
+        if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
+        options.maxWarnings = count;
+        break;
+      }
+      case '--no-color':
+        options.color = false;
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--list-options':
+        options.list = 'options';
+        break;
+      case '--list-phases':
+        options.list = 'phases';
+        break;
+      case '--list-actions':
+        options.list = 'actions';
+        break;
+      case '--list-rules':
+        options.list = 'rules';
+        break;
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.showVersion = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag}`);
+    }
+  }
+  return options;
+}
+
+interface LintResult {
+  /** The path as the user gave it (or as found below a directory). */
+  file: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_LABEL: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
+  return SEVERITY_LABEL[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error';
+}
+
+/** Runs the linter; resolves to the exit status. Never throws. */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArguments(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`uwsgi-ini-lint: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.showVersion) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const service = getLanguageService({
+    version: options.version,
+    plugins: options.plugins,
+    strict: options.strict,
+    section: options.section,
+    diagnostics: options.rules,
+  });
+  if (options.list) {
+    const lines =
+      options.list === 'options' ? listOptions()
+        : options.list === 'phases' ? listPhases()
+          : options.list === 'actions' ? listActions()
+            : service.rules.map((rule) => `${rule.id}\t${rule.defaultSeverity}\t${rule.title}`);
+    io.stdout(lines.map((line) => `${line}\n`).join(''));
+    return 0;
+  }
+  if (options.inputs.length === 0) {
+    io.stderr(`uwsgi-ini-lint: no input files\n\n${USAGE}\n`);
+    return 2;
+  }
+  const unknownRules = Object.keys(options.rules).filter((id) => !service.rules.some((rule) => rule.id === id));
+  if (unknownRules.length > 0) {
+    io.stderr(`uwsgi-ini-lint: unknown rule ${unknownRules.join(', ')} (see --list-rules)\n`);
+    return 2;
+  }
+
+  let inputProblem = false;
+  const results: LintResult[] = [];
+  const lint = (file: string, text: string, uri: string): void => {
+    const parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 1, text));
+    results.push({ file, text, diagnostics: service.doValidation(parsed) });
+  };
+  for (const input of options.inputs) {
+    if (input === '-') {
+      try {
+        lint('-', await io.readStdin(), 'untitled:stdin');
+      } catch (error) {
+        io.stderr(`uwsgi-ini-lint: cannot read standard input: ${describeError(error)}\n`);
+        inputProblem = true;
+      }
+      continue;
+    }
+    let files: string[];
+    try {
+      files = expandInput(input, io.cwd);
+    } catch (error) {
+      io.stderr(`uwsgi-ini-lint: ${input}: ${describeError(error)}\n`);
+      inputProblem = true;
+      continue;
+    }
+    for (const file of files) {
+      const absolute = path.resolve(io.cwd, file);
+      try {
+        const stat = fs.statSync(absolute);
+        if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a directory' : 'not a regular file');
+        if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+        lint(file, fs.readFileSync(absolute, 'utf8'), pathToUri(absolute));
+      } catch (error) {
+        io.stderr(`uwsgi-ini-lint: ${file}: ${describeError(error)}\n`);
+        inputProblem = true;
+      }
+    }
+  }
+
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const result of results) for (const d of result.diagnostics) counts[severityLabel(d)]++;
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify(results.map(toJsonResult))}\n`);
+  } else if (options.format === 'sarif') {
+    io.stdout(`${JSON.stringify(toSarif(results, service.rules, VERSION, io.cwd), null, 2)}\n`);
+  } else {
+    io.stdout(formatText(results, counts, options.color));
+  }
+  if (inputProblem) return 2;
+  if (counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    if (options.format === 'text') io.stderr(`uwsgi-ini-lint: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
   return 0;
+}
+
+function toJsonResult(result: LintResult): unknown {
+  return {
+    file: result.file,
+    diagnostics: result.diagnostics.map((d) => ({
+      range: d.range,
+      severity: severityLabel(d),
+      code: d.code,
+      message: d.message,
+      source: d.source,
+    })),
+  };
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+function formatText(results: LintResult[], counts: Record<'error' | 'warning' | 'information' | 'hint', number>, color: boolean): string {
+  const paint = (kind: keyof typeof COLORS, text: string): string => (color ? `${COLORS[kind]}${text}${COLORS.reset}` : text);
+  let out = '';
+  let filesWithProblems = 0;
+  for (const result of results) {
+    if (result.diagnostics.length > 0) filesWithProblems++;
+    for (const d of result.diagnostics) {
+      const severity = severityLabel(d);
+      const where = `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      out += `${where}: ${paint(severity, severity)} ${paint('dim', String(d.code))} ${d.message}\n`;
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out += `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}) in ${plural(filesWithProblems, 'file')} of ${results.length} checked\n`;
+  return out;
+}
+
+function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return 'no such file or directory';
+    if (code === 'EACCES') return 'permission denied';
+    if (code === 'ELOOP') return 'too many symbolic links';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function pathToUri(absolute: string): string {
+  return 'file://' + absolute.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const MAX_DIRECTORY_DEPTH = 32;
+
+/** A file, the uWSGI ini files below a directory, or the files a glob matches; sorted for stable output. */
+function expandInput(input: string, cwd: string): string[] {
+  if (/[*?[]/.test(input) && !fs.existsSync(path.resolve(cwd, input))) return expandGlob(input, cwd);
+  const absolute = path.resolve(cwd, input);
+  const stat = fs.statSync(absolute);
+  if (!stat.isDirectory()) return [input];
+  const found: string[] = [];
+  walk(absolute, 0, (file) => {
+    if (file.endsWith('.ini') && hasUwsgiSection(file)) found.push(path.join(input, path.relative(absolute, file)));
+  });
+  return found.sort();
+}
+
+function walk(directory: string, depth: number, visit: (file: string) => void): void {
+  if (depth > MAX_DIRECTORY_DEPTH) return;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, depth + 1, visit);
+    } else if (entry.isFile()) {
+      visit(full);
+    }
+  }
+}
+
+function hasUwsgiSection(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return false;
+    return /^[ \t]*\[uwsgi\][ \t\r]*$/m.test(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let pattern = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i]!;
+    if (char === '*') {
+      if (glob[i + 1] === '*') {
+        pattern += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else {
+        pattern += '[^/]*';
+      }
+    } else if (char === '?') {
+      pattern += '[^/]';
+    } else {
+      pattern += char.replace(/[.+^${}()|\\\]\[]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${pattern}$`);
+}
+
+function expandGlob(glob: string, cwd: string): string[] {
+  const normalized = glob.split(path.sep).join('/');
+  const parts = normalized.split('/');
+  const staticParts: string[] = [];
+  for (const part of parts) {
+    if (/[*?[]/.test(part)) break;
+    staticParts.push(part);
+  }
+  const base = staticParts.join('/') || '.';
+  const absoluteBase = path.resolve(cwd, base);
+  const matcher = globToRegExp(normalized.startsWith('./') ? normalized.slice(2) : normalized);
+  const found: string[] = [];
+  walk(absoluteBase, 0, (file) => {
+    const relative = path.relative(cwd, file).split(path.sep).join('/');
+    const candidate = path.isAbsolute(glob) ? file.split(path.sep).join('/') : relative;
+    if (matcher.test(candidate)) found.push(path.isAbsolute(glob) ? file : relative);
+  });
+  if (found.length === 0) throw new Error('no files match');
+  return found.sort();
 }

@@ -1,0 +1,230 @@
+import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
+import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
+
+/** What the analysis needs to know about the uWSGI that will read the file. */
+export interface AnalysisOptions {
+  /** Section uWSGI is told to read; `uwsgi` unless `--ini file:NAME` is used. */
+  readonly section: string;
+}
+
+export const DEFAULT_SECTION = 'uwsgi';
+
+export type DefinitionKind = 'key' | 'set-placeholder' | 'declare-option' | 'loop';
+
+export interface PlaceholderDefinition {
+  readonly name: string;
+  readonly kind: DefinitionKind;
+  readonly entry: EntryLine;
+  /** Where the name is written (the key, or the part before `=` in a `set-placeholder` value). */
+  readonly nameSpan: Span;
+  /** The value a `%(name)` use resolves to (uWSGI reads the first definition). */
+  readonly value: string;
+}
+
+export interface PlaceholderUse {
+  readonly name: string;
+  readonly entry: EntryLine;
+  /** Span of the name inside `%(...)`, or of the operand inside placeholder math. */
+  readonly nameSpan: Span;
+  /** The whole `%(...)` segment. */
+  readonly segment: Segment;
+}
+
+/** Keys whose value is `name=value` and defines the placeholder `name` (SEMANTICS.md §10). */
+const PLACEHOLDER_SETTERS = new Set(['set-placeholder', 'set-ph', 'set', 'resolve']);
+const OPTION_DECLARERS = new Set(['declare-option', 'declare-option2']);
+/** Keys that load another section of the same file when their value is `:name` or `%p:name`. */
+const SECTION_LOADERS = new Set(['ini', 'include']);
+const MAX_SECTION_DEPTH = 16;
+
+/**
+ * The document as uWSGI will apply it: which sections apply, in which order their entries are
+ * applied, which placeholders are defined and used. Computed once per document version.
+ */
+export class DocumentModel {
+  readonly sectionName: string;
+  /** Occurrences of the selected section, then sections pulled in with `ini = :name`. */
+  readonly appliedSections: Section[] = [];
+  /** Entries uWSGI applies, in order (sections pulled in are spliced at the loader line). */
+  readonly applied: EntryLine[] = [];
+  private readonly appliedSet = new Set<EntryLine>();
+  private readonly byKeyMap = new Map<string, EntryLine[]>();
+  readonly definitions = new Map<string, PlaceholderDefinition[]>();
+  readonly uses: PlaceholderUse[] = [];
+  /** Names declared with `declare-option`: they become options. */
+  readonly declaredOptions = new Map<string, EntryLine>();
+  /** `ini = :name` lines whose section does not exist in this file. */
+  readonly missingSectionLoads: { entry: EntryLine; name: string; nameSpan: Span }[] = [];
+  private readonly segmentCache = new Map<EntryLine, Segment[]>();
+  private readonly blockByEntry = new Map<EntryLine, LogicBlock>();
+
+  constructor(readonly doc: IniDocument, options: AnalysisOptions = { section: DEFAULT_SECTION }) {
+    this.sectionName = options.section;
+    for (const block of doc.blocks) {
+      for (const entry of block.body) this.blockByEntry.set(entry, block);
+    }
+    const visiting = new Set<string>([this.sectionName]);
+    for (const section of doc.sections) {
+      if (section.name === this.sectionName) this.applySection(section, visiting, 0);
+    }
+    this.collectPlaceholders();
+  }
+
+  get text(): string {
+    return this.doc.text;
+  }
+
+  isApplied(entry: EntryLine): boolean {
+    return this.appliedSet.has(entry);
+  }
+
+  /** Applied entries with this key, in order. */
+  entriesOf(key: string): readonly EntryLine[] {
+    return this.byKeyMap.get(key) ?? NONE;
+  }
+
+  has(key: string): boolean {
+    return this.byKeyMap.has(key);
+  }
+
+  /** Applied keys, each once, in first-seen order. */
+  keys(): IterableIterator<string> {
+    return this.byKeyMap.keys();
+  }
+
+  /** The last value of a key: what a last-wins option ends up as. */
+  lastValue(key: string): string | undefined {
+    const list = this.byKeyMap.get(key);
+    return list ? list[list.length - 1]!.value : undefined;
+  }
+
+  /** The block (for/if) that handles this entry, if any. */
+  blockOf(entry: EntryLine): LogicBlock | undefined {
+    return this.blockByEntry.get(entry);
+  }
+
+  segments(entry: EntryLine): Segment[] {
+    let segments = this.segmentCache.get(entry);
+    if (!segments) {
+      segments = entrySegments(this.doc.text, entry);
+      this.segmentCache.set(entry, segments);
+    }
+    return segments;
+  }
+
+  /** The first definition of a placeholder, the one `%(name)` reads. */
+  definition(name: string): PlaceholderDefinition | undefined {
+    return this.definitions.get(name)?.[0];
+  }
+
+  /**
+   * The value text with `%(name)` replaced by what this file defines, or undefined when it uses
+   * something we cannot know (environment, files, undefined placeholders). Bounded: references
+   * are expanded at most `depth` levels deep.
+   */
+  resolveValue(value: string, depth = 8): string | undefined {
+    let unknown = false;
+    const expand = (text: string, level: number): string =>
+      text.replace(/%\(([^()]*)\)/g, (whole, name: string) => {
+        if (name === '' || name.includes(' ')) {
+          unknown = true;
+          return whole;
+        }
+        const definition = this.definition(name);
+        if (!definition || level >= depth) {
+          unknown = true;
+          return whole;
+        }
+        return expand(definition.value, level + 1);
+      });
+    const result = expand(value, 0);
+    if (unknown || /\$\([^)]|@\([^)]/.test(result)) return undefined;
+    return result;
+  }
+
+  private applySection(section: Section, visiting: Set<string>, depth: number): void {
+    this.appliedSections.push(section);
+    for (const entry of section.entries) {
+      this.applyEntry(entry);
+      if (!SECTION_LOADERS.has(entry.key)) continue;
+      const target = localSectionReference(entry);
+      if (!target) continue;
+      const pulled = this.doc.sections.filter((s) => s.name === target.name);
+      if (pulled.length === 0) {
+        this.missingSectionLoads.push({ entry, name: target.name, nameSpan: target.nameSpan });
+        continue;
+      }
+      // uWSGI itself would recurse without end on a cycle; we stop and let a rule report it.
+      if (visiting.has(target.name) || depth >= MAX_SECTION_DEPTH) continue;
+      visiting.add(target.name);
+      for (const other of pulled) this.applySection(other, visiting, depth + 1);
+      visiting.delete(target.name);
+    }
+  }
+
+  private applyEntry(entry: EntryLine): void {
+    if (this.appliedSet.has(entry)) return;
+    this.appliedSet.add(entry);
+    this.applied.push(entry);
+    const list = this.byKeyMap.get(entry.key);
+    if (list) list.push(entry);
+    else this.byKeyMap.set(entry.key, [entry]);
+  }
+
+  private define(definition: PlaceholderDefinition): void {
+    const list = this.definitions.get(definition.name);
+    if (list) list.push(definition);
+    else this.definitions.set(definition.name, [definition]);
+  }
+
+  private collectPlaceholders(): void {
+    const text = this.doc.text;
+    for (const entry of this.applied) {
+      if (entry.key !== '') {
+        this.define({ name: entry.key, kind: 'key', entry, nameSpan: entry.keySpan, value: entry.value });
+      }
+      if (PLACEHOLDER_SETTERS.has(entry.key) || OPTION_DECLARERS.has(entry.key)) {
+        const equals = entry.value.indexOf('=');
+        const name = (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
+        if (name !== '') {
+          const nameStart = text.indexOf(name, entry.valueSpan.start);
+          const nameSpan = { start: nameStart, end: nameStart + name.length };
+          if (OPTION_DECLARERS.has(entry.key)) {
+            if (!this.declaredOptions.has(name)) this.declaredOptions.set(name, entry);
+            this.define({ name, kind: 'declare-option', entry, nameSpan, value: '' });
+          } else {
+            this.define({ name, kind: 'set-placeholder', entry, nameSpan, value: equals < 0 ? '' : entry.value.slice(equals + 1).trim() });
+          }
+        }
+      }
+    }
+    for (const entry of this.applied) {
+      for (const segment of this.segments(entry)) {
+        if (segment.kind !== 'placeholder') continue;
+        if (isPlaceholderMath(segment)) {
+          for (const operand of placeholderMathOperands(segment)) {
+            this.uses.push({ name: operand.name, entry, nameSpan: operand.span, segment });
+          }
+        } else {
+          this.uses.push({ name: segment.name, entry, nameSpan: segment.nameSpan, segment });
+        }
+      }
+    }
+  }
+
+  /** True when `%(_)` in this entry is the loop item or condition datum of its block. */
+  isBlockVariable(use: PlaceholderUse): boolean {
+    return use.name === '_' && this.blockByEntry.has(use.entry);
+  }
+}
+
+const NONE: readonly EntryLine[] = [];
+
+/** `:name` or `%p:name` (this very file): the section of this file an `ini`/`include` line loads. */
+export function localSectionReference(entry: EntryLine): { name: string; nameSpan: Span } | undefined {
+  const match = /^(%p)?:([^:/]+)$/.exec(entry.value);
+  if (!match) return undefined;
+  const name = match[2]!;
+  const start = entry.valueSpan.end - name.length;
+  return { name, nameSpan: { start, end: entry.valueSpan.end } };
+}

@@ -1,0 +1,70 @@
+import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, Range } from 'vscode-languageserver-types';
+import { LanguageSettings } from './settings';
+import { UwsgiDocument } from './uwsgiDocument';
+import { OptionContext } from './optionContext';
+import { ruleById } from './rules';
+import { DIAGNOSTIC_SOURCE } from './validation';
+import { insertLinesBefore, workspaceEdit } from './edits';
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function doCodeActions(
+  document: UwsgiDocument,
+  range: Range,
+  context: CodeActionContext,
+  settings: LanguageSettings,
+): CodeAction[] {
+  if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(kind))) {
+    return [];
+  }
+  const model = document.model(settings.section);
+  const options = new OptionContext(model, settings);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of context.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    if (!overlaps(diagnostic.range, range)) continue;
+    const rule = ruleById(diagnostic.code);
+    if (!rule) continue;
+    const data = (typeof diagnostic.data === 'object' && diagnostic.data !== null ? diagnostic.data : {}) as Record<string, unknown>;
+    if (rule.fixes) {
+      for (const action of rule.fixes({ document, model, settings, options, diagnostic, data })) {
+        action.kind ??= CodeActionKind.QuickFix;
+        action.diagnostics ??= [diagnostic];
+        actions.push(action);
+      }
+    }
+    actions.push(...suppressionActions(document, diagnostic, diagnostic.code));
+  }
+  return actions;
+}
+
+function suppressionActions(document: UwsgiDocument, diagnostic: Diagnostic, ruleId: string): CodeAction[] {
+  const line = document.lineAt(document.offsetAt(diagnostic.range.start));
+  const actions: CodeAction[] = [];
+  if (line) {
+    actions.push({
+      title: `Disable ${ruleId} for this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(document, [insertLinesBefore(document, line, [`# uwsgi-ini: disable-next-line ${ruleId}`])]),
+    });
+  }
+  const first = document.ast.lines[0];
+  if (first) {
+    // A file-wide directive goes on top, after a BOM if there is one.
+    const hasBom = document.text.charCodeAt(0) === 0xfeff;
+    const position = document.textDocument.positionAt(hasBom ? 1 : 0);
+    const directive = `# uwsgi-ini: disable ${ruleId}${document.eol}`;
+    actions.push({
+      title: `Disable ${ruleId} for this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit(document, [{ range: { start: position, end: position }, newText: directive }]),
+    });
+  }
+  return actions;
+}

@@ -1,0 +1,32 @@
+import { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { Line, Span } from '../parser/ast';
+import { UwsgiDocument } from './uwsgiDocument';
+
+// Quick fixes change only what they are about: every edit is a precise insertion or replacement,
+// written with the file's own line break, so the rest of the file stays byte for byte.
+
+export function replaceSpan(document: UwsgiDocument, span: Span, newText: string): TextEdit {
+  return TextEdit.replace(document.rangeOf(span), newText);
+}
+
+/** Inserts whole lines before `line`, keeping its indentation. */
+export function insertLinesBefore(document: UwsgiDocument, line: Line, lines: string[]): TextEdit {
+  const indent = document.text.slice(line.start, line.contentStart);
+  const text = lines.map((l) => indent + l + document.eol).join('');
+  return TextEdit.insert(document.textDocument.positionAt(line.start), text);
+}
+
+/** Inserts whole lines after `line` (adding a line break first when it is the unterminated last line). */
+export function insertLinesAfter(document: UwsgiDocument, line: Line, lines: string[]): TextEdit {
+  const eol = document.eol;
+  const indent = line.kind === 3 ? document.text.slice(line.start, line.contentStart) : '';
+  const body = lines.map((l) => indent + l).join(eol);
+  if (line.eolEnd === line.end) {
+    return TextEdit.insert(document.textDocument.positionAt(line.end), eol + body);
+  }
+  return TextEdit.insert(document.textDocument.positionAt(line.eolEnd), body + eol);
+}
+
+export function workspaceEdit(document: UwsgiDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { changes: { [document.textDocument.uri]: edits } };
+}

@@ -1,0 +1,70 @@
+import { DocumentModel } from '../analysis/model';
+import { isKnownOption, normalizePluginName } from '../registry/registry';
+import { OptionFacts, UwsgiVersion } from '../registry/types';
+import { LanguageSettings } from './settings';
+
+/** Keys that load plugins; their values are plugin lists. */
+const PLUGIN_LOADERS = new Set(['plugin', 'plugins', 'need-plugin', 'need-plugins']);
+
+export type OptionLookup =
+  | { readonly kind: 'option'; readonly facts: OptionFacts }
+  | { readonly kind: 'declared' }
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'needs-plugin'; readonly plugin: string; readonly facts: OptionFacts }
+  | { readonly kind: 'other-version'; readonly versions: readonly UwsgiVersion[]; readonly facts: OptionFacts };
+
+/** uWSGI's reading of a flag value (uwsgi_opt_true): only false/off/no (any case) and "0" are false. */
+export function isFlagTrue(value: string): boolean {
+  const lower = value.toLowerCase();
+  return !(lower === 'false' || lower === 'off' || lower === 'no' || value === '0');
+}
+
+/** Splits a `plugins =` value into items: comma or space separated. */
+export function pluginItems(value: string): string[] {
+  return value.split(/[,\s]+/).filter((item) => item !== '');
+}
+
+/**
+ * What options exist for this document: the configured uWSGI version, the plugins the settings
+ * and the file load, options declared in the file, and strict mode (setting or `strict = true`).
+ */
+export class OptionContext {
+  readonly version: UwsgiVersion;
+  readonly plugins: ReadonlySet<string>;
+  readonly strict: boolean;
+
+  constructor(readonly model: DocumentModel, settings: LanguageSettings) {
+    this.version = settings.version;
+    const plugins = new Set<string>();
+    for (const item of settings.plugins) {
+      const name = normalizePluginName(item);
+      if (name) plugins.add(name);
+    }
+    for (const key of PLUGIN_LOADERS) {
+      for (const entry of model.entriesOf(key)) {
+        for (const item of pluginItems(entry.value)) {
+          const name = normalizePluginName(item);
+          if (name) plugins.add(name);
+        }
+      }
+    }
+    this.plugins = plugins;
+    const strictValue = model.lastValue('strict');
+    this.strict = settings.strict || (strictValue !== undefined && isFlagTrue(strictValue));
+  }
+
+  lookup(key: string): OptionLookup {
+    if (this.model.declaredOptions.has(key)) return { kind: 'declared' };
+    const known = isKnownOption(key, { version: this.version, plugins: this.plugins });
+    if (known.known) return { kind: 'option', facts: known.option };
+    if (known.reason === 'needs-plugin') return { kind: 'needs-plugin', plugin: known.plugin, facts: known.option };
+    if (known.reason === 'other-version') return { kind: 'other-version', versions: known.versions, facts: known.option };
+    return { kind: 'unknown' };
+  }
+
+  /** The facts of a key that is an option here, or undefined. */
+  option(key: string): OptionFacts | undefined {
+    const lookup = this.lookup(key);
+    return lookup.kind === 'option' ? lookup.facts : undefined;
+  }
+}

@@ -1,0 +1,45 @@
+import { CodeAction, Diagnostic, DiagnosticTag } from 'vscode-languageserver-types';
+import { Span } from '../../parser/ast';
+import { DocumentModel } from '../../analysis/model';
+import { LanguageSettings, Severity } from '../settings';
+import { UwsgiDocument } from '../uwsgiDocument';
+import { OptionContext } from '../optionContext';
+
+export interface RuleFinding {
+  readonly span: Span;
+  readonly message: string;
+  /** Overrides the rule's default for this finding (before user settings apply). */
+  readonly severity?: Severity;
+  readonly tags?: DiagnosticTag[];
+  /** Facts the rule's quick fixes need (replacement text, suggestions...). */
+  readonly data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  readonly document: UwsgiDocument;
+  readonly model: DocumentModel;
+  readonly settings: LanguageSettings;
+  /** Which options exist for the configured version and plugins, and whether strict mode is on. */
+  readonly options: OptionContext;
+  report(finding: RuleFinding): void;
+}
+
+export interface FixContext {
+  readonly document: UwsgiDocument;
+  readonly model: DocumentModel;
+  readonly settings: LanguageSettings;
+  readonly options: OptionContext;
+  /** The diagnostic being fixed; `data` holds what the rule reported. */
+  readonly diagnostic: Diagnostic;
+  readonly data: Record<string, unknown>;
+}
+
+/** One diagnostic rule: one file under rules/, with its id, default severity, docs, check and fixes. */
+export interface Rule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line for listings and settings. */
+  readonly title: string;
+  check(context: RuleContext): void;
+  fixes?(context: FixContext): CodeAction[];
+}

@@ -1,0 +1,124 @@
+import { CodeAction } from 'vscode-languageserver-types';
+import { Rule } from './rule';
+import { allOptions, nearest, parseHookKey } from '../../registry/registry';
+import { UwsgiVersion } from '../../registry/types';
+import { replaceSpan, workspaceEdit } from '../edits';
+
+/** `end` closes logic blocks without being an option: accepted, except under strict mode. */
+const BARE_END = 'end';
+
+const candidatesByVersion = new Map<UwsgiVersion, string[]>();
+
+function optionNames(version: UwsgiVersion): string[] {
+  let names = candidatesByVersion.get(version);
+  if (!names) {
+    names = allOptions().filter((option) => option.versions.includes(version)).map((option) => option.name);
+    candidatesByVersion.set(version, names);
+  }
+  return names;
+}
+
+/** Options the user probably meant: case and `_` slips first, then the nearest names by spelling. */
+export function suggestOptions(key: string, version: UwsgiVersion): string[] {
+  const names = optionNames(version);
+  const normalized = key.toLowerCase().replace(/_/g, '-');
+  const suggestions: string[] = [];
+  if (normalized !== key && names.includes(normalized)) suggestions.push(normalized);
+  for (const name of nearest(normalized, names, 3)) {
+    if (!suggestions.includes(name)) suggestions.push(name);
+  }
+  return suggestions.slice(0, 3);
+}
+
+export const unknownOption: Rule = {
+  id: 'unknown-option',
+  defaultSeverity: 'warning',
+  title: 'Key that is no option of the configured uWSGI: uWSGI keeps it as a placeholder and ignores it',
+
+  check(context) {
+    const { model, options } = context;
+    const usedPlaceholders = new Set(model.uses.map((use) => use.name));
+    const severity = options.strict ? 'error' : 'warning';
+    const strictNote = options.strict ? ' In strict mode uWSGI refuses to start.' : '';
+    const checked = new Map<string, ReturnType<typeof options.lookup>>();
+    for (const entry of model.applied) {
+      const key = entry.key;
+      // Keys are not expanded except for magic variables, which we cannot know for every host.
+      if (key.includes('%')) continue;
+      if (key === '') {
+        context.report({
+          span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
+          message: `Empty key: uWSGI ignores this line.${strictNote}`,
+          severity,
+        });
+        continue;
+      }
+      if (key === BARE_END) {
+        if (options.strict) {
+          context.report({
+            span: entry.keySpan,
+            message: '`end` closes the block but is not an option: strict mode refuses it. Use `endif` or `endfor`.',
+            severity: 'error',
+            data: { suggestions: ['endif', 'endfor'] },
+          });
+        }
+        continue;
+      }
+      let lookup = checked.get(key);
+      if (!lookup) {
+        lookup = options.lookup(key);
+        checked.set(key, lookup);
+      }
+      if (lookup.kind === 'option' || lookup.kind === 'declared') continue;
+      if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
+      if (usedPlaceholders.has(key)) {
+        if (options.strict) {
+          context.report({
+            span: entry.keySpan,
+            message: `\`${key}\` is used as a placeholder, but strict mode refuses keys that are not options. Define it with \`set-placeholder = ${key}=...\`.`,
+            severity: 'error',
+            data: { placeholder: key },
+          });
+        }
+        continue;
+      }
+      if (lookup.kind === 'needs-plugin') {
+        context.report({
+          span: entry.keySpan,
+          message: `\`${key}\` needs the \`${lookup.plugin}\` plugin: without \`plugins = ${lookup.plugin}\` uWSGI ignores it.${strictNote}`,
+          severity,
+          data: { plugin: lookup.plugin },
+        });
+        continue;
+      }
+      if (lookup.kind === 'other-version') {
+        const versions = lookup.versions.join(', ');
+        context.report({
+          span: entry.keySpan,
+          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: uWSGI ${options.version} ignores it.${strictNote}`,
+          severity,
+        });
+        continue;
+      }
+      const suggestions = suggestOptions(key, options.version);
+      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+      context.report({
+        span: entry.keySpan,
+        message: `Unknown option \`${key}\`: uWSGI silently keeps it as a placeholder and ignores it.${strictNote}${hint}`,
+        severity,
+        data: { suggestions },
+      });
+    }
+  },
+
+  fixes({ document, diagnostic, data }) {
+    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return suggestions.map((name, index): CodeAction => ({
+      title: `Change to \`${name}\``,
+      isPreferred: index === 0,
+      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
+    }));
+  },
+};

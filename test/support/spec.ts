@@ -1,0 +1,92 @@
+// Helpers that let specs read like the documents they check: one-line texts, a `|` cursor marker,
+// diagnostics shown as the text they cover.
+import { CodeAction, Diagnostic, DiagnosticSeverity, Position, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, LanguageService } from '../../server/src/service/languageService';
+import { UwsgiDocument } from '../../server/src/service/uwsgiDocument';
+
+export const URI = 'file:///srv/app/uwsgi.ini';
+
+export function service(settings?: unknown): LanguageService {
+  return getLanguageService(settings);
+}
+
+export function documentOf(text: string, uri = URI): TextDocument {
+  return TextDocument.create(uri, 'uwsgi-ini', 1, text);
+}
+
+export function parsed(text: string, ls: LanguageService = service()): UwsgiDocument {
+  return ls.parse(documentOf(text));
+}
+
+/** Splits `a|b` into the text `ab` and the cursor position. */
+export function withCursor(marked: string): { text: string; offset: number; position: Position } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error(`no | cursor marker in ${JSON.stringify(marked)}`);
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { text, offset, position: documentOf(text).positionAt(offset) };
+}
+
+export const SEVERITY_NAME: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export interface Finding {
+  code: string;
+  severity: string;
+  /** The text the diagnostic's range covers. */
+  covers: string;
+}
+
+export function validate(text: string, settings?: unknown): Diagnostic[] {
+  const ls = service(settings);
+  return ls.doValidation(ls.parse(documentOf(text)));
+}
+
+/** Diagnostics as `{ code, severity, covers }`, optionally of one rule only. */
+export function findings(text: string, ruleId?: string, settings?: unknown): Finding[] {
+  const document = documentOf(text);
+  return validate(text, settings)
+    .filter((d) => ruleId === undefined || d.code === ruleId)
+    .map((d) => ({
+      code: String(d.code),
+      severity: SEVERITY_NAME[d.severity ?? 1]!,
+      covers: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)),
+    }));
+}
+
+export function messages(text: string, ruleId: string, settings?: unknown): string[] {
+  return validate(text, settings).filter((d) => d.code === ruleId).map((d) => d.message);
+}
+
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(documentOf(text), edits);
+}
+
+/** Applies a code action's workspace edit to the text. */
+export function applyAction(text: string, action: CodeAction): string {
+  const edits = action.edit?.changes?.[URI];
+  if (!edits) throw new Error(`action "${action.title}" has no edit for ${URI}`);
+  return applyEdits(text, edits);
+}
+
+/** The quick fixes offered for the diagnostics of one rule. */
+export function quickFixes(text: string, ruleId: string, settings?: unknown): CodeAction[] {
+  const ls = service(settings);
+  const doc = ls.parse(documentOf(text));
+  const diagnostics = ls.doValidation(doc).filter((d) => d.code === ruleId);
+  return diagnostics.flatMap((diagnostic) =>
+    ls.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] }).filter((action) => !action.title.startsWith('Disable ')),
+  );
+}
+
+/** Applies the fix with this title (or the preferred one) and returns the new text. */
+export function fixed(text: string, ruleId: string, title?: string, settings?: unknown): string {
+  const actions = quickFixes(text, ruleId, settings);
+  const action = title === undefined ? actions.find((a) => a.isPreferred) : actions.find((a) => a.title.includes(title));
+  if (!action) throw new Error(`no fix ${title ?? '(preferred)'} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return applyAction(text, action);
+}
