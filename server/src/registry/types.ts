@@ -36,7 +36,7 @@ export interface OptionMeta {
   immediate: boolean;
   terminates: boolean;
   deprecated: boolean;
-  /** UWSGI_OPT_* flags without the prefix. */
+  /** UWSGI_OPT_* flags without the `UWSGI_OPT_` prefix, e.g. `MASTER`, `IMMEDIATE`. */
   flags: string[];
   /** Preprocessor condition the option is compiled under; null = always. */
   ifdef: string | null;
@@ -162,6 +162,8 @@ export interface MainProcessFinding {
   readonly problem: 'unknown-key' | 'only-in-2.1';
   /** The key uWSGI actually understands, when one exists. */
   readonly correctKey?: string;
+  /** What the value needs in front when moved to `correctKey` (e.g. `exec:` for a hook). */
+  readonly correctValuePrefix?: string;
 }
 
 /** Usage of an option by uwsgiconf, for hovers and for explaining generated configs. */
