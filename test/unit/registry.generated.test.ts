@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateFiles } from '../../server/src/registry/generate';
+import { generateFiles, orphanDocNames } from '../../server/src/registry/generate';
 
 const REGISTRY = path.join(__dirname, '..', '..', 'server', 'src', 'registry');
 
@@ -18,6 +18,10 @@ describe('registry: generated files', () => {
       assert.ok(committed === content, `${relative} is stale: run \`npm run generate\``);
     });
   }
+
+  it('has docs only for names the registry knows', () => {
+    assert.deepEqual(orphanDocNames(), []);
+  });
 
   it('is deterministic', () => {
     const again = generateFiles();

@@ -76,6 +76,8 @@ describe('registry: options', () => {
     assert.equal(getOption('buffer-size', '2.0')?.valueKind, 'int16');
     assert.equal(getOption('buffer-size', '2.1')?.valueKind, 'int64');
     assert.equal(getOption('memory-report', '2.0')?.valueKind, 'flag');
+    assert.equal(allOptions('2.0').find((o) => o.name === 'die-on-term')?.deprecated, false);
+    assert.equal(allOptions('2.1').find((o) => o.name === 'die-on-term')?.deprecated, true);
   });
 
   it('carries the facts of well-known options', () => {

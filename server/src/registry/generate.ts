@@ -247,7 +247,20 @@ export function generateFiles(): Map<string, string> {
   ]);
 }
 
+/** Doc entries whose name the registry does not know (typos in metadata/docs/). */
+export function orphanDocNames(): string[] {
+  const options = new Set(readJson<OptionMeta[]>('uwsgiOptions.json').map((o) => o.name));
+  const phases = new Set(PHASES.map((p) => p.name));
+  const actions = new Set(ACTIONS.map((a) => a.name));
+  return [
+    ...Object.keys(loadDocs('options')).filter((n) => !options.has(n)).map((n) => `option ${n}`),
+    ...Object.keys(loadDocs('phases')).filter((n) => !phases.has(n)).map((n) => `phase ${n}`),
+    ...Object.keys(loadDocs('actions')).filter((n) => !actions.has(n)).map((n) => `action ${n}`),
+  ].sort();
+}
+
 function main(): void {
+  for (const orphan of orphanDocNames()) console.warn(`warning: docs for unknown ${orphan} are left out`);
   for (const [relative, content] of generateFiles()) {
     const file = path.join(REGISTRY_DIR, relative);
     fs.mkdirSync(path.dirname(file), { recursive: true });

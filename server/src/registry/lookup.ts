@@ -109,9 +109,14 @@ export function getOption(name: string, version: UwsgiVersion = '2.0'): OptionFa
   return t.optionByName.get(name);
 }
 
-/** Every option, sorted by name, with 2.1 values for fields that differ (see `getOption`). */
-export function allOptions(): readonly OptionFacts[] {
-  return load().options;
+let options20List: readonly OptionFacts[] | undefined;
+
+/** Every option of both versions, sorted by name, each as `getOption(name, version)` returns it. */
+export function allOptions(version: UwsgiVersion = '2.0'): readonly OptionFacts[] {
+  const t = load();
+  if (version === '2.1') return t.options;
+  options20List ??= t.options.map((o) => t.options20.get(o.name) ?? o);
+  return options20List;
 }
 
 export function getPhase(name: string): PhaseFacts | undefined {
