@@ -30,7 +30,6 @@ function readJson<T>(file: string): T {
 function loadDocs(kind: 'options' | 'phases' | 'actions'): Record<string, string> {
   const base = path.join(METADATA_DIR, 'docs', kind);
   if (!fs.existsSync(`${base}.ts`) && !fs.existsSync(`${base}.js`)) return {};
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(base) as Record<string, unknown>;
   const exportName = Object.keys(mod).sort().find((k) => k.endsWith('Docs') && typeof mod[k] === 'object' && mod[k] !== null);
   if (!exportName) return {};
