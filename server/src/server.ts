@@ -40,15 +40,16 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
  * parse per version.
  */
 class ParseCache {
-  private readonly entries = new Map<string, UwsgiDocument>();
+  private readonly entries = new Map<string, { version: number; parsed: UwsgiDocument }>();
+
 
   constructor(private readonly service: LanguageService) {}
 
   get(document: TextDocument): UwsgiDocument {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.textDocument.version === document.version && cached.textDocument === document) return cached;
+    if (cached && cached.version === document.version) return cached.parsed;
     const parsed = this.service.parse(document);
-    this.entries.set(document.uri, parsed);
+    this.entries.set(document.uri, { version: document.version, parsed });
     return parsed;
   }
 

@@ -59,7 +59,7 @@ export function findings(text: string, ruleId?: string, settings?: unknown): Fin
 }
 
 export function messages(text: string, ruleId: string, settings?: unknown): string[] {
-  return validate(text, settings).filter((d) => d.code === ruleId).map((d) => d.message);
+  return validate(text, settings).filter((d) => d.code === ruleId).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }
 
 export function applyEdits(text: string, edits: TextEdit[]): string {

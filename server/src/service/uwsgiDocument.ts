@@ -12,8 +12,13 @@ export class UwsgiDocument {
   readonly ast: IniDocument;
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(readonly textDocument: TextDocument) {
-    this.ast = parseIni(textDocument.getText());
+  /** A snapshot: the server's documents are updated in place, the parse must not see that. */
+  readonly textDocument: TextDocument;
+
+  constructor(document: TextDocument) {
+    const text = document.getText();
+    this.textDocument = TextDocument.create(document.uri, document.languageId, document.version, text);
+    this.ast = parseIni(text);
   }
 
   get text(): string {
