@@ -1,0 +1,65 @@
+// Runs the e2e mocha suite inside the real VS Code *Node* extension host, headless, and exits with
+// its result. The web workbench of the VS Code server (started with --enable-smoke-test-driver)
+// accepts a `payload` query parameter with extensionDevelopmentPath / extensionTestsPath as
+// vscode-remote:// URIs; when the tests finish it calls window.codeAutomationExit(code), and it
+// forwards the extension host's console through window.codeAutomationLog (printed to stdout here,
+// so mocha's report shows in CI logs).
+// Env: CS_HOST (127.0.0.1:PORT), EXT_DEV, EXT_TESTS, WS_FOLDER, RUN_DIR, TEST_TIMEOUT_MS, VERBOSE.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+
+const HOST = process.env.CS_HOST;
+const EXT = path.resolve(process.env.EXT_DEV);
+const TESTS = path.resolve(process.env.EXT_TESTS);
+const FOLDER = path.resolve(process.env.WS_FOLDER);
+const RUN_DIR = path.resolve(process.env.RUN_DIR);
+const TIMEOUT = +(process.env.TEST_TIMEOUT_MS || 300000);
+const t0 = Date.now();
+const log = (...a) => console.error(`[drive ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+(async () => {
+  const remote = (p) => `vscode-remote://${HOST}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(EXT)],
+    ['extensionTestsPath', remote(TESTS)],
+    ['skipWelcome', 'true'],
+  ]);
+  const url = `http://${HOST}/?folder=${encodeURIComponent(FOLDER)}&payload=${encodeURIComponent(payload)}`;
+  const udd = fs.mkdtempSync(path.join(RUN_DIR, 'chrome-'));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let code = 2;
+  try {
+    const page = ctx.pages()[0] || await ctx.newPage();
+    const done = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const text = util.format(...(args || []));
+        // Mocha's reporter writes through console.log: print those lines as they are.
+        if (type === 'log' || type === 'info') console.log(text);
+        else console.log(`[exthost ${type}] ${text}`);
+      });
+      page.exposeFunction('codeAutomationExit', (c) => resolve(c));
+    });
+    page.on('console', (m) => {
+      if (process.env.VERBOSE || m.type() === 'error') log('[page]', m.text().slice(0, 400));
+    });
+    page.on('pageerror', (e) => log('[pageerror]', e.message));
+    log('open', url);
+    await page.goto(url);
+    code = await Promise.race([done, new Promise((r) => setTimeout(() => { log(`TIMEOUT after ${TIMEOUT} ms`); r(3); }, TIMEOUT))]);
+    log('codeAutomationExit code =', code);
+    if (code !== 0) await page.screenshot({ path: path.join(RUN_DIR, 'ext-test-fail.png') }).catch(() => {});
+  } catch (e) {
+    log('ERROR', e.message);
+  } finally {
+    await ctx.close().catch(() => {});
+    fs.rmSync(udd, { recursive: true, force: true });
+  }
+  process.exit(code);
+})();
