@@ -47,6 +47,10 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
         };
         if (finding.tags) diagnostic.tags = finding.tags;
         if (finding.data) diagnostic.data = { ...finding.data };
+        if (finding.related && finding.related.length > 0) {
+          const uri = document.textDocument.uri;
+          diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: document.rangeOf(r.span) }, message: r.message }));
+        }
         diagnostics.push(diagnostic);
       },
     };

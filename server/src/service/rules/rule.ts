@@ -13,6 +13,8 @@ export interface RuleFinding {
   readonly tags?: DiagnosticTag[];
   /** Facts the rule's quick fixes need (replacement text, suggestions...). */
   readonly data?: Record<string, unknown>;
+  /** Other places in the same file that explain the finding (shown as related information). */
+  readonly related?: readonly { readonly span: Span; readonly message: string }[];
 }
 
 export interface RuleContext {
