@@ -1,0 +1,255 @@
+import { CodeAction } from 'vscode-languageserver-types';
+import { Rule, RuleContext } from './rule';
+import { EntryLine } from '../../parser/ast';
+import { findInlineComment } from '../../parser/values';
+import { nearest } from '../../registry/registry';
+import type { OptionFacts } from '../../registry/types';
+import { replaceSpan, workspaceEdit } from '../edits';
+import { isFlagTrue } from '../optionContext';
+import { Severity } from '../settings';
+
+// How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,
+// and what it silently reads instead of what was written.
+
+/** atoi(); a negative result is fatal ("must be > 0"). */
+const POSITIVE_INT_PARSERS = new Set(['uwsgi_opt_set_int', 'uwsgi_opt_setup_gevent']);
+/** atoi(); negatives allowed. */
+const RAW_INT_PARSERS = new Set([
+  'uwsgi_opt_set_rawint', 'uwsgi_opt_max_vars', 'uwsgi_opt_setup_asyncio', 'uwsgi_opt_setup_coroae',
+  'uwsgi_opt_setup_goroutines', 'uwsgi_opt_setup_tornado', 'uwsgi_opt_corerouter_use_socket',
+]);
+/** strtoul(base 10): no validation, a minus sign wraps around. */
+const UNSIGNED_PARSERS = new Set(['uwsgi_opt_set_64bit', 'uwsgi_opt_set_16bit']);
+const CLAMP_16BIT_PARSER = 'uwsgi_opt_set_16bit';
+const MEGABYTES_PARSER = 'uwsgi_opt_set_megabytes';
+const FLAG_PARSERS = new Set(['uwsgi_opt_true', 'uwsgi_opt_false']);
+/** Exactly three octal digits or exit(1); chmod-socket also takes `1` (mode 666). */
+const THREE_DIGIT_MODE_PARSERS: Readonly<Record<string, { acceptsOne: boolean }>> = {
+  uwsgi_opt_chmod_socket: { acceptsOne: true },
+  uwsgi_opt_logfile_chmod: { acceptsOne: false },
+};
+const LOG_DATE_PARSER = 'uwsgi_opt_log_date';
+/** Words uwsgi_opt_log_date takes as "on"; anything else becomes the strftime format. */
+const LOG_DATE_ON = new Set(['true', '1', 'on', 'yes']);
+/** uwsgi_opt_fileserve_mode compares case-insensitively and ignores anything else. */
+const FILESERVE_MODES: Readonly<Record<string, readonly string[]>> = {
+  uwsgi_opt_fileserve_mode: ['x-sendfile', 'xsendfile', 'x-accel-redirect', 'xaccelredirect', 'nginx'],
+};
+/** Options passed to setpriority(): Linux clamps nice values to this range. */
+const NICE_RANGE: Readonly<Record<string, readonly [number, number]>> = { prio: [-20, 19] };
+const UINT16_MAX = 65535;
+const UINT64_WRAP = 1n << 64n;
+
+/** Flag values that plainly mean "on"; other words also mean on, which is worth a note. */
+const FLAG_ON_WORDS = new Set(['', 'true', 'yes', 'on', '1', 'enable', 'enabled']);
+/** Words that mean "off" to a reader but "on" to uWSGI. */
+const FLAG_MEANT_OFF = new Set(['disable', 'disabled', 'none', 'n', 'f', 'never', 'nope', 'null', 'nil']);
+
+/** Placeholders of template tools (envsubst, Jinja, sed): uWSGI never sees them, if all goes well. */
+const TEMPLATE_MARKER = /^(\$\{.*\}|\$[A-Za-z_]\w*|__\w+__|\{\{.*\}\}|@\w+@)$/;
+const SECONDS_UNIT = /^(s|sec|secs|second|seconds)$/i;
+const MEGABYTES_UNIT = /^(m|mb|mib)$/i;
+const GIGABYTES_UNIT = /^(g|gb|gib)$/i;
+
+interface LeadingInteger {
+  readonly text: string;
+  readonly value: bigint;
+  /** What follows the number. */
+  readonly rest: string;
+}
+
+/** The number atoi()/strtoul() read from the start of a value, if any. */
+function leadingInteger(value: string): LeadingInteger | undefined {
+  const match = /^[+-]?\d+/.exec(value);
+  if (!match) return undefined;
+  return { text: match[0], value: BigInt(match[0]), rest: value.slice(match[0].length) };
+}
+
+interface Judged {
+  readonly entry: EntryLine;
+  readonly facts: OptionFacts;
+  /** The value uWSGI parses (references left literal for immediate options). */
+  readonly value: string;
+  /** Explains why references were not expanded, for immediate options. */
+  readonly note: string;
+  /** The value without what looks like an inline comment, when there is one. */
+  readonly intended?: string;
+}
+
+function report(context: RuleContext, judged: Judged, severity: Severity, message: string, data?: Record<string, unknown>): void {
+  context.report({ span: judged.entry.valueSpan, message: `${message}${judged.note}`, severity, ...(data ? { data } : {}) });
+}
+
+function checkInteger(context: RuleContext, judged: Judged): void {
+  const { facts, value } = judged;
+  const key = facts.name;
+  // With a `.` the megabytes setter switches to atof(): fractions are meant.
+  if (facts.parser === MEGABYTES_PARSER && value.includes('.')) return;
+  const number = leadingInteger(value);
+  const intended = judged.intended !== undefined ? leadingInteger(judged.intended) : undefined;
+  if (POSITIVE_INT_PARSERS.has(facts.parser) && number && number.value < 0n) {
+    report(context, judged, 'error', `\`${key}\` cannot be negative: uWSGI stops with "invalid value for option \\"${key}\\": must be > 0".`);
+    return;
+  }
+  if (UNSIGNED_PARSERS.has(facts.parser) && number && number.value < 0n) {
+    const wrapped = number.value + UINT64_WRAP;
+    const read = facts.parser === CLAMP_16BIT_PARSER ? BigInt(UINT16_MAX) : wrapped;
+    report(context, judged, 'warning', `\`${key}\` is unsigned: uWSGI reads \`${number.text}\` as ${read}.`);
+    return;
+  }
+  if (!number) {
+    const template = TEMPLATE_MARKER.test(value) ? ' If a template tool fills this in before uWSGI reads the file, this is expected.' : '';
+    report(context, judged, 'warning', `\`${key}\` takes a number: uWSGI reads \`${value}\` as 0.${template}`);
+    return;
+  }
+  // An inline comment after a clean number: the number is read as meant (another rule speaks of the comment).
+  const cleanRest = intended && intended.rest.trim() === '' && intended.text === number.text;
+  if (number.rest !== '' && !cleanRest) {
+    const unit = number.rest.trim();
+    if (facts.parser === MEGABYTES_PARSER) {
+      checkMegabytesUnit(context, judged, number, unit);
+      return;
+    }
+    const data = SECONDS_UNIT.test(unit) ? { replacement: number.text } : undefined;
+    report(context, judged, 'warning', `uWSGI reads \`${value}\` as ${number.value} for \`${key}\`: it ignores everything after the leading number.`, data);
+    return;
+  }
+  if (facts.parser === CLAMP_16BIT_PARSER && number.value > BigInt(UINT16_MAX)) {
+    report(context, judged, 'warning', `\`${key}\` is a 16-bit value in uWSGI ${context.options.version}: uWSGI uses ${UINT16_MAX}, not ${number.value}.`, { replacement: String(UINT16_MAX) });
+    return;
+  }
+  const range = NICE_RANGE[key];
+  if (range && (number.value < BigInt(range[0]) || number.value > BigInt(range[1]))) {
+    const clamped = number.value < BigInt(range[0]) ? range[0] : range[1];
+    report(context, judged, 'warning', `\`${key}\` is a nice value: Linux only knows ${range[0]} to ${range[1]} and uses ${clamped} for ${number.value}.`, { replacement: String(clamped) });
+  }
+}
+
+function checkMegabytesUnit(context: RuleContext, judged: Judged, number: LeadingInteger, unit: string): void {
+  const key = judged.facts.name;
+  if (MEGABYTES_UNIT.test(unit)) {
+    report(context, judged, 'information', `\`${key}\` is already in megabytes: uWSGI ignores \`${unit}\` and reads ${number.value} MB.`, { replacement: number.text });
+    return;
+  }
+  if (GIGABYTES_UNIT.test(unit)) {
+    const megabytes = number.value * 1024n;
+    report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores \`${unit}\`: \`${judged.value}\` means ${number.value} MB, not ${megabytes} MB.`, { replacement: String(megabytes) });
+    return;
+  }
+  report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores everything after the leading number: \`${judged.value}\` means ${number.value} MB.`);
+}
+
+function checkFlag(context: RuleContext, judged: Judged): void {
+  const { facts, value, intended } = judged;
+  const key = facts.name;
+  if (intended !== undefined && isFlagTrue(intended) !== isFlagTrue(value)) {
+    report(context, judged, 'warning', `uWSGI has no inline comments: it reads the whole \`${value}\`, which turns \`${key}\` on.`, { replacement: intended });
+    return;
+  }
+  const lower = (intended ?? value).toLowerCase();
+  if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower)) return;
+  const meantOff = FLAG_MEANT_OFF.has(lower);
+  report(
+    context, judged, 'information',
+    `uWSGI turns \`${key}\` on for any value except false, off, no and 0: \`${intended ?? value}\` turns it on.`,
+    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff },
+  );
+}
+
+function checkMode(context: RuleContext, judged: Judged, acceptsOne: boolean): void {
+  const { facts, value } = judged;
+  if (/^[0-7]{3}$/.test(value) || (acceptsOne && value === '1')) return;
+  const accepted = acceptsOne ? '`1` or exactly three octal digits' : 'exactly three octal digits';
+  const stripped = /^0[0-7]{3}$/.test(value) ? value.slice(1) : undefined;
+  report(context, judged, 'error', `\`${facts.name}\` takes ${accepted}: uWSGI stops with "invalid chmod value: ${value}".`, stripped ? { replacement: stripped } : undefined);
+}
+
+function checkLogDate(context: RuleContext, judged: Judged): void {
+  const { facts, value } = judged;
+  const lower = value.toLowerCase();
+  if (LOG_DATE_ON.has(lower) || value === '') return;
+  if (!isFlagTrue(value)) {
+    report(context, judged, 'warning', `\`${facts.name}\` cannot be switched off with \`${value}\`: uWSGI turns date logging on and uses \`${value}\` as the date format. Remove the line to log without dates.`, { removeLine: true });
+    return;
+  }
+  report(context, judged, 'warning', `uWSGI uses \`${value}\` as the strftime format of \`${facts.name}\`: every log line starts with that literal text. Write \`true\` for the default date, or a format with \`%%\` escapes.`);
+}
+
+function checkEnum(context: RuleContext, judged: Judged, choices: readonly string[]): void {
+  const { facts, value } = judged;
+  if (choices.includes(value.toLowerCase())) return;
+  const suggestions = nearest(value.toLowerCase(), choices, 2);
+  report(context, judged, 'warning', `uWSGI ignores \`${facts.name} = ${value}\` and keeps its default: it takes ${choices.map((c) => `\`${c}\``).join(', ')}.`, { suggestions });
+}
+
+export const invalidValue: Rule = {
+  id: 'invalid-value',
+  defaultSeverity: 'warning',
+  title: 'Value that does not fit the option: uWSGI refuses it or silently reads something else',
+
+  check(context) {
+    const { model, options } = context;
+    const text = model.text;
+    for (const entry of model.applied) {
+      if (entry.key.includes('%')) continue;
+      const facts = options.option(entry.key);
+      if (!facts) continue;
+      const segments = model.segments(entry);
+      if (segments.some((s) => s.kind === 'magic')) continue;
+      const hasReference = segments.some((s) => s.kind !== 'text');
+      let note = '';
+      if (hasReference) {
+        // Deferred options get the reference expanded later: nothing to judge here.
+        if (!facts.immediate) continue;
+        note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
+      }
+      const commentAt = findInlineComment(text, entry.valueSpan);
+      const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
+      const judged: Judged = { entry, facts, value: entry.value, note, ...(intended !== undefined ? { intended } : {}) };
+      const parser = facts.parser;
+      if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
+        if (entry.value !== '') checkInteger(context, judged);
+      } else if (FLAG_PARSERS.has(parser)) {
+        checkFlag(context, judged);
+      } else if (THREE_DIGIT_MODE_PARSERS[parser]) {
+        checkMode(context, judged, THREE_DIGIT_MODE_PARSERS[parser]!.acceptsOne);
+      } else if (parser === LOG_DATE_PARSER) {
+        checkLogDate(context, judged);
+      } else if (FILESERVE_MODES[parser]) {
+        checkEnum(context, judged, FILESERVE_MODES[parser]!);
+      }
+    }
+  },
+
+  fixes({ document, model, diagnostic, data }) {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const actions: CodeAction[] = [];
+    if (typeof data['replacement'] === 'string') {
+      actions.push({
+        title: `Change to \`${data['replacement']}\``,
+        isPreferred: true,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, data['replacement'])]),
+      });
+    }
+    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
+    suggestions.forEach((value, index) => {
+      actions.push({
+        title: `Change to \`${value}\``,
+        isPreferred: index === 0 && data['preferred'] !== false,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, value)]),
+      });
+    });
+    if (data['removeLine'] === true) {
+      const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
+      if (entry) {
+        actions.push({
+          title: `Remove \`${entry.key}\``,
+          isPreferred: true,
+          edit: workspaceEdit(document, [replaceSpan(document, { start: entry.start, end: entry.eolEnd }, '')]),
+        });
+      }
+    }
+    return actions;
+  },
+};

@@ -1,0 +1,170 @@
+import { CodeAction } from 'vscode-languageserver-types';
+import { Rule, RuleContext } from './rule';
+import { getAction } from '../../registry/registry';
+import type { ActionFacts } from '../../registry/types';
+import { replaceSpan, workspaceEdit } from '../edits';
+import { HookEntry, hasExpansion, hookEntries } from './hookEntries';
+
+/** Actions that do not fail on an empty argument (an empty command, an empty log line...). */
+const ACCEPTS_EMPTY_ARGUMENT = new Set(['exec', 'safeexec', 'print', 'log', 'perl', 'tcc', 'exit']);
+
+/** Actions that take numeric ids (core/hooks.c checks them with is_a_number) / names only. */
+const NUMERIC_OWNER_ACTION = 'chown2';
+const NAMED_OWNER_ACTION = 'chown';
+
+function consequence(hookEntry: HookEntry): string {
+  return hookEntry.fatal
+    ? `the action fails when the ${hookEntry.phase.name} phase runs, and a failure in that phase stops the instance`
+    : `the action fails every time the ${hookEntry.phase.name} phase runs`;
+}
+
+function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: ActionFacts): void {
+  const hook = hookEntry.hook!;
+  const args = hook.args;
+  const severity = hookEntry.fatal ? 'error' : 'warning';
+  const required = facts.args.filter((a) => !a.optional);
+  const baseName = facts.aliasOf ?? facts.name;
+
+  if (baseName === 'exit') {
+    if (/^[1-9]$/.test(args)) {
+      context.report({
+        span: hook.argsSpan,
+        message: `uWSGI reads the exit code only when it is at least two characters long: \`exit:${args}\` exits with status 0. Write \`exit:0${args}\` for status ${args}.`,
+        severity: 'warning',
+        data: { replacement: `0${args}` },
+      });
+    }
+    return;
+  }
+
+  if (required.length > 0 && args === '' && !ACCEPTS_EMPTY_ARGUMENT.has(baseName)) {
+    context.report({
+      span: { start: hook.actionSpan.start, end: hook.colon + 1 },
+      message: `\`${facts.name}\` needs \`${facts.syntax}\` but gets no argument: ${consequence(hookEntry)}.`,
+      severity,
+    });
+    return;
+  }
+
+  if (required.length >= 2) {
+    const parts = args.split(' ');
+    if (parts.length < required.length) {
+      const missing = required[parts.length]!;
+      context.report({
+        span: hook.argsSpan,
+        message: `\`${facts.name}\` needs \`${facts.syntax}\` (separated by spaces) but \`${args}\` has no <${missing.name}>: ${consequence(hookEntry)}.`,
+        severity,
+      });
+      return;
+    }
+  }
+
+  if (baseName === NUMERIC_OWNER_ACTION || baseName === NAMED_OWNER_ACTION) {
+    const [, user, group] = args.split(' ');
+    if (user === undefined || group === undefined) return;
+    const numeric = /^\d+$/.test(user) && /^\d+$/.test(group);
+    if (baseName === NUMERIC_OWNER_ACTION && !numeric) {
+      context.report({
+        span: hook.argsSpan,
+        message: `\`chown2\` takes a numeric uid and gid: ${consequence(hookEntry)}. Use \`chown\` for user and group names.`,
+        severity,
+        data: { action: NAMED_OWNER_ACTION, actionSpan: hook.actionSpan },
+      });
+    } else if (baseName === NAMED_OWNER_ACTION && numeric) {
+      context.report({
+        span: hook.argsSpan,
+        message: `\`chown\` looks up user and group names, not numbers: unless a user named \`${user}\` exists, ${consequence(hookEntry)}. Use \`chown2\` for numeric ids.`,
+        severity,
+        data: { action: NUMERIC_OWNER_ACTION, actionSpan: hook.actionSpan },
+      });
+    }
+  }
+}
+
+export const malformedHook: Rule = {
+  id: 'malformed-hook',
+  defaultSeverity: 'error',
+  title: 'hook-* value that is not `action:arguments`, or whose arguments the action cannot use',
+
+  check(context) {
+    const { model, options } = context;
+    for (const hookEntry of hookEntries(model)) {
+      const { entry, phase, hook } = hookEntry;
+      if (!hook) {
+        if (hasExpansion(entry.value)) continue;
+        // Without the space uWSGI takes the whole value as the target and has no action to run.
+        context.report({
+          span: entry.value === '' ? entry.keySpan : entry.valueSpan,
+          message: `\`${entry.key}\` takes \`<${hookEntry.targetKind}> <action>:<arguments>\`: without a space after the ${hookEntry.targetKind} uWSGI has no action to run.`,
+          severity: 'warning',
+        });
+        continue;
+      }
+      if (entry.value === '') {
+        context.report({
+          span: entry.keySpan,
+          message: `\`${entry.key}\` has an empty value: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.`,
+        });
+        continue;
+      }
+      if (hook.colon < 0) {
+        if (hasExpansion(hook.action)) continue;
+        const known = getAction(hook.action.trim()) !== undefined;
+        context.report({
+          span: hook.actionSpan,
+          message: `\`${hook.action}\` is not \`action:arguments\`: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.${known ? ` Write \`${hook.action.trim()}:\`.` : ' Did you mean `exec:...` for a shell command?'}`,
+          data: known ? { appendColon: true } : { prefix: 'exec:' },
+        });
+        continue;
+      }
+      if (hook.action === '') {
+        context.report({
+          span: { start: hook.colon, end: hook.colon + 1 },
+          message: `No action before \`:\`: uWSGI stops with "hook action not found" when the ${phase.name} phase runs.`,
+        });
+        continue;
+      }
+      if (hasExpansion(hook.args) || hasExpansion(hook.action)) continue;
+      const facts = getAction(hook.action);
+      if (!facts || !facts.versions.includes(options.version)) continue;
+      checkArguments(context, hookEntry, facts);
+    }
+  },
+
+  fixes({ document, diagnostic, data }) {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const actions: CodeAction[] = [];
+    if (typeof data['replacement'] === 'string') {
+      actions.push({
+        title: `Change to \`${data['replacement']}\``,
+        isPreferred: true,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, data['replacement'])]),
+      });
+    }
+    if (data['appendColon'] === true) {
+      const action = document.text.slice(start, end);
+      actions.push({
+        title: `Change to \`${action.trim()}:\``,
+        isPreferred: true,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, `${action.trim()}:`)]),
+      });
+    }
+    if (typeof data['prefix'] === 'string') {
+      actions.push({
+        title: `Run it as a shell command (\`${data['prefix']}...\`)`,
+        isPreferred: false,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end: start }, data['prefix'])]),
+      });
+    }
+    const actionSpan = data['actionSpan'] as { start: number; end: number } | undefined;
+    if (typeof data['action'] === 'string' && actionSpan && typeof actionSpan.start === 'number') {
+      actions.push({
+        title: `Use \`${data['action']}\` instead`,
+        isPreferred: true,
+        edit: workspaceEdit(document, [replaceSpan(document, actionSpan, data['action'])]),
+      });
+    }
+    return actions;
+  },
+};
