@@ -1,0 +1,122 @@
+import { strict as assert } from 'node:assert';
+import { findings, fixed, messages, quickFixes } from '../../support/spec';
+
+const RULE = 'invalid-value';
+
+describe('rule invalid-value', () => {
+  describe('integers', () => {
+    it('errors on a negative value for a positive-only int: uWSGI stops', () => {
+      assert.deepEqual(findings('[uwsgi]\nprocesses = -1\n', RULE), [{ code: RULE, severity: 'error', covers: '-1' }]);
+      assert.match(messages('[uwsgi]\nprocesses = -1\n', RULE)[0]!, /must be > 0/);
+    });
+
+    it('accepts 0 and plain numbers', () => {
+      assert.deepEqual(findings('[uwsgi]\nprocesses = 0\nharakiri = 30\nthreads = +2\nmax-requests = 5000\n', RULE), []);
+    });
+
+    it('warns that a word reads as 0, without a fix', () => {
+      assert.deepEqual(findings('[uwsgi]\nprocesses = four\n', RULE), [{ code: RULE, severity: 'warning', covers: 'four' }]);
+      assert.match(messages('[uwsgi]\nprocesses = four\n', RULE)[0]!, /reads `four` as 0/);
+      assert.deepEqual(quickFixes('[uwsgi]\nprocesses = four\n', RULE), []);
+    });
+
+    it('says what uWSGI reads from a number with a unit, and fixes seconds', () => {
+      assert.match(messages('[uwsgi]\nharakiri = 30s\n', RULE)[0]!, /reads `30s` as 30/);
+      assert.equal(fixed('[uwsgi]\r\nharakiri = 30s\r\n', RULE), '[uwsgi]\r\nharakiri = 30\r\n');
+      assert.deepEqual(findings('[uwsgi]\nharakiri = 30\n', RULE), []);
+      assert.deepEqual(quickFixes('[uwsgi]\nharakiri = 0x10\n', RULE), []);
+    });
+
+    it('does not mind an inline comment after a clean number', () => {
+      assert.deepEqual(findings('[uwsgi]\nreload-on-rss = 300 # MB\nharakiri = 30 ; seconds\n', RULE), []);
+    });
+
+    it('allows negative raw ints but knows the nice range of prio', () => {
+      assert.deepEqual(findings('[uwsgi]\nprio = -5\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nprio = 42\n', RULE), [{ code: RULE, severity: 'warning', covers: '42' }]);
+      assert.match(messages('[uwsgi]\nprio = 42\n', RULE)[0]!, /uses 19 for 42/);
+    });
+
+    it('explains that unsigned options wrap a minus sign around', () => {
+      assert.match(messages('[uwsgi]\nmax-requests = -1\n', RULE)[0]!, /reads `-1` as 18446744073709551615/);
+    });
+
+    it('clamps buffer-size at 65535 in 2.0 only', () => {
+      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65536\n', RULE), [{ code: RULE, severity: 'warning', covers: '65536' }]);
+      assert.equal(fixed('[uwsgi]\nbuffer-size = 65536\n', RULE), '[uwsgi]\nbuffer-size = 65535\n');
+      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65535\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65536\n', RULE, { version: '2.1' }), []);
+    });
+
+    it('reads megabyte units the way uWSGI does', () => {
+      assert.deepEqual(findings('[uwsgi]\nreload-on-rss = 512M\n', RULE), [{ code: RULE, severity: 'information', covers: '512M' }]);
+      assert.equal(fixed('[uwsgi]\nreload-on-rss = 512M\n', RULE), '[uwsgi]\nreload-on-rss = 512\n');
+      assert.match(messages('[uwsgi]\nreload-on-rss = 2G\n', RULE)[0]!, /means 2 MB, not 2048 MB/);
+      assert.equal(fixed('[uwsgi]\nreload-on-rss = 2G\n', RULE), '[uwsgi]\nreload-on-rss = 2048\n');
+      assert.deepEqual(findings('[uwsgi]\nlimit-as = 0.5\n', RULE), []);
+    });
+
+    it('skips deferred references but judges immediate options literally', () => {
+      assert.deepEqual(findings('[uwsgi]\nworkers_n = 4\nprocesses = %(workers_n)\nthreads = $(THREADS)\n', RULE), []);
+      const text = '[uwsgi]\nbacklog = 100\nlisten = %(backlog)\n';
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%(backlog)' }]);
+      assert.match(messages(text, RULE)[0]!, /applied while the file is read/);
+      assert.deepEqual(findings('[uwsgi]\nprocesses = %k\n', RULE), []);
+    });
+  });
+
+  describe('flags', () => {
+    it('accepts the usual spellings, empty included', () => {
+      assert.deepEqual(findings('[uwsgi]\nmaster = true\nvacuum = 1\nenable-threads = yes\nlazy-apps = On\nsingle-interpreter\nstrict = false\n', RULE), []);
+    });
+
+    it('notes that any other word turns the flag on', () => {
+      assert.deepEqual(findings('[uwsgi]\nvacuum = maybe\n', RULE), [{ code: RULE, severity: 'information', covers: 'maybe' }]);
+      assert.match(messages('[uwsgi]\nvacuum = maybe\n', RULE)[0]!, /`maybe` turns it on/);
+      assert.match(messages('[uwsgi]\ndisable-logging = perhaps\n', RULE)[0]!, /turns `disable-logging` on/);
+    });
+
+    it('prefers false when the word plainly means off', () => {
+      assert.equal(fixed('[uwsgi]\nvacuum = disabled\n', RULE), '[uwsgi]\nvacuum = false\n');
+      assert.ok(!quickFixes('[uwsgi]\nvacuum = maybe\n', RULE).some((a) => a.isPreferred));
+    });
+
+    it('warns when an inline comment turns a false flag on', () => {
+      const text = '[uwsgi]\nmaster = false ; no master\n';
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 'false ; no master' }]);
+      assert.equal(fixed(text, RULE), '[uwsgi]\nmaster = false\n');
+      assert.deepEqual(findings('[uwsgi]\nmaster = true ; yes\n', RULE), []);
+    });
+  });
+
+  describe('modes, log-date, enums', () => {
+    it('errors on a chmod-socket value uWSGI refuses', () => {
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket = 666\nchmod-socket = 1\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket = 0666\n', RULE), [{ code: RULE, severity: 'error', covers: '0666' }]);
+      assert.equal(fixed('[uwsgi]\nchmod-socket = 0666\n', RULE), '[uwsgi]\nchmod-socket = 666\n');
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket = 686\n', RULE).map((f) => f.severity), ['error']);
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket\n', RULE).map((f) => f.severity), ['error']);
+      assert.deepEqual(findings('[uwsgi]\nlogfile-chmod = 1\n', RULE).map((f) => f.severity), ['error']);
+    });
+
+    it('warns that log-date = false turns dates on, and offers to remove the line', () => {
+      const text = '[uwsgi]\r\nlog-date = false\r\nmaster = true\r\n';
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 'false' }]);
+      assert.match(messages(text, RULE)[0]!, /uses `false` as the date format/);
+      const result = fixed(text, RULE);
+      assert.equal(result, '[uwsgi]\r\nmaster = true\r\n');
+      assert.deepEqual(findings(result, RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nlog-date = true\nlogdate = %%Y-%%m-%%d\n', RULE), []);
+    });
+
+    it('warns that fileserve-mode ignores unknown values and suggests the nearest', () => {
+      assert.deepEqual(findings('[uwsgi]\nfileserve-mode = x-sendfil\n', RULE), [{ code: RULE, severity: 'warning', covers: 'x-sendfil' }]);
+      assert.equal(fixed('[uwsgi]\nfileserve-mode = x-sendfil\n', RULE), '[uwsgi]\nfileserve-mode = x-sendfile\n');
+      assert.deepEqual(findings('[uwsgi]\nfileserve-mode = NGINX\n', RULE), []);
+    });
+  });
+
+  it('ignores keys that are no options', () => {
+    assert.deepEqual(findings('[uwsgi]\nmy-count = four\n', RULE), []);
+  });
+});
