@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from './service/languageService';
 import { UwsgiDocument } from './service/uwsgiDocument';
 import { onRuleFailure } from './service/validation';
+import { FileSystemPort } from './analysis/fileSystem';
 
 export const SERVER_NAME = 'uwsgi-ini-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -58,7 +59,13 @@ class ParseCache {
   }
 }
 
-export function startServer(connection: Connection): void {
+/** What the host platform provides; the browser or a test may give less. */
+export interface RuntimeEnvironment {
+  /** File access for included files, used only while the workspace is trusted. */
+  readonly fileSystem?: FileSystemPort;
+}
+
+export function startServer(connection: Connection, runtime: RuntimeEnvironment = {}): void {
   const service = getLanguageService();
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache(service);
@@ -87,8 +94,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
-    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (options?.settings !== undefined) service.configure(options.settings);
+    // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
+    service.configureFileAccess(options?.trusted === false ? undefined : runtime.fileSystem);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

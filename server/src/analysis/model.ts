@@ -1,10 +1,16 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
+import { FileSystemPort } from './fileSystem';
+import { IncludeResult, resolveIncludes } from './includes';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
 
 /** What the analysis needs to know about the uWSGI that will read the file. */
 export interface AnalysisOptions {
   /** Section uWSGI is told to read; `uwsgi` unless `--ini file:NAME` is used. */
   readonly section: string;
+  /** Where the document lives; included files are found relative to it. */
+  readonly uri?: string;
+  /** File access for included files; none in untrusted workspaces. */
+  readonly fileSystem?: FileSystemPort;
 }
 
 export const DEFAULT_SECTION = 'uwsgi';
@@ -58,7 +64,9 @@ export class DocumentModel {
   private readonly segmentCache = new Map<EntryLine, Segment[]>();
   private readonly blockByEntry = new Map<EntryLine, LogicBlock>();
 
-  constructor(readonly doc: IniDocument, options: AnalysisOptions = { section: DEFAULT_SECTION }) {
+  private includeResult: IncludeResult | undefined;
+
+  constructor(readonly doc: IniDocument, private readonly options: AnalysisOptions = { section: DEFAULT_SECTION }) {
     this.sectionName = options.section;
     for (const block of doc.blocks) {
       for (const entry of block.body) this.blockByEntry.set(entry, block);
@@ -72,6 +80,19 @@ export class DocumentModel {
 
   get text(): string {
     return this.doc.text;
+  }
+
+  /** What the included ini files set, read on first use within the include limits. */
+  get includes(): IncludeResult {
+    this.includeResult ??= resolveIncludes(
+      this.options.uri ?? '', this.applied, this.sectionName, this.options.fileSystem, (value) => this.resolveValue(value),
+    );
+    return this.includeResult;
+  }
+
+  /** True when a key is set here or by an included file. */
+  setsKey(key: string): boolean {
+    return this.byKeyMap.has(key) || this.includes.keys.has(key);
   }
 
   isApplied(entry: EntryLine): boolean {

@@ -6,6 +6,7 @@ import { getLanguageService } from '../service/languageService';
 import { SeveritySetting } from '../service/settings';
 import { listActions, listOptions, listPhases } from '../registry/listing';
 import { toSarif } from './sarif';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -213,7 +214,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     strict: options.strict,
     section: options.section,
     diagnostics: options.rules,
-  });
+  }, { fileSystem: nodeFileSystem });
   if (options.list) {
     const lines =
       options.list === 'options' ? listOptions()

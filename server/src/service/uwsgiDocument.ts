@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IniDocument, Line, Span } from '../parser/ast';
 import { parseIni } from '../parser/parser';
 import { DocumentModel } from '../analysis/model';
+import { FileSystemPort } from '../analysis/fileSystem';
 
 /**
  * A parsed document: the text, its syntax tree, and the analysis models built on demand (one per
@@ -15,7 +16,7 @@ export class UwsgiDocument {
   /** A snapshot: the server's documents are updated in place, the parse must not see that. */
   readonly textDocument: TextDocument;
 
-  constructor(document: TextDocument) {
+  constructor(document: TextDocument, private readonly fileSystem?: FileSystemPort) {
     const text = document.getText();
     this.textDocument = TextDocument.create(document.uri, document.languageId, document.version, text);
     this.ast = parseIni(text);
@@ -28,7 +29,7 @@ export class UwsgiDocument {
   model(section: string): DocumentModel {
     let model = this.models.get(section);
     if (!model) {
-      model = new DocumentModel(this.ast, { section });
+      model = new DocumentModel(this.ast, { section, uri: this.textDocument.uri, ...(this.fileSystem ? { fileSystem: this.fileSystem } : {}) });
       this.models.set(section, model);
     }
     return model;

@@ -1,0 +1,81 @@
+/**
+ * The only way the language service reaches files: the server and the CLI implement it with
+ * Node's fs, tests fake it, and an untrusted workspace gets none. Synchronous on purpose: reads
+ * are bounded (see IncludeLimits) and the services stay simple, pure functions.
+ */
+export interface FileSystemPort {
+  /** Follows symbolic links; undefined when nothing is there or it cannot be read. */
+  stat(path: string): FileStat | undefined;
+  /** Reads a regular file as UTF-8, at most `maxBytes` (the caller checked the size first). */
+  readFile(path: string, maxBytes: number): string | undefined;
+}
+
+export interface FileStat {
+  readonly type: 'file' | 'directory' | 'other';
+  readonly size: number;
+  /** The canonical path, so `a -> b -> a` cycles are found whatever the spelling. */
+  readonly realPath: string;
+}
+
+export interface IncludeLimits {
+  /** Largest included file read. */
+  readonly maxFileBytes: number;
+  /** Includes of includes, counted from the open document. */
+  readonly maxDepth: number;
+  /** Bytes read for one document, all includes together. */
+  readonly maxTotalBytes: number;
+  /** Files read for one document. */
+  readonly maxFiles: number;
+}
+
+export const DEFAULT_INCLUDE_LIMITS: IncludeLimits = Object.freeze({
+  maxFileBytes: 1024 * 1024,
+  maxDepth: 16,
+  maxTotalBytes: 8 * 1024 * 1024,
+  maxFiles: 256,
+});
+
+/** `file:///srv/app/uwsgi.ini` -> `/srv/app/uwsgi.ini`; undefined for other schemes. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file://')) return undefined;
+  let rest = uri.slice('file://'.length);
+  const slash = rest.indexOf('/');
+  if (slash < 0) return undefined;
+  // A host part (file://server/share) is not a local path we can read.
+  if (slash > 0 && rest.slice(0, slash) !== 'localhost') return undefined;
+  rest = rest.slice(slash);
+  try {
+    const decoded = decodeURIComponent(rest);
+    return /^\/[A-Za-z]:/.test(decoded) ? decoded.slice(1) : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  const withSlash = normalized.startsWith('/') ? normalized : `/${normalized}`;
+  return `file://${withSlash.split('/').map((part) => encodeURIComponent(part).replace(/%3A/g, ':')).join('/')}`;
+}
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Joins and normalises `.` and `..` segments of POSIX-style paths. */
+export function resolvePath(base: string, target: string): string {
+  const absolute = target.startsWith('/') || /^[A-Za-z]:\//.test(target) ? target : `${base}/${target}`;
+  const drive = /^[A-Za-z]:/.exec(absolute)?.[0] ?? '';
+  const parts: string[] = [];
+  for (const part of absolute.slice(drive.length).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `${drive}/${parts.join('/')}`;
+}

@@ -1,0 +1,143 @@
+import { EntryLine, Span } from '../parser/ast';
+import { parseIni } from '../parser/parser';
+import { getOption } from '../registry/registry';
+import { DEFAULT_INCLUDE_LIMITS, dirname, FileSystemPort, IncludeLimits, resolvePath, uriToPath } from './fileSystem';
+import { expandMagic, fileMagicVariables } from './magic';
+
+/** Loader parsers whose target is read as an ini file (the others load xml, yaml, json, ...). */
+const INI_LOADER = 'uwsgi_opt_load_ini';
+const GENERIC_LOADER = 'uwsgi_opt_load';
+
+export type IncludeProblemKind = 'not-found' | 'not-a-file' | 'too-large' | 'too-deep' | 'cycle' | 'budget' | 'unreadable';
+
+export interface IncludeProblem {
+  readonly kind: IncludeProblemKind;
+  /** The loader line in the open document that leads to the problem (directly or through includes). */
+  readonly entry: EntryLine;
+  readonly span: Span;
+  /** The path that could not be read. */
+  readonly path: string;
+  /** True when the path is relative: uWSGI resolves it from its working directory, which we assume is the file's. */
+  readonly relative: boolean;
+}
+
+/** One key an included file sets, with the value uWSGI would read for `%(key)`. */
+export interface ExternalKey {
+  readonly value: string;
+  readonly path: string;
+}
+
+export interface IncludeResult {
+  /** Keys the included files set (first value wins, as `%(key)` reads it). */
+  readonly keys: ReadonlyMap<string, ExternalKey>;
+  readonly problems: readonly IncludeProblem[];
+  /** Loader lines whose target we did not read: dynamic paths, other formats, no file access. */
+  readonly unresolved: readonly EntryLine[];
+  /** Paths read, for links and hovers. */
+  readonly files: readonly string[];
+}
+
+export const NO_INCLUDES: IncludeResult = { keys: new Map(), problems: [], unresolved: [], files: [] };
+
+interface Target {
+  path: string;
+  section: string;
+  relative: boolean;
+}
+
+/**
+ * Where a loader line points, as far as it can be known without running anything: magic variables
+ * from the file's path are expanded; environment and `@()` references, host-dependent magic and,
+ * for immediate loaders, `%(placeholders)` (never expanded for them) make it unknown.
+ */
+export function loaderTarget(entry: EntryLine, documentPath: string, section: string, resolvePlaceholders?: (value: string) => string | undefined): Target | undefined {
+  const option = getOption(entry.key);
+  if (!option || option.valueKind !== 'include') return undefined;
+  let value = entry.value;
+  if (value === '' || /:\/\//.test(value) || value.startsWith('-')) return undefined;
+  if (!option.immediate && resolvePlaceholders) {
+    const resolved = resolvePlaceholders(value);
+    if (resolved === undefined) return undefined;
+    value = resolved;
+  }
+  if (value.includes('$(') || value.includes('@(') || value.includes('%(')) return undefined;
+  const expanded = expandMagic(value, fileMagicVariables(documentPath, section));
+  if (expanded === undefined) return undefined;
+  let path = expanded;
+  let targetSection = 'uwsgi';
+  const colon = path.lastIndexOf(':');
+  if (colon >= 0 && !/^[A-Za-z]:[\\/]/.test(path.slice(colon - 1))) {
+    targetSection = path.slice(colon + 1) || 'uwsgi';
+    path = path.slice(0, colon);
+  }
+  if (path === '') return undefined; // `:section` of this very file: the model handles it
+  const readsIni = option.parser === INI_LOADER || (option.parser === GENERIC_LOADER && path.endsWith('.ini'));
+  if (!readsIni) return undefined;
+  const relative = !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path);
+  return { path: resolvePath(dirname(documentPath), path), section: targetSection, relative };
+}
+
+/**
+ * Reads the ini files a document includes, within limits: only regular files (checked before
+ * opening, so a FIFO or /dev/zero cannot hang us), bounded size, depth, count and total bytes,
+ * cycles found by real path. Nothing is executed and nothing but `stat` and `read` is asked.
+ */
+export function resolveIncludes(
+  documentUri: string,
+  applied: readonly EntryLine[],
+  section: string,
+  fileSystem: FileSystemPort | undefined,
+  resolvePlaceholders: (value: string) => string | undefined,
+  limits: IncludeLimits = DEFAULT_INCLUDE_LIMITS,
+): IncludeResult {
+  const loaders = applied.filter((entry) => getOption(entry.key)?.valueKind === 'include');
+  if (loaders.length === 0) return NO_INCLUDES;
+  const documentPath = uriToPath(documentUri);
+  if (!fileSystem || !documentPath) return { ...NO_INCLUDES, unresolved: loaders };
+
+  const keys = new Map<string, ExternalKey>();
+  const problems: IncludeProblem[] = [];
+  const unresolved: EntryLine[] = [];
+  const files: string[] = [];
+  let totalBytes = 0;
+  const rootStat = fileSystem.stat(documentPath);
+  const chain = new Set<string>([rootStat?.realPath ?? documentPath]);
+
+  const visit = (root: EntryLine, target: Target, depth: number): void => {
+    const problem = (kind: IncludeProblemKind): void => {
+      problems.push({ kind, entry: root, span: root.valueSpan, path: target.path, relative: target.relative });
+    };
+    if (depth > limits.maxDepth) return problem('too-deep');
+    if (files.length >= limits.maxFiles) return problem('budget');
+    const stat = fileSystem.stat(target.path);
+    if (!stat) return problem('not-found');
+    if (stat.type !== 'file') return problem('not-a-file');
+    if (chain.has(stat.realPath)) return problem('cycle');
+    if (stat.size > limits.maxFileBytes) return problem('too-large');
+    if (totalBytes + stat.size > limits.maxTotalBytes) return problem('budget');
+    const text = fileSystem.readFile(target.path, limits.maxFileBytes);
+    if (text === undefined) return problem('unreadable');
+    totalBytes += stat.size;
+    files.push(target.path);
+    const included = parseIni(text);
+    chain.add(stat.realPath);
+    for (const entry of included.entries) {
+      if (entry.section?.name !== target.section) continue;
+      if (!keys.has(entry.key)) keys.set(entry.key, { value: entry.value, path: target.path });
+      const next = loaderTarget(entry, target.path, target.section);
+      if (next) visit(root, next, depth + 1);
+    }
+    chain.delete(stat.realPath);
+  };
+
+  for (const entry of loaders) {
+    const target = loaderTarget(entry, documentPath, section, resolvePlaceholders);
+    if (!target) {
+      if (entry.value.startsWith(':') || entry.value.startsWith('%p:')) continue; // a section of this file
+      unresolved.push(entry);
+      continue;
+    }
+    visit(entry, target, 1);
+  }
+  return { keys, problems, unresolved, files };
+}

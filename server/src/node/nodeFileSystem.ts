@@ -1,0 +1,39 @@
+import * as fs from 'fs';
+import { FileStat, FileSystemPort } from '../analysis/fileSystem';
+
+/**
+ * The file access the server and the CLI give the language service: `stat` before any `open`,
+ * so FIFOs, devices and sockets are never opened (reading them could block forever), and reads
+ * stop at the size limit whatever the file claims.
+ */
+export const nodeFileSystem: FileSystemPort = {
+  stat(path: string): FileStat | undefined {
+    try {
+      const stat = fs.statSync(path);
+      const type = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+      return { type, size: stat.size, realPath: fs.realpathSync(path) };
+    } catch {
+      return undefined;
+    }
+  },
+  readFile(path: string, maxBytes: number): string | undefined {
+    let fd: number | undefined;
+    try {
+      // O_NONBLOCK: should the file have turned into a FIFO since stat, open must not wait for a writer.
+      fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      if (!fs.fstatSync(fd).isFile()) return undefined;
+      const buffer = Buffer.alloc(Math.min(maxBytes, 64 * 1024 * 1024));
+      let length = 0;
+      while (length < buffer.length) {
+        const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+      return buffer.subarray(0, length).toString('utf8');
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { Rule } from './rule';
+
+/** An included ini file that is not there: uWSGI stops with an error when it reads the line. */
+export const missingInclude: Rule = {
+  id: 'missing-include',
+  defaultSeverity: 'warning',
+  title: 'Included file that does not exist or is not a regular file',
+
+  check(context) {
+    for (const problem of context.model.includes.problems) {
+      if (problem.kind !== 'not-found' && problem.kind !== 'not-a-file' && problem.kind !== 'unreadable') continue;
+      const key = problem.entry.key;
+      if (problem.relative) {
+        context.report({
+          span: problem.span,
+          severity: 'information',
+          message: `\`${key}\`: ${problem.path} is not there. uWSGI resolves a relative path from the directory it is started in; write \`%d\` in front to make it relative to this file.`,
+        });
+        continue;
+      }
+      const what =
+        problem.kind === 'not-found' ? 'does not exist here'
+          : problem.kind === 'not-a-file' ? 'is not a regular file'
+            : 'cannot be read';
+      context.report({
+        span: problem.span,
+        message: `\`${key}\`: ${problem.path} ${what}. uWSGI stops with an error when it reaches this line on a machine where that is so.`,
+      });
+    }
+  },
+};

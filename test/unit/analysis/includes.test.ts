@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileStat, FileSystemPort } from '../../../server/src/analysis/fileSystem';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { SEVERITY_NAME } from '../../support/spec';
+
+/** An in-memory file system: paths map to text, or to a special kind of node. */
+function fakeFileSystem(files: Record<string, string | 'directory' | 'fifo'>, links: Record<string, string> = {}): FileSystemPort & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    stat(path: string): FileStat | undefined {
+      const real = links[path] ?? path;
+      const node = files[real];
+      if (node === undefined) return undefined;
+      if (node === 'directory') return { type: 'directory', size: 4096, realPath: real };
+      if (node === 'fifo') return { type: 'other', size: 0, realPath: real };
+      return { type: 'file', size: Buffer.byteLength(node), realPath: real };
+    },
+    readFile(path: string): string | undefined {
+      reads.push(path);
+      const node = files[links[path] ?? path];
+      return typeof node === 'string' && node !== 'directory' && node !== 'fifo' ? node : undefined;
+    },
+  };
+}
+
+const URI = 'file:///srv/app/uwsgi.ini';
+
+function check(text: string, fs: FileSystemPort | undefined, ruleIds = ['missing-include', 'include-limit', 'undefined-placeholder']) {
+  const service = getLanguageService({}, fs ? { fileSystem: fs } : {});
+  const document = TextDocument.create(URI, 'uwsgi-ini', 1, text);
+  return service
+    .doValidation(service.parse(document))
+    .filter((d) => ruleIds.includes(String(d.code)))
+    .map((d) => ({ code: String(d.code), severity: SEVERITY_NAME[d.severity ?? 1], covers: document.getText(d.range) }));
+}
+
+describe('includes: reading what a config includes, within bounds', () => {
+  it('takes placeholders from an included file relative to %d', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nbase = /srv/app\n' });
+    assert.deepEqual(check('[uwsgi]\ninclude = %dbase.ini\nchdir = %(base)\n', fs), []);
+  });
+
+  it('reads the section named after the colon', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/etc/uwsgi/common.ini': '[uwsgi]\nx = 1\n[prod]\nroot = /srv\n' });
+    assert.deepEqual(check('[uwsgi]\nini = /etc/uwsgi/common.ini:prod\nchdir = %(root)\n', fs), []);
+  });
+
+  it('reports a missing absolute include as a warning on its value', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\ninclude = /etc/uwsgi/missing.ini\n', fs), [
+      { code: 'missing-include', severity: 'warning', covers: '/etc/uwsgi/missing.ini' },
+    ]);
+  });
+
+  it('only informs about a missing relative include: uWSGI resolves it from its working directory', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\ninclude = conf/missing.ini\n', fs), [
+      { code: 'missing-include', severity: 'information', covers: 'conf/missing.ini' },
+    ]);
+  });
+
+  it('refuses to open a FIFO or a directory', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/pipe.ini': 'fifo', '/srv/app/dir.ini': 'directory' });
+    assert.deepEqual(check('[uwsgi]\ninclude = %dpipe.ini\ninclude = %ddir.ini\n', fs).map((f) => f.covers), ['%dpipe.ini', '%ddir.ini']);
+    assert.deepEqual(fs.reads, []);
+  });
+
+  it('finds the cycle a -> b -> a and a self-include, by real path', () => {
+    const fs = fakeFileSystem({
+      '/srv/app/uwsgi.ini': '[uwsgi]\ninclude = /srv/app/b.ini\n',
+      '/srv/app/b.ini': '[uwsgi]\ninclude = /srv/app/link.ini\n',
+    }, { '/srv/app/link.ini': '/srv/app/uwsgi.ini' });
+    assert.deepEqual(check('[uwsgi]\ninclude = /srv/app/b.ini\n', fs), [{ code: 'include-limit', severity: 'warning', covers: '/srv/app/b.ini' }]);
+    assert.deepEqual(check('[uwsgi]\ninclude = %p\n', fakeFileSystem({ '/srv/app/uwsgi.ini': '[uwsgi]\ninclude = %p\n' })).map((f) => f.code), ['include-limit']);
+  });
+
+  it('stops a 1,000-deep include chain at the depth limit', () => {
+    const files: Record<string, string> = { '/srv/app/uwsgi.ini': '' };
+    for (let i = 0; i < 1000; i++) files[`/c/${i}.ini`] = `[uwsgi]\ninclude = /c/${i + 1}.ini\n`;
+    const fs = fakeFileSystem(files);
+    const found = check('[uwsgi]\ninclude = /c/0.ini\n', fs);
+    assert.deepEqual(found, [{ code: 'include-limit', severity: 'warning', covers: '/c/0.ini' }]);
+    assert.equal(fs.reads.length, 16);
+  });
+
+  it('does not read a file larger than 1 MB', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/big.ini': '[uwsgi]\n' + 'x = 1\n'.repeat(200_000) });
+    assert.deepEqual(check('[uwsgi]\ninclude = /srv/big.ini\n', fs).map((f) => f.code), ['include-limit']);
+    assert.deepEqual(fs.reads, []);
+  });
+
+  it('reads nothing without file access (untrusted workspace) and reports nothing about includes', () => {
+    assert.deepEqual(check('[uwsgi]\ninclude = /etc/uwsgi/missing.ini\n', undefined), []);
+  });
+
+  it('never follows dynamic paths: environment, @() and placeholders in immediate loaders', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\ninclude = $(CONF)/a.ini\ninclude = @(exec://ls)\nbase = /x\ninclude = %(base)/a.ini\n', fs, ['missing-include', 'include-limit']), []);
+    assert.deepEqual(fs.reads, []);
+  });
+});
