@@ -1,0 +1,92 @@
+import { CodeAction } from 'vscode-languageserver-types';
+import { EntryLine } from '../../parser/ast';
+import { DocumentModel } from '../../analysis/model';
+import { isFlagTrue, OptionContext } from '../optionContext';
+import { workspaceEdit } from '../edits';
+import { Rule } from './rule';
+import { dropEntries, dropsUser, insertBelowHeader, selectedHeader } from './privilegeDrop';
+
+// What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
+// instance's own sockets, `pidfile2`, and `pidfile` unless a `uid` is set. Shared, lazy (zeromq,
+// mongrel2) and gateway sockets, and `safe-pidfile`/`safe-pidfile2`, are never removed.
+
+/** Socket parsers that put the socket in the list vacuum walks. */
+const VACUUMED_SOCKET_PARSERS = new Set(['uwsgi_opt_add_socket', 'uwsgi_opt_add_socket_no_defer', 'uwsgi_opt_add_ssl_socket']);
+/** SSL sockets take `address,certificate,key[,...]`. */
+const SSL_SOCKET_PARSER = 'uwsgi_opt_add_ssl_socket';
+const PIDFILE_ALWAYS_VACUUMED = 'pidfile2';
+/** vacuum skips it when `uid` is set; pidfile-before-drop covers that case. */
+const PIDFILE_VACUUMED_WITHOUT_UID = 'pidfile';
+const VACUUM = 'vacuum';
+/** Turns every UNIX socket into an abstract one, which has no file. */
+const ABSTRACT_SOCKETS = 'abstract-socket';
+
+/**
+ * The UNIX socket path a socket value names, or undefined for TCP (`host:port`, `:port`,
+ * `[::1]:port`), abstract (`@name`) and inherited (`=fd`) sockets, and values we cannot resolve.
+ */
+export function unixSocketPath(model: DocumentModel, entry: EntryLine, parser: string): string | undefined {
+  const value = model.resolveValue(entry.value);
+  if (value === undefined) return undefined;
+  const address = (parser === SSL_SOCKET_PARSER ? value.split(',')[0]! : value).trim();
+  if (address === '' || address.startsWith('@') || address.startsWith('=') || address.includes(':')) return undefined;
+  return address;
+}
+
+interface LeftBehind {
+  readonly entry: EntryLine;
+  readonly what: 'socket' | 'pidfile';
+}
+
+function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehind[] {
+  const abstractValue = model.lastValue(ABSTRACT_SOCKETS);
+  const abstract = abstractValue !== undefined && isFlagTrue(abstractValue);
+  const uidSet = dropEntries(model, 'user').some((entry) => entry.key === 'uid' && dropsUser(model, entry));
+  const files: LeftBehind[] = [];
+  for (const entry of model.applied) {
+    if (entry.key === PIDFILE_ALWAYS_VACUUMED || (entry.key === PIDFILE_VACUUMED_WITHOUT_UID && !uidSet)) {
+      if (entry.value !== '') files.push({ entry, what: 'pidfile' });
+      continue;
+    }
+    if (abstract) continue;
+    const facts = options.option(entry.key);
+    if (!facts || !VACUUMED_SOCKET_PARSERS.has(facts.parser)) continue;
+    if (unixSocketPath(model, entry, facts.parser) !== undefined) files.push({ entry, what: 'socket' });
+  }
+  return files;
+}
+
+export const missingVacuum: Rule = {
+  id: 'missing-vacuum',
+  defaultSeverity: 'information',
+  title: 'UNIX socket or pid file without vacuum: uWSGI leaves the file behind when it exits',
+
+  check({ model, options, report }) {
+    // `vacuum = false` is a choice, not an oversight: only a missing vacuum is reported.
+    if (model.has(VACUUM)) return;
+    if (!selectedHeader(model)) return;
+    const files = filesLeftBehind(model, options);
+    const first = files[0];
+    if (!first) return;
+    const others = [...new Set(files.slice(1).map((f) => `\`${f.entry.key}\``))];
+    const also = others.length > 0 ? ` The same goes for ${others.join(', ')}.` : '';
+    const consequence = first.what === 'socket'
+      ? 'creates a UNIX socket file, and without `vacuum` uWSGI leaves it on disk when it exits: clients then find a dead socket instead of none.'
+      : 'writes a pid file, and without `vacuum` uWSGI leaves it on disk when it exits: the stale number may later belong to another process, which `--stop`, `--reload` or scripts would then signal.';
+    report({
+      span: first.entry.valueSpan,
+      message: `\`${first.entry.key}\` ${consequence}${also}`,
+    });
+  },
+
+  fixes({ document, model }) {
+    const header = selectedHeader(model);
+    if (!header) return [];
+    const action: CodeAction = {
+      title: 'Add `vacuum = true`',
+      isPreferred: true,
+      edit: workspaceEdit(document, [insertBelowHeader(document, header, ['vacuum = true'])]),
+    };
+    return [action];
+  },
+};
