@@ -1,0 +1,115 @@
+import { TextEdit } from 'vscode-languageserver-types';
+import { LineKind } from '../../parser/ast';
+import { insertLinesBefore, replaceSpan, workspaceEdit } from '../edits';
+import { Rule } from './rule';
+import { headerBehindByteOrderMark, HeaderSlip, nearMissHeader } from './sectionHeaders';
+
+function slipMessage(slip: HeaderSlip, written: string, name: string, wanted: string): string {
+  const ignored = `so uWSGI does not find \`[${wanted}]\` and ignores the whole file (with only a warning)`;
+  switch (slip) {
+    case 'comment':
+      return `uWSGI has no inline comments: \`${written}\` names the section \`${name}\`, ${ignored}. Put the comment on its own line.`;
+    case 'spaces':
+      return `uWSGI keeps the spaces inside the brackets: \`${written}\` names the section \`${name}\`, ${ignored}.`;
+    case 'unclosed':
+      return `The header lacks its \`]\`: uWSGI drops the last character anyway, so \`${written}\` names the section \`${name}\`, ${ignored}.`;
+    case 'case':
+      return `Section names are case-sensitive: \`${written}\` is not \`[${wanted}]\`, ${ignored}.`;
+    case 'trailing-text':
+      return `uWSGI takes everything up to the last character as the name: \`${written}\` names the section \`${name}\`, ${ignored}.`;
+  }
+}
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'warning',
+  title: 'No section with the name uWSGI reads (`[uwsgi]` by default): uWSGI ignores the whole file',
+
+  check(context) {
+    const { model } = context;
+    const doc = model.doc;
+    const wanted = model.sectionName;
+    if (doc.sections.some((section) => section.name === wanted)) return;
+    const text = doc.text;
+
+    const hidden = headerBehindByteOrderMark(doc);
+    if (hidden) {
+      context.report({
+        span: { start: hidden.contentStart, end: hidden.contentEnd },
+        message: `The file starts with a UTF-8 byte order mark: uWSGI does not recognise \`${text.slice(hidden.contentStart + 1, hidden.contentEnd).trim()}\` as a header, so it ignores the whole file (with only a warning).`,
+        data: { fix: 'remove-bom' },
+      });
+      return;
+    }
+
+    let nearMisses = 0;
+    for (const section of doc.sections) {
+      const miss = nearMissHeader(doc, section.header, wanted);
+      if (!miss) continue;
+      nearMisses++;
+      const written = text.slice(section.header.contentStart, section.header.contentEnd);
+      context.report({
+        span: { start: section.header.contentStart, end: section.header.contentEnd },
+        message: slipMessage(miss.slips[0]!, written, section.name, wanted),
+        data: miss.comment !== undefined ? { fix: 'rewrite-header', comment: miss.comment } : { fix: 'rewrite-header' },
+      });
+    }
+    if (nearMisses > 0) return;
+
+    const first = doc.sections[0];
+    if (first) {
+      const names = [...new Set(doc.sections.map((section) => `\`[${section.name}]\``))].join(', ');
+      context.report({
+        span: { start: first.header.contentStart, end: first.header.contentEnd },
+        message: `No \`[${wanted}]\` section: uWSGI reads only \`[${wanted}]\` from this file (unless started with \`--ini file:NAME\`) and ignores ${names}. If the file is meant to be read that way, set \`uwsgi.section\`.`,
+      });
+      return;
+    }
+    // Only comments and blank lines: nothing would be applied anyway, so nothing is lost.
+    const firstEntry = doc.entries[0];
+    if (!firstEntry) return;
+    const firstContent = doc.lines.find((line) => line.kind !== LineKind.Blank)!;
+    context.report({
+      span: { start: firstContent.contentStart, end: firstContent.contentStart + 1 },
+      message: `No section header: uWSGI applies only lines under \`[${wanted}]\`, so it ignores this whole file (with only a warning).`,
+      data: { fix: 'add-header' },
+    });
+  },
+
+  fixes({ document, model, diagnostic, data }) {
+    const wanted = model.sectionName;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    switch (data['fix']) {
+      case 'remove-bom':
+        return [{
+          title: 'Remove the byte order mark',
+          isPreferred: true,
+          edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: 0, end: 1 }))]),
+        }];
+      case 'rewrite-header': {
+        const comment = data['comment'];
+        const line = document.lineAt(start);
+        if (!line) return [];
+        const edits = [replaceSpan(document, { start, end }, `[${wanted}]`)];
+        if (typeof comment === 'string') edits.unshift(insertLinesBefore(document, line, [comment]));
+        return [{
+          title: typeof comment === 'string' ? `Change to \`[${wanted}]\` and move the comment to its own line` : `Change to \`[${wanted}]\``,
+          isPreferred: true,
+          edit: workspaceEdit(document, edits),
+        }];
+      }
+      case 'add-header': {
+        const firstEntry = model.doc.entries[0];
+        if (!firstEntry) return [];
+        return [{
+          title: `Add a \`[${wanted}]\` header above the first option`,
+          isPreferred: true,
+          edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(firstEntry.start), `[${wanted}]${document.eol}`)]),
+        }];
+      }
+      default:
+        return [];
+    }
+  },
+};

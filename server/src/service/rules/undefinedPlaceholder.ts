@@ -1,0 +1,141 @@
+import { CodeAction } from 'vscode-languageserver-types';
+import { EntryLine } from '../../parser/ast';
+import { isPlaceholderMath } from '../../parser/values';
+import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
+import { nearest } from '../../registry/registry';
+import { OptionContext } from '../optionContext';
+import { replaceSpan, workspaceEdit } from '../edits';
+import { Rule } from './rule';
+
+/**
+ * Immediate options whose `%(...)` still gets expanded, just later and elsewhere: `set` adds a
+ * new, deferred entry `name=value`; a `set-placeholder` value is pasted as text into each value
+ * that uses it, and that value is then scanned again (SEMANTICS.md §9, §10).
+ */
+const EXPANDED_WHERE_USED = new Set(['set', 'set-placeholder', 'set-ph']);
+
+/**
+ * Options whose value is a request log template: `%(method)`, `%(uri)`... are log variables that
+ * uWSGI fills for each request, so an undefined name there is what the author wants.
+ */
+const LOG_TEMPLATE_OPTIONS = new Set(['log-format', 'logformat']);
+
+/** Option value kinds that load more configuration, which may define any placeholder. */
+const LOADER_VALUE_KIND = 'include';
+
+/** A name built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`) is only known at run time. */
+function isComputedName(name: string): boolean {
+  return name.includes('%') || name.includes('$(') || name.includes('@(');
+}
+
+/** The first applied line that loads configuration from another file, if any. */
+function firstExternalLoader(model: DocumentModel, options: OptionContext): EntryLine | undefined {
+  for (const entry of model.applied) {
+    const facts = options.option(entry.key);
+    if (!facts || facts.valueKind !== LOADER_VALUE_KIND) continue;
+    // `ini = :name` loads a section of this very file, which the model already applies.
+    if (localSectionReference(entry)) continue;
+    return entry;
+  }
+  return undefined;
+}
+
+export const undefinedPlaceholder: Rule = {
+  id: 'undefined-placeholder',
+  defaultSeverity: 'warning',
+  title: '`%(name)` that uWSGI cannot expand: the name is never defined, or the option is read before expansion',
+
+  check(context) {
+    const { document, model, options } = context;
+    // Included files that were read define their keys; only the ones we could not read leave doubt.
+    const unread = new Set([...model.includes.unresolved, ...model.includes.problems.map((problem) => problem.entry)]);
+    const external = firstExternalLoader(model, options);
+    const loader = external && (unread.has(external) || model.includes.files.length === 0) ? external : [...unread][0];
+    const definedNames = [...model.definitions.keys()];
+    const reportedImmediate = new Set<PlaceholderUse['segment']>();
+    for (const use of model.uses) {
+      const { entry, name } = use;
+      if (isComputedName(use.segment.name)) continue;
+      const facts = options.option(entry.key);
+      if (facts?.immediate && !EXPANDED_WHERE_USED.has(entry.key)) {
+        // One report per `%(...)`: math operands share their segment.
+        if (reportedImmediate.has(use.segment)) continue;
+        reportedImmediate.add(use.segment);
+        // Inside a block the handler itself replaces `%(_)` before the line is applied.
+        if (name === '_' && model.blockOf(entry)) continue;
+        const written = model.text.slice(use.segment.start, use.segment.end);
+        context.report({
+          span: use.segment,
+          message: `\`${entry.key}\` is read while the file is parsed, before placeholders are expanded: uWSGI uses \`${written}\` literally.`,
+          data: inlineValue(model, use),
+        });
+        continue;
+      }
+      if (model.isBlockVariable(use)) continue;
+      if (model.definitions.has(name)) continue;
+      if (model.includes.keys.has(name)) continue;
+      if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
+      const math = isPlaceholderMath(use.segment);
+      if (name === '_') {
+        context.report({
+          span: use.nameSpan,
+          message: math
+            ? '`_` is the loop item only inside a `for` or `if` block; here placeholder math looks for a key named `_` and counts it as 0.'
+            : '`%(_)` is the loop item only inside a `for` or `if` block; here uWSGI looks for a key named `_`, finds none and keeps the text literally.',
+        });
+        continue;
+      }
+      const suggestions = nearest(name, definedNames, 3);
+      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+      const effect = math
+        ? `placeholder math counts \`${name}\` as 0 (or as an empty string).`
+        : `uWSGI keeps \`%(${name})\` literally in the value of \`${entry.key}\`.`;
+      if (loader) {
+        context.report({
+          span: use.nameSpan,
+          message: `\`${name}\` is not defined in this file, so unless \`${loader.key}\` on line ${document.rangeOf(loader.keySpan).start.line + 1} defines it, ${effect}${hint}`,
+          severity: 'information',
+          data: { suggestions },
+        });
+      } else {
+        context.report({
+          span: use.nameSpan,
+          message: `\`${name}\` is never defined in this file (no such key, \`set-placeholder\` or \`declare-option\`): unless the command line or a \`UWSGI_\` environment variable sets it, ${effect}${hint}`,
+          data: { suggestions },
+        });
+      }
+    }
+  },
+
+  fixes({ document, diagnostic, data }) {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const actions: CodeAction[] = [];
+    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
+    suggestions.forEach((name, index) => {
+      actions.push({
+        title: `Change to \`${name}\``,
+        isPreferred: index === 0,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
+      });
+    });
+    const inline = data['inline'];
+    if (typeof inline === 'string') {
+      actions.push({
+        title: `Write the value \`${inline}\` instead of the placeholder`,
+        isPreferred: true,
+        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
+      });
+    }
+    return actions;
+  },
+};
+
+/** For an immediate option: the placeholder's value when this file fully determines it. */
+function inlineValue(model: DocumentModel, use: PlaceholderUse): Record<string, unknown> | undefined {
+  if (isPlaceholderMath(use.segment)) return undefined;
+  const value = model.resolveValue(`%(${use.name})`);
+  // An empty or multi-line result would change the line's meaning; leave those to the author.
+  if (value === undefined || value === '' || /[\r\n]/.test(value)) return undefined;
+  return { inline: value };
+}
