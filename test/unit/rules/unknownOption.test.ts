@@ -71,6 +71,18 @@ describe('rule unknown-option', () => {
     assert.deepEqual(findings('[uwsgi]\nstrict = true\nif-env = X\nmaster = true\nend\n', RULE), [{ code: RULE, severity: 'error', covers: 'end' }]);
   });
 
+  it('names uwsgiconf when its MainProcess writes the key by mistake, and fixes it', () => {
+    const text = '[uwsgi]\nnever_swap = true\n';
+    assert.match(messages(text, RULE)[0]!, /uwsgiconf's `MainProcess\.set_memory_params\(\)` writes this key by mistake: uWSGI's name is `never-swap`\./);
+    assert.equal(fixed(text, RULE), '[uwsgi]\nnever-swap = true\n');
+    assert.doesNotMatch(messages('[uwsgi]\nnever_swapp = true\n', RULE)[0]!, /uwsgiconf/);
+  });
+
+  it('names uwsgiconf for the 2.1-only hook phases it writes for any version', () => {
+    const [message] = messages('[uwsgi]\nhook-as-vassal-before-drop = exec:true\n', RULE);
+    assert.match(message!, /only in uWSGI 2\.1.*uwsgiconf's `MainProcess\.set_hook\(\)` writes this key/);
+  });
+
   it('fixes the typo by replacing the key only', () => {
     assert.equal(fixed('[uwsgi]\r\nvaccum = true\r\n', RULE), '[uwsgi]\r\nvacuum = true\r\n');
     assert.ok(quickFixes('[uwsgi]\nvaccum = true\n', RULE).some((a) => a.isPreferred && a.title === 'Change to `vacuum`'));

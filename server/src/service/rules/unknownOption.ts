@@ -1,6 +1,6 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { Rule } from './rule';
-import { allOptions, nearest, parseHookKey } from '../../registry/registry';
+import { allOptions, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import { UwsgiVersion } from '../../registry/types';
 import { replaceSpan, workspaceEdit } from '../edits';
 
@@ -28,6 +28,22 @@ export function suggestOptions(key: string, version: UwsgiVersion): string[] {
     if (!suggestions.includes(name)) suggestions.push(name);
   }
   return suggestions.slice(0, 3);
+}
+
+/**
+ * Keys that uwsgiconf's MainProcess writes wrongly: say where the key comes from, and which key
+ * uWSGI understands when renaming is all it takes (a value that needs a new prefix is left to the user).
+ */
+function uwsgiconfNote(key: string): { note: string; correctKey?: string } {
+  const finding = uwsgiconfFinding(key);
+  if (!finding) return { note: '' };
+  const origin = ` uwsgiconf's \`MainProcess.${finding.method}()\` writes this key`;
+  if (finding.problem === 'only-in-2.1') return { note: `${origin} although released uWSGI (2.0) does not have it.` };
+  if (!finding.correctKey) return { note: `${origin} by mistake.` };
+  if (finding.correctValuePrefix) {
+    return { note: `${origin} by mistake: uWSGI understands \`${finding.correctKey}\` with the value prefixed by \`${finding.correctValuePrefix}\`.` };
+  }
+  return { note: `${origin} by mistake: uWSGI's name is \`${finding.correctKey}\`.`, correctKey: finding.correctKey };
 }
 
 export const unknownOption: Rule = {
@@ -91,20 +107,23 @@ export const unknownOption: Rule = {
         });
         continue;
       }
+      const uwsgiconf = uwsgiconfNote(key);
       if (lookup.kind === 'other-version') {
         const versions = lookup.versions.join(', ');
         context.report({
           span: entry.keySpan,
-          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: uWSGI ${options.version} ignores it.${strictNote}`,
+          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: uWSGI ${options.version} ignores it.${strictNote}${uwsgiconf.note}`,
           severity,
         });
         continue;
       }
-      const suggestions = suggestOptions(key, options.version);
-      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+      const suggestions = uwsgiconf.correctKey
+        ? [uwsgiconf.correctKey, ...suggestOptions(key, options.version).filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
+        : suggestOptions(key, options.version);
+      const hint = suggestions.length > 0 && !uwsgiconf.correctKey ? ` Did you mean \`${suggestions[0]}\`?` : '';
       context.report({
         span: entry.keySpan,
-        message: `Unknown option \`${key}\`: uWSGI silently keeps it as a placeholder and ignores it.${strictNote}${hint}`,
+        message: `Unknown option \`${key}\`: uWSGI silently keeps it as a placeholder and ignores it.${strictNote}${hint}${uwsgiconf.note}`,
         severity,
         data: { suggestions },
       });
