@@ -1,0 +1,127 @@
+import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import { EntryLine, Line, LineKind } from '../parser/ast';
+import { LanguageSettings } from './settings';
+import { UwsgiDocument } from './uwsgiDocument';
+
+// A conservative formatter: it only changes whitespace that uWSGI trims anyway (around `=`, at the
+// end of lines, blank lines before headers). It never reorders, merges or drops lines and never
+// touches comment text or values, so the file means exactly the same to uWSGI afterwards.
+//
+// Lines it leaves alone entirely:
+// - logical lines joined with a trailing `%` (their whitespace may be part of the join);
+// - lines holding a lone CR: uWSGI reads it as a blank inside the line, editors as a line break;
+// - `= value` lines (empty key) and key-only lines, apart from trailing whitespace.
+// And it never turns a `%` into the last character before a blank or `=`: `%` followed by any
+// character is a magic variable for uWSGI, so removing a blank after `%` would change the text.
+
+const PERCENT = 37;
+
+/** The lines to format: all of them, or those a range touches. */
+interface LineFilter {
+  (line: Line): boolean;
+}
+
+export function format(
+  document: UwsgiDocument,
+  range: Range | undefined,
+  options: FormattingOptions | undefined,
+  settings: LanguageSettings,
+): TextEdit[] {
+  if (!settings.format.enable) return [];
+  const { ast, text } = document;
+  if (ast.lines.length === 0) return [];
+  const inRange: LineFilter = range === undefined
+    ? () => true
+    : (() => {
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      return (line: Line) => line.start <= end && line.end >= start;
+    })();
+  const trimTrailing = options?.trimTrailingWhitespace !== false;
+  const lastLine = ast.lines[ast.lines.length - 1]!;
+
+  const replacements = new Map<Line, string>();
+  const deletions = new Set<Line>();
+  const insertions = new Map<Line, string>();
+
+  // Entries first: spacing around `=`, aligned within their section when asked.
+  const groups: (readonly EntryLine[])[] = [ast.orphanEntries, ...ast.sections.map((s) => s.entries)];
+  for (const entries of groups) {
+    const formattable = entries.filter((e) => isUntouchable(text, e) === false && e.key !== '' && e.equals >= 0 && !endsWithMagicPercent(text, e.keySpan.end));
+    const keyColumn = settings.format.alignEquals ? Math.max(0, ...formattable.map((e) => e.keySpan.end - e.start)) : 0;
+    for (const entry of formattable) {
+      if (!inRange(entry)) continue;
+      const padding = settings.format.alignEquals ? ' '.repeat(keyColumn - (entry.keySpan.end - entry.start) + 1) : ' ';
+      const value = text.slice(entry.valueSpan.start, entry.valueSpan.end);
+      const formatted = text.slice(entry.start, entry.keySpan.end) + padding + (value === '' ? '=' : `= ${value}`) + trailing(text, entry, trimTrailing && !endsWithMagicPercent(text, entry.contentEnd));
+      replacements.set(entry, formatted);
+    }
+  }
+
+  // Every other line: trailing whitespace only.
+  for (const line of ast.lines) {
+    if (replacements.has(line) || !inRange(line) || isUntouchable(text, line) || !trimTrailing) continue;
+    if (line.kind === LineKind.Entry && line.key === '') continue;
+    // Trimming an unterminated last blank line would give the file a final newline it lacks.
+    if (line === lastLine && line.kind === LineKind.Blank && line.end === line.eolEnd) continue;
+    if (line.kind !== LineKind.Blank && endsWithMagicPercent(text, line.contentEnd)) continue;
+    const contentEnd = line.kind === LineKind.Blank ? line.start : line.contentEnd;
+    if (contentEnd < line.end) replacements.set(line, text.slice(line.start, contentEnd));
+  }
+
+  // Exactly one blank line before each header, or before the comments right above it.
+  for (const section of ast.sections) {
+    if (!inRange(section.header)) continue;
+    let first = section.firstLine;
+    while (first > 0 && ast.lines[first - 1]!.kind === LineKind.Comment) first--;
+    let blanks = 0;
+    while (first - blanks - 1 >= 0 && ast.lines[first - blanks - 1]!.kind === LineKind.Blank) blanks++;
+    const atFileStart = first - blanks === 0;
+    const keep = atFileStart ? 0 : 1;
+    for (let i = first - blanks; i < first - keep; i++) {
+      const blank = ast.lines[i]!;
+      if (blank.joins.length > 0 || hasLoneCarriageReturn(text, blank)) continue;
+      deletions.add(blank);
+      replacements.delete(blank);
+    }
+    if (!atFileStart && blanks === 0) {
+      const before = ast.lines[first - 1]!;
+      if (before.joins.length === 0) insertions.set(ast.lines[first]!, text.slice(before.end, before.eolEnd));
+    }
+  }
+
+  const edits: TextEdit[] = [];
+  for (const line of ast.lines) {
+    if (deletions.has(line)) {
+      edits.push(TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd })));
+      continue;
+    }
+    const original = text.slice(line.start, line.end);
+    const insertion = insertions.get(line) ?? '';
+    const replacement = insertion + (replacements.get(line) ?? original);
+    if (replacement !== original) edits.push(TextEdit.replace(document.rangeOf({ start: line.start, end: line.end }), replacement));
+  }
+  return edits;
+}
+
+/** What follows the value: nothing when trimming, else the line's own trailing blanks. */
+function trailing(text: string, line: Line, trim: boolean): string {
+  return trim ? '' : text.slice(line.contentEnd, line.end);
+}
+
+function isUntouchable(text: string, line: Line): boolean {
+  return line.joins.length > 0 || hasLoneCarriageReturn(text, line);
+}
+
+/** A CR that does not end the line: uWSGI sees a blank, an editor a line break. */
+function hasLoneCarriageReturn(text: string, line: Line): boolean {
+  const cr = text.indexOf('\r', line.start);
+  return cr >= 0 && cr < line.end;
+}
+
+/** An odd run of `%` right before `end`: the last one escapes whatever character follows it. */
+function endsWithMagicPercent(text: string, end: number): boolean {
+  let run = 0;
+  while (end - run - 1 >= 0 && text.charCodeAt(end - run - 1) === PERCENT) run++;
+  return (run & 1) === 1;
+}
