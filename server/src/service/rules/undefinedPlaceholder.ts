@@ -20,24 +20,22 @@ const EXPANDED_WHERE_USED = new Set(['set', 'set-placeholder', 'set-ph']);
  */
 const LOG_TEMPLATE_OPTIONS = new Set(['log-format', 'logformat']);
 
-/** Option value kinds that load more configuration, which may define any placeholder. */
-const LOADER_VALUE_KIND = 'include';
-
 /** A name built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`) is only known at run time. */
 function isComputedName(name: string): boolean {
   return name.includes('%') || name.includes('$(') || name.includes('@(');
 }
 
-/** The first applied line that loads configuration from another file, if any. */
-function firstExternalLoader(model: DocumentModel, options: OptionContext): EntryLine | undefined {
-  for (const entry of model.applied) {
-    const facts = options.option(entry.key);
-    if (!facts || facts.valueKind !== LOADER_VALUE_KIND) continue;
-    // `ini = :name` loads a section of this very file, which the model already applies.
-    if (localSectionReference(entry)) continue;
-    return entry;
-  }
-  return undefined;
+/**
+ * The first loader line whose file we could not read (no file access, a dynamic path, another
+ * format, a missing file): that file may define any placeholder. Files we did read contributed
+ * their keys to `model.includes.keys`. `inherit` does not count: its options arrive after the
+ * placeholder pass (SEMANTICS.md §5), and `ini = :name` loads a section of this very file.
+ */
+function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryLine | undefined {
+  const unread = [...model.includes.unresolved, ...model.includes.problems.map((problem) => problem.entry)]
+    .filter((entry) => options.option(entry.key)?.immediate === true && !localSectionReference(entry))
+    .sort((a, b) => a.start - b.start);
+  return unread[0];
 }
 
 export const undefinedPlaceholder: Rule = {
@@ -47,10 +45,8 @@ export const undefinedPlaceholder: Rule = {
 
   check(context) {
     const { document, model, options } = context;
-    // Included files that were read define their keys; only the ones we could not read leave doubt.
-    const unread = new Set([...model.includes.unresolved, ...model.includes.problems.map((problem) => problem.entry)]);
-    const external = firstExternalLoader(model, options);
-    const loader = external && (unread.has(external) || model.includes.files.length === 0) ? external : [...unread][0];
+    const loader = firstUnreadLoader(model, options);
+    const includesRead = model.includes.files.length > 0;
     const definedNames = [...model.definitions.keys()];
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
     for (const use of model.uses) {
@@ -100,7 +96,7 @@ export const undefinedPlaceholder: Rule = {
       } else {
         context.report({
           span: use.nameSpan,
-          message: `\`${name}\` is never defined in this file (no such key, \`set-placeholder\` or \`declare-option\`): unless the command line or a \`UWSGI_\` environment variable sets it, ${effect}${hint}`,
+          message: `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): unless the command line or a \`UWSGI_\` environment variable sets it, ${effect}${hint}`,
           data: { suggestions },
         });
       }

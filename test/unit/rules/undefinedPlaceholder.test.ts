@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { findings, fixed, messages, quickFixes } from '../../support/spec';
+
+const RULE = 'undefined-placeholder';
+
+describe('rule undefined-placeholder', () => {
+  it('flags the name of a placeholder that nothing defines', () => {
+    assert.deepEqual(findings('[uwsgi]\nchdir = %(base)/app\n', RULE), [{ code: RULE, severity: 'warning', covers: 'base' }]);
+    assert.match(messages('[uwsgi]\nchdir = %(base)/app\n', RULE)[0]!, /keeps `%\(base\)` literally in the value of `chdir`/);
+  });
+
+  it('accepts names defined by a key, set-placeholder, set-ph, set or declare-option', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\nchdir = %(base)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nset-placeholder = base=/srv\nchdir = %(base)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nset-ph = base=/srv\nchdir = %(base)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nset = base=/srv\nchdir = %(base)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\ndeclare-option = app=chdir=$1\nprint = %(app)\n', RULE), []);
+  });
+
+  it('accepts a definition written after the use: expansion runs once the file is read', () => {
+    assert.deepEqual(findings('[uwsgi]\nchdir = %(base)\nbase = /srv\n', RULE), []);
+  });
+
+  it('does not count keys of sections uWSGI does not read', () => {
+    assert.deepEqual(findings('[other]\nbase = /srv\n[uwsgi]\nchdir = %(base)\n', RULE).map((f) => f.covers), ['base']);
+    assert.deepEqual(findings('[uwsgi]\nini = :other\nchdir = %(base)\n[other]\nbase = /srv\n', RULE), []);
+  });
+
+  it('knows %(_) is the loop item inside a block, and a missing key outside one', () => {
+    assert.deepEqual(findings('[uwsgi]\nfor = a b\nsocket = /run/%(_).sock\nendfor\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nif-env = HOME\nchdir = %(_)\nendif\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nchdir = %(_)\n', RULE), [{ code: RULE, severity: 'warning', covers: '_' }]);
+    assert.match(messages('[uwsgi]\nchdir = %(_)\n', RULE)[0]!, /only inside a `for` or `if` block/);
+  });
+
+  it('checks the operands of placeholder math, not its numbers and operators', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = 2\nprocesses = %(base + 1)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nbase = 2\nprocesses = %(base * 2 ++)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nprocesses = %(workers + 1)\n', RULE), [{ code: RULE, severity: 'warning', covers: 'workers' }]);
+    assert.match(messages('[uwsgi]\nprocesses = %(workers + 1)\n', RULE)[0]!, /counts `workers` as 0/);
+  });
+
+  it('leaves names built from other references alone', () => {
+    assert.deepEqual(findings('[uwsgi]\nx = y\nchdir = %(%(x))\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nchdir = %($(APP))\n', RULE), []);
+  });
+
+  it('leaves log variables of log-format alone', () => {
+    assert.deepEqual(findings('[uwsgi]\nlog-format = %(addr) %(method) %(uri) %(status)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nlogformat = %(msecs)\n', RULE), []);
+  });
+
+  it('lowers to information when the file loads another one that may define the name', () => {
+    assert.deepEqual(findings('[uwsgi]\ninclude = base.ini\nchdir = %(base)\n', RULE), [{ code: RULE, severity: 'information', covers: 'base' }]);
+    // `inherit` applies its file after placeholders were expanded: it cannot define them.
+    assert.deepEqual(findings('[uwsgi]\ninherit = base.ini\nchdir = %(base)\n', RULE)[0]!.severity, 'warning');
+    assert.match(messages('[uwsgi]\nini = common.ini:app\nchdir = %(base)\n', RULE)[0]!, /unless `ini` on line 2 defines it/);
+    // A section of this same file is no external source.
+    assert.deepEqual(findings('[uwsgi]\nini = :other\nchdir = %(base)\n[other]\nmaster = true\n', RULE)[0]!.severity, 'warning');
+  });
+
+  it('reports any %() in the value of an immediate option, even a defined one', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\n', RULE), [{ code: RULE, severity: 'warning', covers: '%(base)' }]);
+    assert.equal(messages('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\n', RULE)[0],
+      '`include` is read while the file is parsed, before placeholders are expanded: uWSGI uses `%(base)` literally.');
+    assert.deepEqual(findings('[uwsgi]\nbase = 10\nlisten = %(base + 1)\n', RULE), [{ code: RULE, severity: 'warning', covers: '%(base + 1)' }]);
+    assert.deepEqual(findings('[uwsgi]\nlist = a b\nfor = %(list)\nendfor\n', RULE).map((f) => f.covers), ['%(list)']);
+  });
+
+  it('does not treat set and set-placeholder values as read too early: they are expanded where used', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\nset-ph = app=%(base)/app\nchdir = %(app)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\nset = chdir=%(base)\n', RULE), []);
+  });
+
+  it('accepts %(_) in an immediate option inside a block: the block fills it in first', () => {
+    assert.deepEqual(findings('[uwsgi]\nfor = a b\ninclude = %(_).ini\nendfor\n', RULE), []);
+  });
+
+  it('suggests the nearest defined name and fixes by replacing the name only', () => {
+    const text = '[uwsgi]\r\nbase_dir = /srv\r\nchdir = %(base_dri)/app\r\n';
+    assert.match(messages(text, RULE)[0]!, /Did you mean `base_dir`\?/);
+    const result = fixed(text, RULE);
+    assert.equal(result, '[uwsgi]\r\nbase_dir = /srv\r\nchdir = %(base_dir)/app\r\n');
+    assert.deepEqual(findings(result, RULE), []);
+  });
+
+  it('offers no rename when nothing is close', () => {
+    assert.deepEqual(quickFixes('[uwsgi]\nmaster = true\nchdir = %(completely_else)\n', RULE), []);
+  });
+
+  it('fixes a placeholder in an immediate option by writing its value', () => {
+    const text = '[uwsgi]\nbase = /srv/%n\ninclude = %(base)/x.ini\n';
+    const result = fixed(text, RULE);
+    assert.equal(result, '[uwsgi]\nbase = /srv/%n\ninclude = /srv/%n/x.ini\n');
+    assert.deepEqual(findings(result, RULE), []);
+    // The value is unknown when it depends on the environment.
+    assert.deepEqual(quickFixes('[uwsgi]\nbase = $(HOME)\ninclude = %(base)/x.ini\n', RULE), []);
+  });
+});
