@@ -1,0 +1,79 @@
+import { InlayHint, Range } from 'vscode-languageserver-types';
+import { EntryLine, LineKind } from '../parser/ast';
+import { getOption } from '../registry/registry';
+import { LanguageSettings } from './settings';
+import { UwsgiDocument } from './uwsgiDocument';
+import { expandMagic, locationOfUri } from './magicVariables';
+import { printable, truncate } from './markup';
+import { modelOfEntry } from './entryModel';
+
+/** Longest resolved value shown after a line; the rest is cut with an ellipsis. */
+export const MAX_HINT_LENGTH = 60;
+
+/**
+ * Immediate options are applied while the file is read: only `%X` magic variables are expanded
+ * in their values, `%(...)` stays as written. `set = k=v` is the exception: it adds an ordinary
+ * entry that is expanded later (SEMANTICS.md §6, §10).
+ */
+const IMMEDIATE_BUT_EXPANDED = new Set(['set']);
+
+/**
+ * After each value in `range` that uses placeholders or magic variables, the value uWSGI will see:
+ * `chdir = %(base)/src` shows `→ /srv/app/src`. Nothing when any part of it cannot be known here
+ * (environment, files, the machine, undefined names, block variables).
+ */
+export function getInlayHints(document: UwsgiDocument, range: Range, settings: LanguageSettings): InlayHint[] {
+  if (!settings.inlayHints.placeholders) return [];
+  const from = document.offsetAt(range.start);
+  const to = document.offsetAt(range.end);
+  const location = locationOfUri(document.textDocument.uri);
+  const hints: InlayHint[] = [];
+  for (const entry of entriesBetween(document, from, to)) {
+    if (entry.equals < 0 || !entry.value.includes('%')) continue;
+    const model = modelOfEntry(document, entry, settings.section);
+    if (!model) continue;
+    const segments = model.segments(entry);
+    if (!segments.some((s) => s.kind === 'magic' || s.kind === 'placeholder')) continue;
+    const hasPlaceholder = segments.some((s) => s.kind === 'placeholder');
+    // Inside a for/if block `%(_)` changes from line to line; other placeholders are still fixed,
+    // but the line as a whole has no single value.
+    if (hasPlaceholder && model.blockOf(entry)) continue;
+    let value: string | undefined = entry.value;
+    if (hasPlaceholder) {
+      const facts = getOption(entry.key, settings.version);
+      if (facts?.immediate && !IMMEDIATE_BUT_EXPANDED.has(entry.key)) continue;
+      // `%%(x)` is a literal `%` and `(x)` after the magic pass; resolveValue would read a placeholder.
+      if (value.includes('%%(')) continue;
+      value = model.resolveValue(value);
+    }
+    if (value === undefined) continue;
+    const expanded = expandMagic(value, location);
+    if (expanded === undefined || expanded === entry.value) continue;
+    hints.push({
+      position: document.textDocument.positionAt(entry.valueSpan.end),
+      label: `→ ${truncate(printable(expanded), MAX_HINT_LENGTH)}`,
+      paddingLeft: true,
+      ...(expanded.length > MAX_HINT_LENGTH || printable(expanded) !== expanded ? { tooltip: expanded } : {}),
+    });
+  }
+  return hints;
+}
+
+/** Entries whose value ends inside [from, to], found by binary search over the lines. */
+function* entriesBetween(document: UwsgiDocument, from: number, to: number): Generator<EntryLine> {
+  const lines = document.ast.lines;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid]!.eolEnd <= from) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.start > to) break;
+    if (line.kind !== LineKind.Entry) continue;
+    if (line.valueSpan.end < from || line.valueSpan.end > to) continue;
+    yield line;
+  }
+}
