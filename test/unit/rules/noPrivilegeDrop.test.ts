@@ -44,6 +44,11 @@ describe('rule no-privilege-drop', () => {
     assert.deepEqual(findings('[base]\nsocket = :3031\n[uwsgi]\nini = :base\n', RULE).map((f) => f.covers), ['uwsgi']);
   });
 
+  it('can be silenced for the file or above the header', () => {
+    assert.deepEqual(findings('# uwsgi-ini: disable no-privilege-drop\n[uwsgi]\nsocket = :3031\n', RULE), []);
+    assert.deepEqual(findings('# uwsgi-ini: disable-next-line no-privilege-drop\n[uwsgi]\nsocket = :3031\n', RULE), []);
+  });
+
   it('adds uid and gid right below the header, keeping CRLF', () => {
     assert.equal(
       fixed('[uwsgi]\r\nsocket = :3031\r\n', RULE),
