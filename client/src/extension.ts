@@ -106,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
   );
 
   const ready = async (): Promise<void> => {
+    void ensureStarted();
     if (lc.state === State.Running) return;
     await new Promise<void>((resolve) => {
       const sub = lc.onDidChangeState((e) => {
@@ -120,11 +121,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
   // Restarts are serialized: a second request waits for the first to finish.
   let restarting: Promise<void> = Promise.resolve();
   const restart = (): Promise<void> => {
-    restarting = restarting.then(async () => {
+    restarting = restarting.catch(() => undefined).then(async () => {
       manualRestart = true;
       try {
         output.info('restarting the server');
         crashPolicy.reset();
+        if (!started) {
+          await ensureStarted();
+          return;
+        }
+        await started;
         if (lc.state === State.Running || lc.state === State.Starting) {
           await lc.stop().catch((e: unknown) => output.error(`stopping the server failed: ${String(e)}`));
         }
@@ -147,12 +153,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     { dispose: () => void lc.dispose() },
   );
 
-  output.info(`starting ${serverModule} (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'})`);
-  try {
-    await lc.start();
-  } catch (e) {
-    output.error(`the server failed to start: ${String(e)}`);
-  }
+  // The server starts with the first uwsgi-ini document, not with every ini file (the extension
+  // also activates on `ini`, to adopt files whose first line is `[uwsgi]`).
+  let started: Promise<void> | undefined;
+  const ensureStarted = (): Promise<void> => {
+    started ??= (async () => {
+      output.info(`starting ${serverModule} (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'})`);
+      try {
+        await lc.start();
+      } catch (e) {
+        output.error(`the server failed to start: ${String(e)}`);
+      }
+    })();
+    return started;
+  };
+  const firstLine = firstLinePattern(context);
+  const onDocument = (doc: vscode.TextDocument): void => {
+    if (doc.languageId === LANGUAGE_ID) void ensureStarted();
+    else if (adoptByFirstLine(doc, firstLine)) {
+      output.info(`${doc.uri.toString(true)} starts with [uwsgi]: using the ${LANGUAGE_ID} language`);
+      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    }
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(onDocument));
+  vscode.workspace.textDocuments.forEach(onDocument);
 
   return {
     client: lc,
@@ -168,6 +192,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
 
 export async function deactivate(): Promise<void> {
   if (client && client.state !== State.Stopped) await client.stop();
+}
+
+/**
+ * VS Code applies a language's `firstLine` only to files no other language claims by name, and the
+ * built-in `ini` language claims every `*.ini`: so `app.ini` starting with `[uwsgi]` opens as `ini`.
+ * Such documents are switched to uwsgi-ini here, with the pattern the manifest declares.
+ */
+function adoptByFirstLine(doc: vscode.TextDocument, firstLine: RegExp | undefined): boolean {
+  return !!firstLine && doc.languageId === 'ini' && doc.lineCount > 0 && firstLine.test(doc.lineAt(0).text);
+}
+
+function firstLinePattern(context: vscode.ExtensionContext): RegExp | undefined {
+  const languages = (context.extension.packageJSON as { contributes?: { languages?: { id: string; firstLine?: string }[] } })
+    .contributes?.languages;
+  const pattern = languages?.find((l) => l.id === LANGUAGE_ID)?.firstLine;
+  return pattern ? new RegExp(pattern) : undefined;
 }
 
 function numberFromEnv(name: string, fallback: number): number {

@@ -31,13 +31,21 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# wait_http URL SECONDS — polls until the URL answers, fails after the deadline.
+# wait_http URL SECONDS — polls until the URL answers (any status), fails after the deadline.
 wait_http() {
-  local url=$1 deadline=$(( $(date +%s) + ${2:-60} ))
-  while ! curl -s -o /dev/null "$url"; do
-    [ "$(date +%s)" -lt "$deadline" ] || { log "timed out waiting for $url"; return 1; }
-    sleep 0.2
-  done
+  node -e '
+    const [url, secs] = process.argv.slice(1), end = Date.now() + secs * 1000;
+    (function probe() {
+      require("http").get(url, (r) => { r.resume(); process.exit(0); }).on("error", () => {
+        if (Date.now() > end) { console.error(`[e2e] timed out waiting for ${url}`); process.exit(1); }
+        setTimeout(probe, 200);
+      });
+    })();' "$1" "${2:-60}"
+}
+
+# port_free PORT — true when nothing listens on 127.0.0.1:PORT.
+port_free() {
+  node -e 'const s=require("net").createServer();s.on("error",()=>process.exit(1));s.listen(+process.argv[1],"127.0.0.1",()=>s.close())' "$1"
 }
 
 # Stops a process group started with setsid.

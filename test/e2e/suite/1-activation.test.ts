@@ -1,13 +1,21 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID, extensionApi, fixtureUri, isAlive, openFixture } from './helpers';
+import { EXTENSION_ID, LANGUAGE_ID, extensionApi, fixtureUri, isAlive, openFixture, poll } from './helpers';
 
 describe('language and activation', () => {
-  it('gives the uwsgi-ini language to uwsgi.ini, vassals/*.ini and files starting with [uwsgi]', async () => {
-    for (const rel of ['uwsgi.ini', 'vassals/app.ini', 'something.ini']) {
+  it('gives the uwsgi-ini language to uwsgi.ini and vassals/*.ini by name', async () => {
+    for (const rel of ['uwsgi.ini', 'vassals/app.ini']) {
       const doc = await vscode.workspace.openTextDocument(fixtureUri(rel));
       assert.strictEqual(doc.languageId, LANGUAGE_ID, `language of ${rel}`);
     }
+  });
+
+  it('switches an *.ini file whose first line is [uwsgi] to uwsgi-ini', async () => {
+    // The built-in `ini` language claims *.ini first; the extension adopts the file on open.
+    const uri = fixtureUri('something.ini');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const languageOf = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+    await poll(languageOf, (id) => id === LANGUAGE_ID, 'something.ini to become uwsgi-ini');
   });
 
   it('leaves a plain settings.ini alone', async () => {

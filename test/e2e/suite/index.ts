@@ -18,6 +18,8 @@ export function run(): Promise<void> {
   });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.resolve(__dirname, f));
+  // Markers the offline runner uses to print only the suite's own output to stdout.
+  console.log('E2E BEGIN');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       // A line the runners grep for, whatever the reporter prints.

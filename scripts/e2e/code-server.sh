@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs code-server (VS Code 1.139 server + web workbench, from the npm package in the cache) with
+# node 24, no auth, 127.0.0.1 only, and every file it writes kept under DATA_DIR.
+#   usage: code-server.sh DATA_DIR [code-server args...]   (PORT defaults to 8080)
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+D=$(mkdir -p "$1" && cd "$1" && pwd); shift
+use_node24
+sandbox_env "$D"
+mkdir -p "$D/user/User" "$D/ext"
+[ -f "$D/user/User/settings.json" ] || cat > "$D/user/User/settings.json" <<'JSON'
+{
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "security.workspace.trust.enabled": false,
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "chat.disableAIFeatures": true,
+  "editor.hover.delay": 200,
+  "workbench.colorTheme": "Default Dark Modern"
+}
+JSON
+exec node "$CODE_SERVER_ENTRY" \
+  --config "$D/config.yaml" --bind-addr "127.0.0.1:${PORT:-8080}" --auth none \
+  --user-data-dir "$D/user" --extensions-dir "$D/ext" \
+  --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --disable-getting-started-override --ignore-last-opened "$@"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# npm run test:ui — packages the .vsix, installs it into a fresh code-server, opens examples/ in
+# headless chromium and checks what a user sees: a squiggle in examples/uwsgi.ini, a Problems panel
+# row for the `vaccum` typo, the hover on `hook-as-root`. Screenshot: test/artifacts/ui-check.png,
+# copied to images/screenshot.png (the README's picture). Exit code 0 = all checks passed.
+# Env: UWSGI_INI_E2E_CACHE, PORT, VSIX (skip packaging, use this file), KEEP_DATA=1.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+
+bash "$E2E_SCRIPTS/setup.sh"
+cd "$REPO"
+if [ -z "${VSIX:-}" ]; then
+  log "packaging (npm run package)"
+  npm run --silent package >&2
+  VSIX=$REPO/$(node -p 'const p=require("./package.json"); `${p.name}-${p.version}.vsix`')
+fi
+[ -f "$VSIX" ] || { log "no .vsix at $VSIX"; exit 2; }
+
+mkdir -p "$CACHE/runs" test/artifacts
+RUN=$(mktemp -d "$CACHE/runs/ui-XXXXXX")
+PORT=${PORT:-$(free_port)}
+SPID=
+RC=1
+cleanup() {
+  stop_group "$SPID"
+  if [ -n "${KEEP_DATA:-}" ] || [ "$RC" != 0 ]; then log "run data kept in $RUN"; else rm -rf "$RUN"; fi
+}
+trap cleanup EXIT
+
+log "installing $(basename "$VSIX") into a fresh code-server"
+PORT=$PORT bash "$E2E_SCRIPTS/code-server.sh" "$RUN/cs" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 \
+  || { cat "$RUN/install.log" >&2; exit 2; }
+grep -q "was successfully installed" "$RUN/install.log" || { cat "$RUN/install.log" >&2; exit 2; }
+PORT=$PORT setsid bash "$E2E_SCRIPTS/code-server.sh" "$RUN/cs" "$REPO/examples" > "$RUN/server.log" 2>&1 &
+SPID=$!
+wait_http "http://127.0.0.1:$PORT/healthz" 60 || { cat "$RUN/server.log" >&2; exit 2; }
+log "code-server on 127.0.0.1:$PORT (pid $SPID)"
+
+SHOT=$REPO/test/artifacts/ui-check.png
+rm -f "$SHOT" "${SHOT%.png}-fail.png"
+set +e
+(
+  sandbox_env "$RUN"
+  CS_URL="http://127.0.0.1:$PORT/?folder=$REPO/examples" SHOT=$SHOT RUN_DIR=$RUN CHROMIUM=$CHROMIUM \
+  NODE_PATH=$CACHE/drive/node_modules node "$E2E_SCRIPTS/drive/ui-check.js"
+)
+RC=$?
+set -e
+if [ "$RC" = 0 ]; then
+  mkdir -p images && cp "$SHOT" images/screenshot.png
+  echo "screenshot: test/artifacts/ui-check.png (copied to images/screenshot.png)"
+else
+  echo "failure screenshot: test/artifacts/ui-check-fail.png"
+fi
+echo "ui check (code-server + .vsix): exit code $RC"
+exit $RC
