@@ -1,5 +1,7 @@
 import { Rule } from './rule';
 import { unknownOption } from './unknownOption';
+import { missingInclude } from './missingInclude';
+import { includeLimit } from './includeLimit';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
@@ -23,6 +25,8 @@ import { pidfileBeforeDrop } from './pidfileBeforeDrop';
 /** Every diagnostic rule, in the order they run. Adding a rule: one file here, one line below. */
 export const allRules: readonly Rule[] = [
   unknownOption,
+  missingInclude,
+  includeLimit,
   undefinedPlaceholder,
   inlineComment,
   unclosedBlock,
