@@ -1,0 +1,140 @@
+import { DocumentLink } from 'vscode-languageserver-types';
+import { DocumentModel, localSectionReference } from '../analysis/model';
+import { EntryLine, Span } from '../parser/ast';
+import { getOption } from '../registry/registry';
+import { ConfigFileLocation, expandMagic, locationOfUri } from './magicVariables';
+import { LanguageSettings } from './settings';
+import { UwsgiDocument } from './uwsgiDocument';
+
+// Links on file paths, resolved the way uWSGI resolves them (SEMANTICS.md §8-§10): `%d` and
+// friends expand from this file's location, `%(name)` from this file's placeholders; an absolute
+// path is taken as is; a relative one is relative to the directory uWSGI runs in, which we cannot
+// know, so we assume this file's directory and say so.
+
+/**
+ * Options whose whole value is one file or directory path. The registry's value kinds do not tell
+ * a path from any other string, so the list is kept here; config loaders (value kind `include`)
+ * and path lists come from the registry.
+ */
+const PATH_VALUED_OPTIONS = new Set([
+  'wsgi-file', 'file', 'psgi', 'rack',
+  'touch-reload', 'touch-logreopen', 'touch-chain-reload', 'touch-workers-reload', 'touch-mules-reload',
+  'touch-spoolers-reload', 'fs-reload', 'fs-brutal-reload',
+  'logto', 'logto2', 'pidfile', 'pidfile2', 'safe-pidfile', 'safe-pidfile2', 'daemonize', 'daemonize2',
+  'chdir', 'chdir2', 'home', 'virtualenv', 'venv', 'pyhome', 'plugins-dir', 'plugin-dir', 'mime-file',
+  'for-readline', 'if-exists', 'if-not-exists', 'ifexists', 'if-file', 'if-not-file', 'if-dir', 'if-not-dir', 'ifdir',
+  'if-directory',
+]);
+/** Options whose value is `mountpoint=path`: the path after the first `=` is the link. */
+const MAPPING_PATH_OPTIONS = new Set(['static-map', 'static-map2']);
+/** Value kinds of the registry whose value is a path. */
+const PATH_VALUE_KINDS = new Set(['path_list']);
+const CONFIG_VALUE_KIND = 'include';
+
+export const ASSUMED_WORKING_DIRECTORY_TOOLTIP =
+  'Relative to the directory uWSGI is started from; assumed to be this file\'s directory';
+
+type PathRole = 'path' | 'config';
+
+export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSettings): DocumentLink[] {
+  const location = locationOfUri(document.textDocument.uri);
+  if (!location) return [];
+  const selected = document.model(settings.section);
+  const links: DocumentLink[] = [];
+  for (const entry of document.ast.entries) {
+    const role = roleOf(entry.key, settings);
+    if (!role || entry.value === '') continue;
+    const model = selected.isApplied(entry) || !entry.section ? selected : document.model(entry.section.name);
+    const link = role === 'config' ? configLink(document, model, location, entry) : pathLink(document, model, location, entry);
+    if (link) links.push(link);
+  }
+  return links;
+}
+
+function roleOf(key: string, settings: LanguageSettings): PathRole | undefined {
+  if (PATH_VALUED_OPTIONS.has(key) || MAPPING_PATH_OPTIONS.has(key)) return 'path';
+  const facts = getOption(key, settings.version);
+  if (!facts) return undefined;
+  if (facts.valueKind === CONFIG_VALUE_KIND) return 'config';
+  if (PATH_VALUE_KINDS.has(facts.valueKind)) return 'path';
+  return undefined;
+}
+
+function pathLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine): DocumentLink | undefined {
+  let span: Span = entry.valueSpan;
+  if (MAPPING_PATH_OPTIONS.has(entry.key)) {
+    const equals = document.text.indexOf('=', span.start);
+    if (equals < 0 || equals >= span.end) return undefined;
+    span = { start: equals + 1, end: span.end };
+  }
+  const path = expand(document, model, location, span);
+  // A `:` means an address (`logto = host:port`) or a scheme, not a file.
+  if (path === undefined || path.includes(':')) return undefined;
+  return fileLink(document, location, span, path);
+}
+
+/** `ini`/`include`/`inherit`...: a file with an optional `:section`, `:section` alone, or a URL. */
+function configLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine): DocumentLink | undefined {
+  const local = localSectionReference(entry);
+  if (local) return sectionLink(document, local.nameSpan, local.name);
+  const value = expand(document, model, location, entry.valueSpan);
+  if (value === undefined) return undefined;
+  if (/^https?:\/\//.test(value)) {
+    return /[\s"'<>]/.test(value) ? undefined : { range: document.rangeOf(entry.valueSpan), target: value };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined;
+  // uWSGI splits off the section at the last `:` of the path.
+  const colon = value.lastIndexOf(':');
+  const path = colon < 0 ? value : value.slice(0, colon);
+  const section = colon < 0 ? '' : value.slice(colon + 1);
+  const written = document.text.lastIndexOf(':', entry.valueSpan.end - 1);
+  const span = colon < 0 || written < entry.valueSpan.start ? entry.valueSpan : { start: entry.valueSpan.start, end: written };
+  if (path === '' || path.includes(':')) return undefined;
+  if (section !== '' && resolvePath(location, path) === location.path) return sectionLink(document, span, section);
+  return fileLink(document, location, span, path);
+}
+
+function sectionLink(document: UwsgiDocument, span: Span, name: string): DocumentLink | undefined {
+  const section = document.ast.sections.find((s) => s.name === name);
+  if (!section) return undefined;
+  const line = document.textDocument.positionAt(section.header.start).line;
+  return {
+    range: document.rangeOf(span),
+    target: `${document.textDocument.uri}#L${line + 1}`,
+    tooltip: `Section [${name}] of this file`,
+  };
+}
+
+function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: Span, path: string): DocumentLink | undefined {
+  if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
+  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolvePath(location, path)) };
+  if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
+  return link;
+}
+
+/** The written text with placeholders and magic variables expanded; undefined when it depends on the machine. */
+function expand(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, span: Span): string | undefined {
+  const written = document.text.slice(span.start, span.end);
+  if (written.includes('$(') || written.includes('@(')) return undefined;
+  const withPlaceholders = model.resolveValue(written);
+  if (withPlaceholders === undefined) return undefined;
+  const expanded = expandMagic(withPlaceholders, location);
+  return expanded === undefined ? undefined : expanded.trim();
+}
+
+function resolvePath(location: ConfigFileLocation, path: string): string {
+  const absolute = path.startsWith('/') ? path : location.directory + path;
+  const parts: string[] = [];
+  for (const part of absolute.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  // A Windows-style location (`c:/...`) keeps its drive as the first part.
+  return (/^[A-Za-z]:$/.test(parts[0] ?? '') ? '' : '/') + parts.join('/');
+}
+
+function fileUri(path: string): string {
+  const encoded = path.split('/').map((part) => encodeURIComponent(part)).join('/');
+  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+}
