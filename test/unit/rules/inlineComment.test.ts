@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { findings, fixed, messages, quickFixes } from '../../support/spec';
+
+const RULE = 'inline-comment';
+
+describe('rule inline-comment', () => {
+  it('flags a # comment after a value, from the whitespace before it to the end of the value', () => {
+    assert.deepEqual(findings('[uwsgi]\nsocket = /tmp/a.sock # main\n', RULE), [{ code: RULE, severity: 'warning', covers: ' # main' }]);
+    assert.match(messages('[uwsgi]\nsocket = /tmp/a.sock # main\n', RULE)[0]!, /the value of `socket` is `\/tmp\/a\.sock # main`, not `\/tmp\/a\.sock`/);
+  });
+
+  it('flags a ; comment and takes every blank before it', () => {
+    assert.deepEqual(findings('[uwsgi]\nharakiri = 120 \t ; seconds\n', RULE).map((f) => f.covers), [' \t ; seconds']);
+  });
+
+  it('leaves # and ; alone when no blank precedes them', () => {
+    assert.deepEqual(findings('[uwsgi]\nroute = ^/a#b last:\nenv = A=x;y\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\n# a comment line\n; another\nmaster = true\n', RULE), []);
+  });
+
+  it('checks only lines uWSGI reads', () => {
+    assert.deepEqual(findings('[other]\nsocket = :80 # x\n[uwsgi]\nmaster = true\n', RULE), []);
+  });
+
+  it('keeps shell separators in commands: ` ;` is no comment for exec hooks, daemons, crons', () => {
+    assert.deepEqual(findings('[uwsgi]\nexec-asap = mkdir -p /run/a ; chown www /run/a\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nhook-asap = exec:mkdir -p /run/a ; touch /run/a/x\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nattach-daemon = celery worker ; true\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\ncron = -1 -1 -1 -1 -1 a ; b\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\ndeclare-option = app=socket=$1 ;master=true\n', RULE), []);
+  });
+
+  it('only informs about a ` #` in a shell command: the shell drops it as a comment', () => {
+    assert.deepEqual(findings('[uwsgi]\nexec-asap = mkdir -p /run/a # make room\n', RULE), [{ code: RULE, severity: 'information', covers: ' # make room' }]);
+    assert.deepEqual(findings('[uwsgi]\nattach-daemon = celery worker ; true # workers\n', RULE).map((f) => f.covers), [' # workers']);
+    // A hook action that is no shell command keeps the comment in its argument.
+    assert.deepEqual(findings('[uwsgi]\nhook-asap = mkdir:/run/a # room\n', RULE), [{ code: RULE, severity: 'warning', covers: ' # room' }]);
+  });
+
+  it('moves the comment onto its own line above, with the same indentation', () => {
+    const text = '[uwsgi]\r\n  max-requests = 5000   # respawn after 5000 requests\r\nmaster = true\r\n';
+    const result = fixed(text, RULE);
+    assert.equal(result, '[uwsgi]\r\n  # respawn after 5000 requests\r\n  max-requests = 5000\r\nmaster = true\r\n');
+    assert.deepEqual(findings(result, RULE), []);
+    assert.equal(fixed('[uwsgi]\nvacuum = true ; clean up', RULE), '[uwsgi]\n; clean up\nvacuum = true');
+  });
+
+  it('offers no move when a magic % joins lines inside the value', () => {
+    assert.deepEqual(findings('[uwsgi]\nsocket = /a # b %\nc\n', RULE).length, 1);
+    assert.deepEqual(quickFixes('[uwsgi]\nsocket = /a # b %\nc\n', RULE), []);
+  });
+});
