@@ -15,6 +15,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from './service/languageService';
 import { UwsgiDocument } from './service/uwsgiDocument';
 import { onRuleFailure } from './service/validation';
+import { isRenameRefusal } from './service/navigation';
+import { flattenSymbols } from './service/symbols';
+import { FoldingContext } from './service/folding';
 import { FileSystemPort } from './analysis/fileSystem';
 
 export const SERVER_NAME = 'uwsgi-ini-language-server';
@@ -71,6 +74,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   const cache = new ParseCache(service);
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let features: ClientFeatures = { markdown: true, snippets: false, configurationPull: false };
+  let folding: FoldingContext = {};
+  let hierarchicalSymbols = true;
 
   onRuleFailure((ruleId, error) => {
     connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -94,6 +99,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
+    const foldingCapabilities = params.capabilities.textDocument?.foldingRange;
+    folding = { lineFoldingOnly: foldingCapabilities?.lineFoldingOnly === true, rangeLimit: foldingCapabilities?.rangeLimit };
+    hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    const prepareRename = params.capabilities.textDocument?.rename?.prepareSupport === true;
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (options?.settings !== undefined) service.configure(options.settings);
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
@@ -102,6 +111,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        documentSymbolProvider: { label: 'uWSGI' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: prepareRename ? { prepareProvider: true } : true,
+        documentLinkProvider: { resolveProvider: false },
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
@@ -169,6 +187,38 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   connection.onCodeAction((params, token) =>
     handle('codeAction', params.textDocument.uri, [], token, (parsed) => service.doCodeActions(parsed, params.range, params.context)));
+
+  connection.onDocumentSymbol((params, token) =>
+    handle('documentSymbol', params.textDocument.uri, [], token, (parsed) => {
+      const symbols = service.findDocumentSymbols(parsed);
+      return hierarchicalSymbols ? symbols : flattenSymbols(symbols, params.textDocument.uri);
+    }));
+  connection.onFoldingRanges((params, token) =>
+    handle('foldingRange', params.textDocument.uri, [], token, (parsed) => service.getFoldingRanges(parsed, folding)));
+  connection.onDefinition((params, token) =>
+    handle('definition', params.textDocument.uri, [], token, (parsed) => service.findDefinition(parsed, params.position)));
+  connection.onReferences((params, token) =>
+    handle('references', params.textDocument.uri, [], token, (parsed) =>
+      service.findReferences(parsed, params.position, params.context.includeDeclaration)));
+  // A refused rename is answered with an error, so the editor shows why.
+  connection.onPrepareRename((params, token) =>
+    handle('prepareRename', params.textDocument.uri, null, token, (parsed) => {
+      const result = service.prepareRename(parsed, params.position);
+      return isRenameRefusal(result) ? new ResponseError(LSPErrorCodes.RequestFailed, result.message) : result;
+    }));
+  connection.onRenameRequest((params, token) =>
+    handle('rename', params.textDocument.uri, null, token, (parsed) => {
+      const result = service.doRename(parsed, params.position, params.newName);
+      return isRenameRefusal(result) ? new ResponseError(LSPErrorCodes.RequestFailed, result.message) : result;
+    }));
+  connection.onDocumentLinks((params, token) =>
+    handle('documentLink', params.textDocument.uri, [], token, (parsed) => service.findDocumentLinks(parsed)));
+  connection.onSelectionRanges((params, token) =>
+    handle('selectionRange', params.textDocument.uri, [], token, (parsed) => service.getSelectionRanges(parsed, params.positions)));
+  connection.onDocumentFormatting((params, token) =>
+    handle('formatting', params.textDocument.uri, [], token, (parsed) => service.format(parsed, undefined, params.options)));
+  connection.onDocumentRangeFormatting((params, token) =>
+    handle('rangeFormatting', params.textDocument.uri, [], token, (parsed) => service.format(parsed, params.range, params.options)));
 
   documents.listen(connection);
   connection.listen();

@@ -7,6 +7,15 @@ import { doValidation } from './validation';
 import { doCodeActions } from './codeActions';
 import { allRules } from './rules';
 import { Rule } from './rules/rule';
+import {
+  DocumentLink, DocumentSymbol, FoldingRange, FormattingOptions, Location, Position, SelectionRange, TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { findDocumentSymbols } from './symbols';
+import { FoldingContext, getFoldingRanges } from './folding';
+import { doRename, findDefinition, findReferences, prepareRename, RenameRefusal } from './navigation';
+import { findDocumentLinks } from './links';
+import { getSelectionRanges } from './selectionRanges';
+import { format } from './formatting';
 
 export interface LanguageService {
   /** Parses a document; the result is what every other call takes. Cache it per uri and version. */
@@ -19,6 +28,17 @@ export interface LanguageService {
   readonly rules: readonly Rule[];
   doValidation(document: UwsgiDocument): Diagnostic[];
   doCodeActions(document: UwsgiDocument, range: Range, context: CodeActionContext): CodeAction[];
+  findDocumentSymbols(document: UwsgiDocument): DocumentSymbol[];
+  getFoldingRanges(document: UwsgiDocument, context?: FoldingContext): FoldingRange[];
+  findDefinition(document: UwsgiDocument, position: Position): Location[];
+  findReferences(document: UwsgiDocument, position: Position, includeDeclaration: boolean): Location[];
+  /** The placeholder name to rename, or why the thing under the cursor cannot be renamed. */
+  prepareRename(document: UwsgiDocument, position: Position): { range: Range; placeholder: string } | RenameRefusal;
+  doRename(document: UwsgiDocument, position: Position, newName: string): WorkspaceEdit | RenameRefusal;
+  findDocumentLinks(document: UwsgiDocument): DocumentLink[];
+  getSelectionRanges(document: UwsgiDocument, positions: readonly Position[]): SelectionRange[];
+  /** Document formatting (no range) or range formatting; nothing unless `format.enable` is set. */
+  format(document: UwsgiDocument, range: Range | undefined, options?: FormattingOptions): TextEdit[];
 }
 
 export interface LanguageServiceOptions {
@@ -44,5 +64,14 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     rules: allRules,
     doValidation: (document) => doValidation(document, settings),
     doCodeActions: (document, range, context) => doCodeActions(document, range, context, settings),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, settings),
+    getFoldingRanges: (document, context) => getFoldingRanges(document, context),
+    findDefinition: (document, position) => findDefinition(document, position, settings),
+    findReferences: (document, position, includeDeclaration) => findReferences(document, position, includeDeclaration, settings),
+    prepareRename: (document, position) => prepareRename(document, position, settings),
+    doRename: (document, position, newName) => doRename(document, position, newName, settings),
+    findDocumentLinks: (document) => findDocumentLinks(document, settings),
+    getSelectionRanges: (document, positions) => getSelectionRanges(document, positions),
+    format: (document, range, options) => format(document, range, options, settings),
   };
 }
