@@ -20,7 +20,9 @@ mkdir -p "$D/user/User" "$D/ext"
   "update.mode": "none",
   "chat.disableAIFeatures": true,
   "editor.hover.delay": 200,
-  "workbench.colorTheme": "Default Dark Modern"
+  "editor.hover.above": false,
+  "git.openRepositoryInParentFolders": "never",
+  "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
 exec node "$CODE_SERVER_ENTRY" \
