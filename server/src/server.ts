@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from './service/languageService';
 import { UwsgiDocument } from './service/uwsgiDocument';
 import { onRuleFailure } from './service/validation';
+import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion';
 import { isRenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { FoldingContext } from './service/folding';
@@ -74,6 +75,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   const cache = new ParseCache(service);
   const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   let features: ClientFeatures = { markdown: true, snippets: false, configurationPull: false };
+  let inlayHintRefresh = false;
   let folding: FoldingContext = {};
   let hierarchicalSymbols = true;
 
@@ -99,6 +101,13 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     features = clientFeatures(params.capabilities);
+    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    service.configureClient({
+      markdown: features.markdown,
+      snippets: features.snippets,
+      resolveDocumentation: completionItem?.resolveSupport?.properties.includes('documentation') === true,
+    });
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const foldingCapabilities = params.capabilities.textDocument?.foldingRange;
     folding = { lineFoldingOnly: foldingCapabilities?.lineFoldingOnly === true, rangeLimit: foldingCapabilities?.rangeLimit };
     hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -111,6 +120,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true },
+        hoverProvider: true,
+        inlayHintProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'uWSGI' },
         foldingRangeProvider: true,
         definitionProvider: true,
@@ -172,6 +184,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   }
 
   function revalidateAll(): void {
+    // Settings changed (the placeholders switch, the section): hints already shown may be stale.
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
   }
 
@@ -187,6 +201,21 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   connection.onCodeAction((params, token) =>
     handle('codeAction', params.textDocument.uri, [], token, (parsed) => service.doCodeActions(parsed, params.range, params.context)));
+
+  connection.onCompletion((params, token) =>
+    handle('completion', params.textDocument.uri, null, token, (parsed) => service.doComplete(parsed, params.position)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return service.doResolveCompletion(item);
+    } catch (error) {
+      connection.console.error(`completionResolve failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return item;
+    }
+  });
+  connection.onHover((params, token) =>
+    handle('hover', params.textDocument.uri, null, token, (parsed) => service.doHover(parsed, params.position)));
+  connection.languages.inlayHint.on((params, token) =>
+    handle('inlayHint', params.textDocument.uri, [], token, (parsed) => service.getInlayHints(parsed, params.range)));
 
   connection.onDocumentSymbol((params, token) =>
     handle('documentSymbol', params.textDocument.uri, [], token, (parsed) => {

@@ -312,12 +312,12 @@ class Completer {
     if (entry.joins.includes(offset - 1)) return this.list(this.magicItems(entry, this.range(offset - 1, offset)));
     const valueSpan = entry.valueSpan;
     const hasValue = valueSpan.end > valueSpan.start;
-    if (hasValue && (offset < valueSpan.start || offset > valueSpan.end)) return EMPTY;
-    if (!hasValue && offset > entry.end) return EMPTY;
+    // Blanks after the value are the user typing on: `plugins = python, |`.
+    if ((hasValue && offset < valueSpan.start) || offset > entry.end) return EMPTY;
     // `key =|` with nothing after: insert a space first so the line reads `key = value`.
     const lead = !hasValue && offset === entry.equals + 1 ? ' ' : '';
     const start = hasValue ? valueSpan.start : offset;
-    const end = hasValue ? valueSpan.end : offset;
+    const end = hasValue ? Math.max(valueSpan.end, offset) : offset;
 
     const reference = this.referenceCompletion(entry, start, end);
     if (reference) return reference;

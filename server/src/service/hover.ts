@@ -144,7 +144,7 @@ class Hoverer {
         const resolved = this.resolve(this.options.model, definition.value);
         return [
           `**${key}** (not a uWSGI ${this.settings.version} option)`,
-          `uWSGI keeps it as a placeholder: \`%(${key})\` in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
+          `uWSGI stores it without any effect, as a placeholder: \`%(${key})\` in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
         ].join('\n\n');
       }
     }

@@ -34,6 +34,7 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
     if (!model) continue;
     const segments = model.segments(entry);
     if (!segments.some((s) => s.kind === 'magic' || s.kind === 'placeholder')) continue;
+    if (segments.some((s) => s.kind === 'env' || s.kind === 'reference')) continue;
     const hasPlaceholder = segments.some((s) => s.kind === 'placeholder');
     // Inside a for/if block `%(_)` changes from line to line; other placeholders are still fixed,
     // but the line as a whole has no single value.

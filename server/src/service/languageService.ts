@@ -7,6 +7,11 @@ import { doValidation } from './validation';
 import { doCodeActions } from './codeActions';
 import { allRules } from './rules';
 import { Rule } from './rules/rule';
+import { CompletionItem, CompletionList, Hover, InlayHint } from 'vscode-languageserver-types';
+import { ClientFeatures, DEFAULT_CLIENT_FEATURES } from './markup';
+import { doComplete, doResolveCompletion } from './completion';
+import { doHover } from './hover';
+import { getInlayHints } from './inlayHints';
 import {
   DocumentLink, DocumentSymbol, FoldingRange, FormattingOptions, Location, Position, SelectionRange, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
@@ -28,6 +33,13 @@ export interface LanguageService {
   readonly rules: readonly Rule[];
   doValidation(document: UwsgiDocument): Diagnostic[];
   doCodeActions(document: UwsgiDocument, range: Range, context: CodeActionContext): CodeAction[];
+  /** Tells the service what the client can show (markdown, snippets, lazily resolved documentation). */
+  configureClient(features: Partial<ClientFeatures>): void;
+  doComplete(document: UwsgiDocument, position: Position): CompletionList;
+  /** Fills in the documentation an item of `doComplete` left out (clients that resolve items). */
+  doResolveCompletion(item: CompletionItem): CompletionItem;
+  doHover(document: UwsgiDocument, position: Position): Hover | null;
+  getInlayHints(document: UwsgiDocument, range: Range): InlayHint[];
   findDocumentSymbols(document: UwsgiDocument): DocumentSymbol[];
   getFoldingRanges(document: UwsgiDocument, context?: FoldingContext): FoldingRange[];
   findDefinition(document: UwsgiDocument, position: Position): Location[];
@@ -50,6 +62,7 @@ export interface LanguageServiceOptions {
 export function getLanguageService(initialSettings?: unknown, options: LanguageServiceOptions = {}): LanguageService {
   let fileSystem = options.fileSystem;
   let settings: LanguageSettings = initialSettings === undefined ? { ...defaultSettings } : normalizeSettings(initialSettings);
+  let client: ClientFeatures = DEFAULT_CLIENT_FEATURES;
   return {
     parse: (document) => new UwsgiDocument(document, fileSystem),
     configureFileAccess(port) {
@@ -64,6 +77,13 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     rules: allRules,
     doValidation: (document) => doValidation(document, settings),
     doCodeActions: (document, range, context) => doCodeActions(document, range, context, settings),
+    configureClient(features) {
+      client = { ...DEFAULT_CLIENT_FEATURES, ...features };
+    },
+    doComplete: (document, position) => doComplete(document, position, settings, client),
+    doResolveCompletion: (item) => doResolveCompletion(item, client),
+    doHover: (document, position) => doHover(document, position, settings, client),
+    getInlayHints: (document, range) => getInlayHints(document, range, settings),
     findDocumentSymbols: (document) => findDocumentSymbols(document, settings),
     getFoldingRanges: (document, context) => getFoldingRanges(document, context),
     findDefinition: (document, position) => findDefinition(document, position, settings),
