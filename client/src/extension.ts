@@ -33,6 +33,8 @@ export interface UwsgiIniApi {
   readonly onDidStart: vscode.Event<void>;
   /** How many times the server has been restarted after it stopped unexpectedly. */
   readonly crashRestarts: number;
+  /** At most `maxRestarts` automatic restarts within `windowMs`; then the server stays stopped. */
+  readonly crashRestartPolicy: { readonly maxRestarts: number; readonly windowMs: number };
 }
 
 let client: LanguageClient | undefined;
@@ -187,6 +189,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     get crashRestarts() {
       return crashRestarts;
     },
+    crashRestartPolicy: crashPolicy,
   };
 }
 

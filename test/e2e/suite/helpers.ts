@@ -13,6 +13,9 @@ export const DEFAULT_TIMEOUT = 20_000;
 export interface UwsgiIniApi {
   readonly client: {
     isRunning(): boolean;
+    /** vscode-languageclient `State`: 1 stopped, 2 running, 3 starting. */
+    readonly state: number;
+    onDidChangeState(listener: (e: { oldState: number; newState: number }) => void): vscode.Disposable;
     readonly clientOptions: { initializationOptions?: unknown };
   };
   ready(): Promise<void>;
@@ -20,6 +23,25 @@ export interface UwsgiIniApi {
   serverPid(): number | undefined;
   readonly onDidStart: vscode.Event<void>;
   readonly crashRestarts: number;
+  readonly crashRestartPolicy: { readonly maxRestarts: number; readonly windowMs: number };
+}
+
+export const ClientState = { Stopped: 1, Running: 2, Starting: 3 } as const;
+
+/** Resolves when the client next reaches `state`. */
+export function nextState(api: UwsgiIniApi, state: number, what: string, timeoutMs = DEFAULT_TIMEOUT): Promise<void> {
+  return withDeadline(
+    new Promise<void>((resolve) => {
+      const sub = api.client.onDidChangeState((e) => {
+        if (e.newState === state) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    }),
+    timeoutMs,
+    what,
+  );
 }
 
 export async function extensionApi(): Promise<UwsgiIniApi> {
