@@ -16,11 +16,6 @@ import { UwsgiDocument } from './uwsgiDocument';
 
 const PERCENT = 37;
 
-/** The lines to format: all of them, or those a range touches. */
-interface LineFilter {
-  (line: Line): boolean;
-}
-
 export function format(
   document: UwsgiDocument,
   range: Range | undefined,
@@ -30,7 +25,8 @@ export function format(
   if (!settings.format.enable) return [];
   const { ast, text } = document;
   if (ast.lines.length === 0) return [];
-  const inRange: LineFilter = range === undefined
+  // The lines to format: all of them, or those the range touches.
+  const inRange: (line: Line) => boolean = range === undefined
     ? () => true
     : (() => {
       const start = document.offsetAt(range.start);
