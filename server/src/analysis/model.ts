@@ -53,7 +53,9 @@ export class DocumentModel {
   readonly appliedSections: Section[] = [];
   /** Entries uWSGI applies, in order (sections pulled in are spliced at the loader line). */
   readonly applied: EntryLine[] = [];
-  private readonly appliedSet = new Set<EntryLine>();
+  // Per-line tables indexed by `EntryLine.index`: cheaper than maps keyed by entry objects, which
+  // every rule queries for every entry.
+  private readonly appliedByLine: (EntryLine | undefined)[] = [];
   private readonly byKeyMap = new Map<string, EntryLine[]>();
   readonly definitions = new Map<string, PlaceholderDefinition[]>();
   readonly uses: PlaceholderUse[] = [];
@@ -61,15 +63,16 @@ export class DocumentModel {
   readonly declaredOptions = new Map<string, EntryLine>();
   /** `ini = :name` lines whose section does not exist in this file. */
   readonly missingSectionLoads: { entry: EntryLine; name: string; nameSpan: Span }[] = [];
-  private readonly segmentCache = new Map<EntryLine, Segment[]>();
-  private readonly blockByEntry = new Map<EntryLine, LogicBlock>();
+  private readonly segmentsByLine: (Segment[] | undefined)[] = [];
+  private readonly blockByLine: (LogicBlock | undefined)[] = [];
+  private sectionsByName: Map<string, Section[]> | undefined;
 
   private includeResult: IncludeResult | undefined;
 
   constructor(readonly doc: IniDocument, private readonly options: AnalysisOptions = { section: DEFAULT_SECTION }) {
     this.sectionName = options.section;
     for (const block of doc.blocks) {
-      for (const entry of block.body) this.blockByEntry.set(entry, block);
+      for (const entry of block.body) this.blockByLine[entry.index] = block;
     }
     const visiting = new Set<string>([this.sectionName]);
     for (const section of doc.sections) {
@@ -96,7 +99,7 @@ export class DocumentModel {
   }
 
   isApplied(entry: EntryLine): boolean {
-    return this.appliedSet.has(entry);
+    return this.appliedByLine[entry.index] === entry;
   }
 
   /** Applied entries with this key, in order. */
@@ -121,16 +124,22 @@ export class DocumentModel {
 
   /** The block (for/if) that handles this entry, if any. */
   blockOf(entry: EntryLine): LogicBlock | undefined {
-    return this.blockByEntry.get(entry);
+    return this.isOwnLine(entry) ? this.blockByLine[entry.index] : undefined;
   }
 
   segments(entry: EntryLine): Segment[] {
-    let segments = this.segmentCache.get(entry);
+    if (!this.isOwnLine(entry)) return entrySegments(this.doc.text, entry);
+    let segments = this.segmentsByLine[entry.index];
     if (!segments) {
       segments = entrySegments(this.doc.text, entry);
-      this.segmentCache.set(entry, segments);
+      this.segmentsByLine[entry.index] = segments;
     }
     return segments;
+  }
+
+  /** Entries of other documents (included files) have indexes into their own lines. */
+  private isOwnLine(entry: EntryLine): boolean {
+    return this.doc.lines[entry.index] === entry;
   }
 
   /** The first definition of a placeholder, the one `%(name)` reads. */
@@ -170,7 +179,7 @@ export class DocumentModel {
       if (!SECTION_LOADERS.has(entry.key)) continue;
       const target = localSectionReference(entry);
       if (!target) continue;
-      const pulled = this.doc.sections.filter((s) => s.name === target.name);
+      const pulled = this.sectionsNamed(target.name);
       if (pulled.length === 0) {
         this.missingSectionLoads.push({ entry, name: target.name, nameSpan: target.nameSpan });
         continue;
@@ -183,9 +192,21 @@ export class DocumentModel {
     }
   }
 
+  private sectionsNamed(name: string): readonly Section[] {
+    if (!this.sectionsByName) {
+      this.sectionsByName = new Map();
+      for (const section of this.doc.sections) {
+        const list = this.sectionsByName.get(section.name);
+        if (list) list.push(section);
+        else this.sectionsByName.set(section.name, [section]);
+      }
+    }
+    return this.sectionsByName.get(name) ?? NO_SECTIONS;
+  }
+
   private applyEntry(entry: EntryLine): void {
-    if (this.appliedSet.has(entry)) return;
-    this.appliedSet.add(entry);
+    if (this.appliedByLine[entry.index] === entry) return;
+    this.appliedByLine[entry.index] = entry;
     this.applied.push(entry);
     const list = this.byKeyMap.get(entry.key);
     if (list) list.push(entry);
@@ -220,6 +241,8 @@ export class DocumentModel {
       }
     }
     for (const entry of this.applied) {
+      // No `%` in the value (joins aside), no `%(...)`: skip segmenting most lines.
+      if (entry.joins.length === 0 && !entry.value.includes('%')) continue;
       for (const segment of this.segments(entry)) {
         if (segment.kind !== 'placeholder') continue;
         if (isPlaceholderMath(segment)) {
@@ -235,11 +258,12 @@ export class DocumentModel {
 
   /** True when `%(_)` in this entry is the loop item or condition datum of its block. */
   isBlockVariable(use: PlaceholderUse): boolean {
-    return use.name === '_' && this.blockByEntry.has(use.entry);
+    return use.name === '_' && this.blockOf(use.entry) !== undefined;
   }
 }
 
 const NONE: readonly EntryLine[] = [];
+const NO_SECTIONS: readonly Section[] = [];
 
 /** `:name` or `%p:name` (this very file): the section of this file an `ini`/`include` line loads. */
 export function localSectionReference(entry: EntryLine): { name: string; nameSpan: Span } | undefined {

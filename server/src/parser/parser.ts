@@ -62,21 +62,30 @@ function isBlank(code: number): boolean {
 /**
  * Finds the end of the logical line starting at `from`: the first `\n` that is not eaten by a
  * magic `%` (an odd run of `%` right before it expands `%\n` to nothing, joining the lines).
- * Returns [newline offset or text.length, offsets of joining `%`].
+ * Returns the newline offset or text.length; the offsets of joining `%` are left in `lineJoins`
+ * (no tuple per line: this runs for every line of every keystroke).
  */
-function findLineEnd(text: string, from: number): [number, number[]] {
+function findLineEnd(text: string, from: number): number {
   let joins: number[] | undefined;
   let searchFrom = from;
   for (;;) {
     const newline = text.indexOf('\n', searchFrom);
-    if (newline < 0) return [text.length, joins ?? NO_JOINS];
+    if (newline < 0) {
+      lineJoins = joins ?? NO_JOINS;
+      return text.length;
+    }
     let run = 0;
     while (newline - run - 1 >= from && text.charCodeAt(newline - run - 1) === Char.Percent) run++;
-    if ((run & 1) === 0) return [newline, joins ?? NO_JOINS];
+    if ((run & 1) === 0) {
+      lineJoins = joins ?? NO_JOINS;
+      return newline;
+    }
     (joins ??= []).push(newline - 1);
     searchFrom = newline + 1;
   }
 }
+
+let lineJoins: number[] = [];
 
 const NO_JOINS: number[] = [];
 
@@ -142,7 +151,8 @@ export function parseIni(text: string): IniDocument {
 
   while (offset < length) {
     const start = offset;
-    const [newline, joins] = findLineEnd(text, start);
+    const newline = findLineEnd(text, start);
+    const joins = lineJoins;
     let end = newline;
     let eolEnd = newline;
     if (newline < length) {

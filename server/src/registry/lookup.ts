@@ -205,12 +205,32 @@ export function isKnownOption(name: string, context: KnownOptionContext): KnownO
 
 /**
  * Closest names to a misspelt `name` (Damerau-Levenshtein, threshold by length), best first; ties
- * go to the option used in more real configs. `candidates` defaults to every option name.
+ * go to the option used in more real configs. `candidates` defaults to every option name; answers
+ * are remembered per candidate list, so a list passed in must not change afterwards.
  */
 export function nearest(name: string, candidates?: Iterable<string>, max = 3): string[] {
   const t = load();
-  return nearestOf(name, candidates ?? t.optionNames, max, (c) => t.optionByName.get(c)?.corpusFrequency ?? 0);
+  const list = candidates ?? t.optionNames;
+  // A scan of 1,300 names costs tens of microseconds, and a file repeats its unknown keys (and is
+  // validated again on every keystroke): remember answers per candidate list, which callers keep.
+  let memo = nearestMemo.get(list);
+  if (!memo) {
+    memo = new Map();
+    nearestMemo.set(list, memo);
+  }
+  const memoKey = `${max}\u0000${name}`;
+  let found = memo.get(memoKey);
+  if (!found) {
+    found = nearestOf(name, list, max, (c) => t.optionByName.get(c)?.corpusFrequency ?? 0);
+    if (memo.size >= NEAREST_MEMO_LIMIT) memo.clear();
+    memo.set(memoKey, found);
+  }
+  return [...found];
 }
+
+/** Bounds the memory the memo can take when a file is full of distinct misspellings. */
+const NEAREST_MEMO_LIMIT = 2000;
+const nearestMemo = new WeakMap<Iterable<string>, Map<string, readonly string[]>>();
 
 /** Names of every plugin that defines options (plus `core`), sorted. */
 export function pluginNames(): readonly string[] {

@@ -53,7 +53,19 @@ export class OptionContext {
     this.strict = settings.strict || (strictValue !== undefined && isFlagTrue(strictValue));
   }
 
+  /** Every rule asks about the same keys: one registry lookup per key and validation. */
+  private readonly lookups = new Map<string, OptionLookup>();
+
   lookup(key: string): OptionLookup {
+    let found = this.lookups.get(key);
+    if (!found) {
+      found = this.lookupUncached(key);
+      this.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  private lookupUncached(key: string): OptionLookup {
     if (this.model.declaredOptions.has(key)) return { kind: 'declared' };
     const known = isKnownOption(key, { version: this.version, plugins: this.plugins });
     if (known.known) return { kind: 'option', facts: known.option };
