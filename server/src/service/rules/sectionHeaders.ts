@@ -35,8 +35,9 @@ export function nearMissHeader(doc: IniDocument, header: SectionLine, wanted: st
   const written = doc.text.slice(header.contentStart, header.contentEnd);
   const close = written.indexOf(']');
   const inner = written.slice(1, close < 0 ? written.length : close);
-  const rest = close < 0 ? '' : written.slice(close + 1).trim();
-  const name = inner.trim();
+  // uWSGI blanks only: JS trim() would also eat a BOM or a no-break space that uWSGI keeps.
+  const rest = close < 0 ? '' : trimBlanks(written.slice(close + 1));
+  const name = trimBlanks(inner);
   if (name !== wanted && name.toLowerCase() !== wanted.toLowerCase()) return undefined;
   const slips: HeaderSlip[] = [];
   const comment = rest.startsWith('#') || rest.startsWith(';') ? rest : undefined;
@@ -46,4 +47,9 @@ export function nearMissHeader(doc: IniDocument, header: SectionLine, wanted: st
   if (close < 0) slips.push('unclosed');
   if (name !== wanted) slips.push('case');
   return { header, slips, comment };
+}
+
+/** Trims the characters uWSGI's ini reader trims: space, tab, carriage return. */
+function trimBlanks(text: string): string {
+  return text.replace(/^[ \t\r]+|[ \t\r]+$/g, '');
 }
