@@ -1,5 +1,5 @@
 # Sourced by the e2e scripts. Locates the repo and the install cache (kept OUTSIDE the checkout).
-# Pinned versions of the offline VS Code toolchain (see docs in scripts/e2e/README.md).
+# Pinned versions of the offline VS Code toolchain (scripts/e2e/README.md explains the pieces).
 E2E_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)
 REPO=$(cd "$E2E_SCRIPTS/../.." && pwd)
 export UWSGI_INI_E2E_CACHE=${UWSGI_INI_E2E_CACHE:-$HOME/.cache/uwsgi-ini-e2e}

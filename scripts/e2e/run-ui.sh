@@ -3,7 +3,8 @@
 # headless chromium and checks what a user sees: a squiggle in examples/uwsgi.ini, a Problems panel
 # row for the `vaccum` typo, the hover on `hook-as-root`. Screenshot: test/artifacts/ui-check.png,
 # copied to images/screenshot.png (the README's picture). Exit code 0 = all checks passed.
-# Env: UWSGI_INI_E2E_CACHE, PORT, VSIX (skip packaging, use this file), KEEP_DATA=1.
+# Env: UWSGI_INI_E2E_CACHE, PORT, VSIX (skip packaging, use this file), KEEP_DATA=1,
+#      UWSGI_INI_KEEP_SCREENSHOT=1 (leave images/screenshot.png alone; ci.sh sets it).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
@@ -46,9 +47,11 @@ set +e
 )
 RC=$?
 set -e
-if [ "$RC" = 0 ]; then
+if [ "$RC" = 0 ] && [ -z "${UWSGI_INI_KEEP_SCREENSHOT:-}" ]; then
   mkdir -p images && cp "$SHOT" images/screenshot.png
   echo "screenshot: test/artifacts/ui-check.png (copied to images/screenshot.png)"
+elif [ "$RC" = 0 ]; then
+  echo "screenshot: test/artifacts/ui-check.png"
 else
   echo "failure screenshot: test/artifacts/ui-check-fail.png"
 fi
