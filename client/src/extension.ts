@@ -54,6 +54,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     numberFromEnv('UWSGI_INI_RESTART_WINDOW_MS', 3 * 60 * 1000),
   );
 
+  // Included files (`include = ...`, `ini = ...`) may change on disk behind the editor's back.
+  const iniWatcher = vscode.workspace.createFileSystemWatcher('**/*.ini');
+  context.subscriptions.push(iniWatcher);
+
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
@@ -61,8 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     ],
     synchronize: {
       configurationSection: 'uwsgi',
-      // Included files (`include = ...`, `ini = ...`) may change on disk behind the editor's back.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.ini'),
+      fileEvents: iniWatcher,
     },
     // A function, so that a restart after trust is granted sends the new value.
     initializationOptions: () => ({
@@ -107,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     }),
   );
 
+  // Resolves once the client is running; starts the server if no uwsgi-ini document did yet.
   const ready = async (): Promise<void> => {
     void ensureStarted();
     if (lc.state === State.Running) return;
