@@ -1,5 +1,6 @@
 import { EntryLine, Span } from '../parser/ast';
 import { parseIni } from '../parser/parser';
+import { Segment } from '../parser/values';
 import { getOption } from '../registry/registry';
 import { DEFAULT_INCLUDE_LIMITS, dirname, FileSystemPort, IncludeLimits, resolvePath, uriToPath } from './fileSystem';
 import { expandMagic, fileMagicVariables } from './magic';
@@ -19,6 +20,8 @@ export interface IncludeProblem {
   readonly path: string;
   /** True when the path is relative: uWSGI resolves it from its working directory, which we assume is the file's. */
   readonly relative: boolean;
+  /** True when the path is built from `%d`/`%p`: it travels with this file, so a miss here is a miss there. */
+  readonly anchored: boolean;
 }
 
 /** One key an included file sets, with the value uWSGI would read for `%(key)`. */
@@ -43,7 +46,11 @@ interface Target {
   path: string;
   section: string;
   relative: boolean;
+  anchored: boolean;
 }
+
+/** Magic variables that make a path relative to the config file itself. */
+const ANCHORING_MAGIC = /%[dp]/;
 
 /**
  * Where a loader line points, as far as it can be known without running anything: magic variables
@@ -74,7 +81,7 @@ export function loaderTarget(entry: EntryLine, documentPath: string, section: st
   const readsIni = option.parser === INI_LOADER || (option.parser === GENERIC_LOADER && path.endsWith('.ini'));
   if (!readsIni) return undefined;
   const relative = !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path);
-  return { path: resolvePath(dirname(documentPath), path), section: targetSection, relative };
+  return { path: resolvePath(dirname(documentPath), path), section: targetSection, relative, anchored: ANCHORING_MAGIC.test(value) };
 }
 
 /**
@@ -105,7 +112,7 @@ export function resolveIncludes(
 
   const visit = (root: EntryLine, target: Target, depth: number): void => {
     const problem = (kind: IncludeProblemKind): void => {
-      problems.push({ kind, entry: root, span: root.valueSpan, path: target.path, relative: target.relative });
+      problems.push({ kind, entry: root, span: root.valueSpan, path: target.path, relative: target.relative, anchored: target.anchored });
     };
     if (depth > limits.maxDepth) return problem('too-deep');
     if (files.length >= limits.maxFiles) return problem('budget');
@@ -140,4 +147,44 @@ export function resolveIncludes(
     visit(entry, target, 1);
   }
   return { keys, problems, unresolved, files };
+}
+
+/**
+ * `@(path)` references in values uWSGI expands (deferred options): a missing file is fatal when
+ * uWSGI reads the config. Only `stat` is asked — the content is never read, and schemes such as
+ * `exec://` or `http://` are never followed.
+ */
+export function checkFileReferences(
+  documentUri: string,
+  applied: readonly EntryLine[],
+  segmentsOf: (entry: EntryLine) => readonly Segment[],
+  section: string,
+  fileSystem: FileSystemPort | undefined,
+): IncludeProblem[] {
+  const documentPath = uriToPath(documentUri);
+  if (!fileSystem || !documentPath) return [];
+  const problems: IncludeProblem[] = [];
+  let vars: Map<string, string> | undefined;
+  for (const entry of applied) {
+    if (!entry.value.includes('@(')) continue;
+    // Immediate options never see the `@` pass: their `@(...)` stays literal text.
+    if (getOption(entry.key)?.immediate) continue;
+    for (const segment of segmentsOf(entry)) {
+      if (segment.kind !== 'reference') continue;
+      const raw = segment.name;
+      if (raw.includes('://') || raw.includes('$(') || raw.includes('%(') || raw.includes('@(')) continue;
+      vars ??= fileMagicVariables(documentPath, section);
+      const expanded = expandMagic(raw, vars);
+      if (expanded === undefined || expanded === '') continue;
+      const relative = !expanded.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(expanded);
+      const path = resolvePath(dirname(documentPath), expanded);
+      const stat = fileSystem.stat(path);
+      if (stat && stat.type !== 'directory') continue;
+      problems.push({
+        kind: stat ? 'not-a-file' : 'not-found', entry, span: { start: segment.start, end: segment.end },
+        path, relative, anchored: ANCHORING_MAGIC.test(raw),
+      });
+    }
+  }
+  return problems;
 }

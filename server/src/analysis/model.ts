@@ -1,6 +1,6 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
 import { FileSystemPort } from './fileSystem';
-import { IncludeResult, resolveIncludes } from './includes';
+import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
 
 /** What the analysis needs to know about the uWSGI that will read the file. */
@@ -87,9 +87,12 @@ export class DocumentModel {
 
   /** What the included ini files set, read on first use within the include limits. */
   get includes(): IncludeResult {
-    this.includeResult ??= resolveIncludes(
-      this.options.uri ?? '', this.applied, this.sectionName, this.options.fileSystem, (value) => this.resolveValue(value),
-    );
+    if (!this.includeResult) {
+      const uri = this.options.uri ?? '';
+      const loaded = resolveIncludes(uri, this.applied, this.sectionName, this.options.fileSystem, (value) => this.resolveValue(value));
+      const references = checkFileReferences(uri, this.applied, (entry) => this.segments(entry), this.sectionName, this.options.fileSystem);
+      this.includeResult = references.length === 0 ? loaded : { ...loaded, problems: [...loaded.problems, ...references] };
+    }
     return this.includeResult;
   }
 

@@ -4,6 +4,7 @@
  */
 import { PHASES, ACTIONS } from './generated/hooks';
 import { MAIN_PROCESS_METHODS, MAIN_PROCESS_USAGE, UWSGICONF_FINDINGS, UWSGICONF_PHASES } from './generated/mainProcess';
+import { KNOWN_PLUGIN_NAMES } from './metadata/plugins';
 import { OPTION_ROWS, PARSERS, PLUGINS, VALUE_KINDS, type OptionRow } from './generated/options';
 import { BEFORE_DROP_TO_AFTER_DROP, PRIVILEGE_OPTIONS, SOCKETS_BOUND_BEFORE_DROP, SOCKET_PERMISSION_OPTIONS } from './generated/privileges';
 import { nearestOf } from './nearest';
@@ -235,6 +236,14 @@ const nearestMemo = new WeakMap<Iterable<string>, Map<string, readonly string[]>
 /** Names of every plugin that defines options (plus `core`), sorted. */
 export function pluginNames(): readonly string[] {
   return PLUGINS;
+}
+
+let knownPlugins: Set<string> | undefined;
+
+/** Whether uWSGI or a distribution ships a plugin of this (normalised) name. */
+export function isKnownPluginName(name: string): boolean {
+  knownPlugins ??= new Set([...PLUGINS, ...KNOWN_PLUGIN_NAMES]);
+  return knownPlugins.has(name);
 }
 
 /**

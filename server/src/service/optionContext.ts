@@ -19,9 +19,9 @@ export function isFlagTrue(value: string): boolean {
   return !(lower === 'false' || lower === 'off' || lower === 'no' || value === '0');
 }
 
-/** Splits a `plugins =` value into items: comma or space separated. */
+/** Splits a `plugins =` value into items the way uWSGI does: on commas, each item trimmed. */
 export function pluginItems(value: string): string[] {
-  return value.split(/[,\s]+/).filter((item) => item !== '');
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
 /**
@@ -32,25 +32,34 @@ export class OptionContext {
   readonly version: UwsgiVersion;
   readonly plugins: ReadonlySet<string>;
   readonly strict: boolean;
+  /** Where the file first loads each plugin: the loader line's offset, -1 for the settings. */
+  private readonly pluginLoadOffsets = new Map<string, number>();
 
   constructor(readonly model: DocumentModel, settings: LanguageSettings) {
     this.version = settings.version;
     const plugins = new Set<string>();
     for (const item of settings.plugins) {
       const name = normalizePluginName(item);
-      if (name) plugins.add(name);
+      if (name) {
+        plugins.add(name);
+        this.pluginLoadOffsets.set(name, -1);
+      }
     }
     for (const key of PLUGIN_LOADERS) {
       for (const entry of model.entriesOf(key)) {
         for (const item of pluginItems(entry.value)) {
           const name = normalizePluginName(item);
-          if (name) plugins.add(name);
+          if (!name) continue;
+          plugins.add(name);
+          const known = this.pluginLoadOffsets.get(name);
+          if (known === undefined || (known >= 0 && entry.start < known)) this.pluginLoadOffsets.set(name, entry.start);
         }
       }
     }
     this.plugins = plugins;
+    // `strict` is applied while the file is read: the file's last word on it beats `--strict`.
     const strictValue = model.lastValue('strict');
-    this.strict = settings.strict || (strictValue !== undefined && isFlagTrue(strictValue));
+    this.strict = strictValue !== undefined ? isFlagTrue(strictValue) : settings.strict;
   }
 
   /** Every rule asks about the same keys: one registry lookup per key and validation. */
@@ -72,6 +81,14 @@ export class OptionContext {
     if (known.reason === 'needs-plugin') return { kind: 'needs-plugin', plugin: known.plugin, facts: known.option };
     if (known.reason === 'other-version') return { kind: 'other-version', versions: known.versions, facts: known.option };
     return { kind: 'unknown' };
+  }
+
+  /**
+   * Offset of the line that loads `plugin` in this file, -1 when the settings load it, undefined
+   * when nothing does (it may still be embedded in the binary).
+   */
+  pluginLoadOffset(plugin: string): number | undefined {
+    return this.pluginLoadOffsets.get(plugin);
   }
 
   /** The facts of a key that is an option here, or undefined. */

@@ -54,6 +54,21 @@ describe('includes: reading what a config includes, within bounds', () => {
     ]);
   });
 
+  it('reports a missing include built from %d as an error: it travels with this file', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\ninclude = %dno-such-file.ini\n', fs), [
+      { code: 'missing-include', severity: 'error', covers: '%dno-such-file.ini' },
+    ]);
+  });
+
+  it('checks that an @(file) exists without reading it, and never follows schemes or immediate options', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/greeting.txt': 'hello' });
+    assert.deepEqual(check('[uwsgi]\nenv = A=@(%dgreeting.txt)\nenv = B=@(%dmissing.txt)\nenv = C=@(exec://ls)\ninclude = @(%dmissing.txt)\n', fs, ['missing-include']), [
+      { code: 'missing-include', severity: 'error', covers: '@(%dmissing.txt)' },
+    ]);
+    assert.deepEqual(fs.reads, []);
+  });
+
   it('only informs about a missing relative include: uWSGI resolves it from its working directory', () => {
     const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
     assert.deepEqual(check('[uwsgi]\ninclude = conf/missing.ini\n', fs), [

@@ -120,3 +120,14 @@ describe('rule invalid-value', () => {
     assert.deepEqual(findings('[uwsgi]\nmy-count = four\n', RULE), []);
   });
 });
+
+describe('rule invalid-value: placeholder names', () => {
+  it('refuses set-placeholder of an option name, as uWSGI does', () => {
+    assert.deepEqual(findings('[uwsgi]\nset-placeholder = master=1\n', 'invalid-value'), [{ code: 'invalid-value', severity: 'error', covers: 'master' }]);
+    assert.deepEqual(findings('[uwsgi]\nset-ph = socket=/x\n', 'invalid-value').map((f) => f.covers), ['socket']);
+  });
+
+  it('accepts set-placeholder of other names, and set of an option', () => {
+    assert.deepEqual(findings('[uwsgi]\nset-placeholder = base=/srv\nset = master=1\n', 'invalid-value'), []);
+  });
+});

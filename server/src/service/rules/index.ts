@@ -2,6 +2,7 @@ import { Rule } from './rule';
 import { unknownOption } from './unknownOption';
 import { missingInclude } from './missingInclude';
 import { includeLimit } from './includeLimit';
+import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
@@ -27,6 +28,7 @@ export const allRules: readonly Rule[] = [
   unknownOption,
   missingInclude,
   includeLimit,
+  unknownPlugin,
   undefinedPlaceholder,
   inlineComment,
   unclosedBlock,

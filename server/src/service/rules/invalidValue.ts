@@ -182,6 +182,25 @@ function checkEnum(context: RuleContext, judged: Judged, choices: readonly strin
   report(context, judged, 'warning', `uWSGI ignores \`${facts.name} = ${value}\` and keeps its default: it takes ${choices.map((c) => `\`${c}\``).join(', ')}.`, { suggestions });
 }
 
+/**
+ * `set-placeholder`/`set-ph` refuse an option's name ("you cannot use ... as a placeholder");
+ * `set` shares their parser but sets options on purpose.
+ */
+const PLACEHOLDER_ONLY_SETTERS = new Set(['set-placeholder', 'set-ph']);
+
+function checkPlaceholderName(context: RuleContext, judged: Judged): void {
+  const { entry } = judged;
+  const equals = entry.value.indexOf('=');
+  const name = (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
+  if (name === '' || !context.options.option(name)) return;
+  const start = context.model.text.indexOf(name, entry.valueSpan.start);
+  context.report({
+    span: { start, end: start + name.length },
+    severity: 'error',
+    message: `\`${name}\` is an option, and uWSGI refuses to start when \`${entry.key}\` gives a placeholder an option's name. Choose another name.`,
+  });
+}
+
 export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'warning',
@@ -217,6 +236,8 @@ export const invalidValue: Rule = {
         checkLogDate(context, judged);
       } else if (FILESERVE_MODES[parser]) {
         checkEnum(context, judged, FILESERVE_MODES[parser]!);
+      } else if (PLACEHOLDER_ONLY_SETTERS.has(entry.key)) {
+        checkPlaceholderName(context, judged);
       }
     }
   },

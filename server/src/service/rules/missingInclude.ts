@@ -1,6 +1,6 @@
 import { Rule } from './rule';
 
-/** An included ini file that is not there: uWSGI stops with an error when it reads the line. */
+/** An included ini file or an `@(file)` that is not there: uWSGI stops with an error when it reads the line. */
 export const missingInclude: Rule = {
   id: 'missing-include',
   defaultSeverity: 'warning',
@@ -19,12 +19,18 @@ export const missingInclude: Rule = {
         continue;
       }
       const what =
-        problem.kind === 'not-found' ? 'does not exist here'
+        problem.kind === 'not-found' ? 'does not exist'
           : problem.kind === 'not-a-file' ? 'is not a regular file'
             : 'cannot be read';
+      const reference = problem.span.start !== problem.entry.valueSpan.start || problem.span.end !== problem.entry.valueSpan.end;
+      const reading = reference ? `\`@(...)\` in \`${key}\`` : `\`${key}\``;
+      // A path built from %d travels with this file: missing here means missing wherever it is deployed.
       context.report({
         span: problem.span,
-        message: `\`${key}\`: ${problem.path} ${what}. uWSGI stops with an error when it reaches this line on a machine where that is so.`,
+        severity: problem.anchored ? 'error' : 'warning',
+        message: problem.anchored
+          ? `${reading}: ${problem.path} ${what}, next to this file. uWSGI stops with an error when it reads this line.`
+          : `${reading}: ${problem.path} ${what} on this machine. uWSGI stops with an error when it reads this line where that is so.`,
       });
     }
   },

@@ -1,7 +1,8 @@
 import { CodeAction } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
+import { EntryLine } from '../../parser/ast';
 import { allOptions, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
-import { UwsgiVersion } from '../../registry/types';
+import { OptionFacts, UwsgiVersion } from '../../registry/types';
 import { replaceSpan, workspaceEdit } from '../edits';
 
 /** `end` closes logic blocks without being an option: accepted, except under strict mode. */
@@ -46,6 +47,39 @@ function uwsgiconfNote(key: string): { note: string; correctKey?: string } {
   return { note: `${origin} by mistake: uWSGI's name is \`${finding.correctKey}\`.`, correctKey: finding.correctKey };
 }
 
+/** `set = name=value` adds `name` as if written in the file; strict mode refuses a name that is no option. */
+const SET_KEY = 'set';
+
+function checkSetUnderStrict(context: RuleContext, entry: EntryLine): void {
+  const equals = entry.value.indexOf('=');
+  const name = (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
+  if (name === '' || name.includes('%') || name.includes('$(') || name.includes('@(')) return;
+  const lookup = context.options.lookup(name);
+  if (lookup.kind === 'option' || lookup.kind === 'declared') return;
+  const start = context.model.text.indexOf(name, entry.valueSpan.start);
+  context.report({
+    span: { start, end: start + name.length },
+    message: `\`set\` adds \`${name}\` as if it were written in the file, and strict mode refuses it: it is no option. Use \`set-placeholder\` for a placeholder.`,
+    severity: 'error',
+  });
+}
+
+/**
+ * Strict mode checks a key when the line is read, before a later `plugin =` line has loaded the
+ * plugin that defines it (SEMANTICS.md §4); without strict the order does not matter.
+ */
+function checkPluginOrder(context: RuleContext, entry: EntryLine, facts: OptionFacts): void {
+  if (facts.plugin === 'core' || facts.embeddedByDefault) return;
+  const loadedAt = context.options.pluginLoadOffset(facts.plugin);
+  if (loadedAt === undefined || loadedAt < 0 || loadedAt < entry.start) return;
+  const line = context.document.rangeOf({ start: loadedAt, end: loadedAt }).start.line + 1;
+  context.report({
+    span: entry.keySpan,
+    message: `\`${entry.key}\` comes before line ${line}, which loads the \`${facts.plugin}\` plugin: strict mode checks the key as soon as it reads it and refuses it. Load the plugin first.`,
+    severity: 'error',
+  });
+}
+
 export const unknownOption: Rule = {
   id: 'unknown-option',
   defaultSeverity: 'warning',
@@ -85,7 +119,12 @@ export const unknownOption: Rule = {
         lookup = options.lookup(key);
         checked.set(key, lookup);
       }
-      if (lookup.kind === 'option' || lookup.kind === 'declared') continue;
+      if (lookup.kind === 'option') {
+        if (options.strict) checkPluginOrder(context, entry, lookup.facts);
+        if (options.strict && key === SET_KEY) checkSetUnderStrict(context, entry);
+        continue;
+      }
+      if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
       if (usedPlaceholders.has(key)) {
         if (options.strict) {

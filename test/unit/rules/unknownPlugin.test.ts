@@ -1,0 +1,44 @@
+import { strict as assert } from 'node:assert';
+import { findings, messages } from '../../support/spec';
+
+const RULE = 'unknown-plugin';
+
+describe('rule unknown-plugin', () => {
+  it('is an error for need-plugin: uWSGI exits when the plugin cannot load', () => {
+    assert.deepEqual(findings('[uwsgi]\nneed-plugin = nosuchplugin\n', RULE), [{ code: RULE, severity: 'error', covers: 'nosuchplugin' }]);
+  });
+
+  it('is a warning for plugin(s): uWSGI only logs the failure', () => {
+    assert.deepEqual(findings('[uwsgi]\nplugins = python3,pyhton3\n', RULE), [{ code: RULE, severity: 'warning', covers: 'pyhton3' }]);
+  });
+
+  it('knows distribution builds and real plugin names', () => {
+    assert.deepEqual(findings('[uwsgi]\nplugins = python3, python311, http, 0:php, router_static, gevent_python3, logfile\nneed-plugin = cgi\n', RULE), []);
+  });
+
+  it('leaves paths and name|symbol forms alone', () => {
+    assert.deepEqual(findings('[uwsgi]\nplugin = /opt/uwsgi/custom_plugin.so\nplugin = mine|init_sym\nplugin = %dlocal\n', RULE), []);
+  });
+
+  it('explains a space-separated list: uWSGI splits on commas', () => {
+    assert.match(messages('[uwsgi]\nplugins = python3 http\n', RULE)[0]!, /commas only/);
+  });
+});
+
+describe('rule unknown-option: strict mode details', () => {
+  it("lets the file's strict = false beat the strict setting, as uWSGI's immediate strict does", () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = false\nvaccum = true\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['warning']);
+  });
+
+  it('refuses set = name=value with a name that is no option, under strict', () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nset = notanoption=1\n', 'unknown-option'), [{ code: 'unknown-option', severity: 'error', covers: 'notanoption' }]);
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nset = master=1\n', 'unknown-option'), []);
+    assert.deepEqual(findings('[uwsgi]\nset = notanoption=1\n', 'unknown-option'), []);
+  });
+
+  it('refuses, under strict, a plugin option written before the line that loads its plugin', () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\ncgi = /srv/cgi-bin\nplugin = cgi\n', 'unknown-option'), [{ code: 'unknown-option', severity: 'error', covers: 'cgi' }]);
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nplugin = cgi\ncgi = /srv/cgi-bin\n', 'unknown-option'), []);
+    assert.deepEqual(findings('[uwsgi]\ncgi = /srv/cgi-bin\nplugin = cgi\n', 'unknown-option'), []);
+  });
+});
