@@ -65,10 +65,18 @@ export function doResolveCompletion(item: CompletionItem, features: ClientFeatur
 /** Option items depend only on the version and the client: built once, then copied per request. */
 interface OptionTemplate {
   readonly facts: OptionFacts;
-  readonly detail: string;
+  /** The option belongs to a plugin the default build does not embed. */
+  readonly pluginToLoad: string | undefined;
+  /** By group: available, plugin not loaded, already set. */
+  readonly sortTexts: readonly [string, string, string];
+  /** By [plugin missing][already set]. */
+  readonly details: readonly [readonly [string, string], readonly [string, string]];
+  readonly keyOnlyText: string;
+  readonly snippetText: string;
+  readonly plainText: string;
   readonly documentation: CompletionItem['documentation'];
-  /** sortText of an option that is neither set nor missing its plugin. */
-  readonly rank: string;
+  readonly data: ItemData | undefined;
+  readonly tags: CompletionItemTag[] | undefined;
 }
 
 const optionTemplates = new Map<string, readonly OptionTemplate[]>();
@@ -80,12 +88,24 @@ function templatesFor(version: UwsgiVersion, features: ClientFeatures): readonly
   templates = allOptions(version)
     .filter((facts) => facts.versions.includes(version))
     .map((facts) => {
-      const markdown = features.resolveDocumentation ? undefined : optionDocs(facts.name, version);
+      const name = facts.name;
+      const markdown = features.resolveDocumentation ? undefined : optionDocs(name, version);
+      const rank = frequencyRank(facts.corpusFrequency) + name;
+      const detail = valueDetail(facts);
+      const pluginToLoad = facts.plugin !== 'core' && !facts.embeddedByDefault ? facts.plugin : undefined;
+      const needs = ` · needs plugin ${facts.plugin}`;
+      const flag = isFlag(facts);
       return {
         facts,
-        detail: valueDetail(facts),
+        pluginToLoad,
+        sortTexts: [`0${rank}`, `1${rank}`, `2${rank}`],
+        details: [[detail, `${detail} · already set`], [detail + needs, `${detail}${needs} · already set`]],
+        keyOnlyText: name,
+        snippetText: flag ? `${name} = \${1|true,false|}` : `${name} = \${1}`,
+        plainText: flag ? `${name} = true` : `${name} = `,
         documentation: markdown === undefined ? undefined : markupContent(markdown, features),
-        rank: frequencyRank(facts.corpusFrequency),
+        data: markdown === undefined ? { uwsgi: 'option', name, version } : undefined,
+        tags: facts.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       };
     });
   optionTemplates.set(cacheKey, templates);
@@ -136,8 +156,22 @@ class Completer {
     return (this.optionContextCache ??= new OptionContext(this.document.model(this.settings.section), this.settings));
   }
 
+  /**
+   * An edit range on the cursor's line: LSP clients reject completion edits that span lines or
+   * miss the cursor, which a token continued with a `%` line join would otherwise do.
+   */
   private range(start: number, end: number): Range {
-    return this.document.rangeOf({ start, end });
+    const range = this.document.rangeOf({ start, end });
+    if (range.start.line === range.end.line) return range;
+    const cursor = this.document.textDocument.positionAt(this.offset);
+    const lineStart = { line: cursor.line, character: 0 };
+    const lineEnd = this.document.textDocument.positionAt(this.document.textDocument.offsetAt({ line: cursor.line + 1, character: 0 }));
+    const sameLineEnd = lineEnd.line === cursor.line ? lineEnd : this.document.textDocument.positionAt(
+      this.document.textDocument.offsetAt(lineEnd) - (this.text.charCodeAt(this.document.textDocument.offsetAt(lineEnd) - 2) === 13 ? 2 : 1));
+    return {
+      start: range.start.line === cursor.line ? range.start : lineStart,
+      end: range.end.line === cursor.line ? range.end : sameLineEnd,
+    };
   }
 
   private list(items: CompletionItem[]): CompletionList {
@@ -230,36 +264,29 @@ class Completer {
 
   /** Every option of the configured version; `keyOnly` when the line already has its `=`. */
   private optionItems(range: Range, keyOnly: boolean): CompletionItem[] {
-    const version = this.settings.version;
     const options = this.options;
     const model = options.model;
     const snippets = this.features.snippets && !keyOnly;
+    const format = snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText;
     const items: CompletionItem[] = [];
-    for (const template of templatesFor(version, this.features)) {
+    // Up to 1,300 items per keystroke: everything that does not depend on the document is
+    // precomputed in the templates, so this loop only picks.
+    for (const template of templatesFor(this.settings.version, this.features)) {
       const facts = template.facts;
-      const name = facts.name;
-      const needsPlugin = facts.plugin !== 'core' && !facts.embeddedByDefault && !options.plugins.has(facts.plugin);
-      const alreadySet = facts.repeat === 'last_wins' && model.has(name);
-      // Available options first, then those whose plugin is not loaded, then last-wins ones already set.
-      const group = alreadySet ? '2' : needsPlugin ? '1' : '0';
-      let newText: string;
-      if (keyOnly) newText = name;
-      else if (snippets) newText = isFlag(facts) ? `${name} = \${1|true,false|}` : `${name} = \${1}`;
-      else newText = isFlag(facts) ? `${name} = true` : `${name} = `;
-      let detail = template.detail;
-      if (needsPlugin) detail += ` · needs plugin ${facts.plugin}`;
-      if (alreadySet) detail += ' · already set';
+      const needsPlugin = template.pluginToLoad !== undefined && !options.plugins.has(template.pluginToLoad);
+      const alreadySet = facts.repeat === 'last_wins' && model.has(facts.name);
       const item: CompletionItem = {
-        label: name,
+        label: facts.name,
         kind: CompletionItemKind.Property,
-        detail,
-        sortText: group + template.rank + name,
-        textEdit: { range, newText },
-        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        detail: template.details[needsPlugin ? 1 : 0][alreadySet ? 1 : 0],
+        // Available options first, then those whose plugin is not loaded, then last-wins ones already set.
+        sortText: template.sortTexts[alreadySet ? 2 : needsPlugin ? 1 : 0],
+        textEdit: { range, newText: keyOnly ? template.keyOnlyText : snippets ? template.snippetText : template.plainText },
+        insertTextFormat: format,
       };
       if (template.documentation !== undefined) item.documentation = template.documentation;
-      else item.data = { uwsgi: 'option', name, version } satisfies ItemData;
-      if (facts.deprecated) item.tags = [CompletionItemTag.Deprecated];
+      if (template.data !== undefined) item.data = template.data;
+      if (template.tags !== undefined) item.tags = template.tags;
       items.push(item);
     }
     let declared = 0;

@@ -269,6 +269,11 @@ describe('completion', () => {
     });
   });
 
+  it('keeps edit ranges on the cursor\'s line when a `%` joins a key over two lines', () => {
+    const edit = item(complete('[uwsgi]\nhook-%\nas|ap = mkdir:/x\n'), 'hook-asap').textEdit as TextEdit;
+    assert.deepEqual(edit.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
+  });
+
   it('never throws on an empty document or positions past the end', () => {
     assert.ok(labels('|').length > 1000);
     const ls = service();
