@@ -188,6 +188,9 @@ class Hoverer {
       `If it fails: ${failureText(family.fatal)}.`,
     ];
     if (family.versions.length !== phase.versions.length) facts.push(`\`${family.option}\`: ${versionsText(family.versions)}.`);
+    if (!family.versions.includes(this.settings.version)) {
+      facts.push(`⚠ Not in uWSGI ${this.settings.version}, the configured version (\`uwsgi.version\` setting): ${versionsText(family.versions)}.`);
+    }
     if (hook.callVariant) facts.push(`\`${hook.callVariant.option}\` calls the function as \`${hook.callVariant.signature}\`.`);
     if (phase.uwsgiconfConstant) facts.push(`uwsgiconf: \`MainProcess.phases.${phase.uwsgiconfConstant}\`.`);
     const docs = phaseDocs(phase.name) ?? `**${phase.name}** (hook phase)`;

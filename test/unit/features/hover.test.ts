@@ -76,6 +76,11 @@ describe('hover', () => {
       assert.match(hovered('[uwsgi]\nexec-as-u|ser = ls\n').text, /`exec-` runs the value as a shell command[\s\S]*no longer root/);
     });
 
+    it('warns about a phase the configured version lacks', () => {
+      assert.match(hovered('[uwsgi]\nhook-as-vassal-before-dr|op = print:x\n').text, /Not in uWSGI 2\.0, the configured version/);
+      assert.doesNotMatch(hovered('[uwsgi]\nhook-as-vassal-before-dr|op = print:x\n', { version: '2.1' }).text, /Not in uWSGI/);
+    });
+
     it('calls event phases what they are', () => {
       assert.match(hovered('[uwsgi]\nhook-as-vas|sal = print:x\n').text, /Runs when something happens after start-up/);
     });
