@@ -15,5 +15,7 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'server/dist/server.js' }),
+  // The server is minified in every build: less source for node to read and compile at each start
+  // (cold start is a budget, see docs/performance.md); the source map keeps stack traces readable.
+  build({ ...common, minify: true, entryPoints: ['server/src/node/main.ts'], outfile: 'server/dist/server.js' }),
 ]);

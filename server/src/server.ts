@@ -45,16 +45,29 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
  * parse per version.
  */
 class ParseCache {
+  /** In least-recently-used order (a Map keeps insertion order). */
   private readonly entries = new Map<string, { version: number; parsed: UwsgiDocument }>();
 
+  /**
+   * A parse takes ~10x the memory of its text, and only the few documents being worked on need
+   * one at hand: the others are parsed again on demand (~1 ms per 1,000 lines). Bounded so that
+   * hundreds of open files cost their text, not their syntax trees (docs/performance.md).
+   */
+  static readonly MAX_ENTRIES = 8;
 
   constructor(private readonly service: LanguageService) {}
 
   get(document: TextDocument): UwsgiDocument {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.parsed;
+    if (cached && cached.version === document.version) {
+      this.entries.delete(document.uri);
+      this.entries.set(document.uri, cached);
+      return cached.parsed;
+    }
     const parsed = this.service.parse(document);
+    this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, parsed });
+    if (this.entries.size > ParseCache.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return parsed;
   }
 
