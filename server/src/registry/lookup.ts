@@ -242,8 +242,13 @@ let knownPlugins: Set<string> | undefined;
 
 /** Whether uWSGI or a distribution ships a plugin of this (normalised) name. */
 export function isKnownPluginName(name: string): boolean {
-  knownPlugins ??= new Set([...PLUGINS, ...KNOWN_PLUGIN_NAMES]);
-  return knownPlugins.has(name);
+  return knownPluginNames().has(name);
+}
+
+/** Every plugin name uWSGI or a distribution ships (normalised names). */
+export function knownPluginNames(): ReadonlySet<string> {
+  knownPlugins ??= new Set([...PLUGINS.filter((plugin) => plugin !== 'core'), ...KNOWN_PLUGIN_NAMES]);
+  return knownPlugins;
 }
 
 /**

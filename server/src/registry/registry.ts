@@ -12,7 +12,7 @@ export { HOOK_FAMILIES, UWSGI_VERSIONS } from './types';
 export type { HookKey, KnownOptionContext, KnownOptionResult } from './lookup';
 export {
   afterDropVariant, allActions, allOptions, allPhases, beforeDropToAfterDrop, getAction, getOption, getPhase,
-  isKnownOption, isKnownPluginName, mainProcessMethods, mainProcessUsage, nearest, normalizePluginList, normalizePluginName, parseHookKey, pluginNames,
+  isKnownOption, isKnownPluginName, knownPluginNames, mainProcessMethods, mainProcessUsage, nearest, normalizePluginList, normalizePluginName, parseHookKey, pluginNames,
   privilegeOptions, socketPermissionOptions, socketsBoundBeforeDrop, uwsgiconfFinding, uwsgiconfFindings,
   uwsgiconfPhaseConstants,
 } from './lookup';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, messages } from '../../support/spec';
+import { findings, fixed, messages } from '../../support/spec';
 
 const RULE = 'unknown-plugin';
 
@@ -8,8 +8,13 @@ describe('rule unknown-plugin', () => {
     assert.deepEqual(findings('[uwsgi]\nneed-plugin = nosuchplugin\n', RULE), [{ code: RULE, severity: 'error', covers: 'nosuchplugin' }]);
   });
 
-  it('is a warning for plugin(s): uWSGI only logs the failure', () => {
+  it('is a warning for a near miss in plugin(s): uWSGI only logs the failure', () => {
     assert.deepEqual(findings('[uwsgi]\nplugins = python3,pyhton3\n', RULE), [{ code: RULE, severity: 'warning', covers: 'pyhton3' }]);
+    assert.equal(fixed('[uwsgi]\r\nplugins = python3,pyhton3\r\n', RULE), '[uwsgi]\r\nplugins = python3,python3\r\n');
+  });
+
+  it('only informs about other names: third-party plugins exist', () => {
+    assert.deepEqual(findings('[uwsgi]\nplugin = sentry\n', RULE), [{ code: RULE, severity: 'information', covers: 'sentry' }]);
   });
 
   it('knows distribution builds and real plugin names', () => {

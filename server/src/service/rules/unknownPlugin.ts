@@ -1,10 +1,21 @@
 import { Rule } from './rule';
-import { isKnownPluginName, normalizePluginName } from '../../registry/registry';
+import { CodeAction } from 'vscode-languageserver-types';
+import { isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
+import { replaceSpan, workspaceEdit } from '../edits';
 import { pluginItems } from '../optionContext';
 
 /** `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on. */
 const FATAL_LOADERS = new Set(['need-plugin', 'need-plugins']);
 const LOADERS = new Set(['plugin', 'plugins', 'need-plugin', 'need-plugins']);
+
+/** The nearest real plugin, keeping a distribution's version suffix (`pyhton3` -> `python3`). */
+function suggestPlugin(item: string, name: string): string | undefined {
+  const [nearestName] = nearest(name, knownPluginNames(), 1);
+  if (!nearestName) return undefined;
+  const version = /[\d.]+$/.exec(item)?.[0];
+  if (version && normalizePluginName(nearestName + version) === nearestName) return nearestName + version;
+  return nearestName;
+}
 
 export const unknownPlugin: Rule = {
   id: 'unknown-plugin',
@@ -25,14 +36,29 @@ export const unknownPlugin: Rule = {
         if (isKnownPluginName(name)) continue;
         const spaced = /\s/.test(item) ? ' uWSGI splits plugin lists on commas only, so this is one name with a space in it.' : '';
         const fatal = FATAL_LOADERS.has(entry.key);
+        const suggestion = suggestPlugin(item, name);
+        // Third-party plugins exist (sentry, netlink...): only a near miss of a real name is almost surely a typo.
+        const severity = fatal ? 'error' : suggestion || spaced ? 'warning' : 'information';
+        const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
         context.report({
           span: { start, end: start + item.length },
-          severity: fatal ? 'error' : 'warning',
+          severity,
           message: fatal
-            ? `No uWSGI plugin is called \`${item}\`: \`${entry.key}\` makes uWSGI exit when it cannot load it (unless a third-party plugin of that name is installed).${spaced}`
-            : `No uWSGI plugin is called \`${item}\`: uWSGI logs that it cannot load it and starts without it (unless a third-party plugin of that name is installed).${spaced}`,
+            ? `No uWSGI plugin is called \`${item}\`: \`${entry.key}\` makes uWSGI exit when it cannot load it (unless a third-party plugin of that name is installed).${spaced}${hint}`
+            : `No uWSGI plugin is called \`${item}\`: uWSGI logs that it cannot load it and starts without it (unless a third-party plugin of that name is installed).${spaced}${hint}`,
+          ...(suggestion ? { data: { suggestions: [suggestion] } } : {}),
         });
       }
     }
+  },
+
+  fixes({ document, diagnostic, data }) {
+    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
+    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
+    return suggestions.map((name): CodeAction => ({
+      title: `Change to \`${name}\``,
+      isPreferred: true,
+      edit: workspaceEdit(document, [replaceSpan(document, span, name)]),
+    }));
   },
 };
