@@ -350,6 +350,8 @@ function expandInput(input: string, cwd: string): string[] {
   walk(absolute, 0, (file) => {
     if (file.endsWith('.ini') && hasUwsgiSection(file)) found.push(path.join(input, path.relative(absolute, file)));
   });
+  // A directory named on the command line that yields nothing is almost surely a wrong argument.
+  if (found.length === 0) throw new Error('is a directory with no uWSGI ini files (*.ini with a [uwsgi] section) in it');
   return found.sort();
 }
 

@@ -36,6 +36,7 @@ export function segmentValue(text: string, start: number, end: number): Segment[
       segments.push({ kind: 'text', start: textStart, end: upTo, name: '', nameSpan: { start: textStart, end: upTo } });
     }
   };
+  let closers: Int32Array | undefined;
   let i = start;
   while (i < end) {
     const code = text.charCodeAt(i);
@@ -45,7 +46,9 @@ export function segmentValue(text: string, start: number, end: number): Segment[
     }
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     if (next === Char.OpenParen) {
-      const close = findClosingParen(text, i + 2, end);
+      // Matched once for the whole value: scanning from every `%(` would be quadratic on `%(%(%(...`.
+      closers ??= matchParens(text, start, end);
+      const close = closers[i + 1 - start]!;
       if (close > i + 2) {
         flushText(i);
         const kind: SegmentKind = code === Char.Percent ? 'placeholder' : code === Char.Dollar ? 'env' : 'reference';
@@ -70,15 +73,19 @@ export function segmentValue(text: string, start: number, end: number): Segment[
   return segments;
 }
 
-/** Index of the `)` that closes a `(` just before `from`, counting nested pairs; -1 if none. */
-function findClosingParen(text: string, from: number, end: number): number {
-  let depth = 1;
-  for (let i = from; i < end; i++) {
+/**
+ * For each `(` in `text[start, end)`, the offset of the `)` that closes it counting nested pairs
+ * (-1 if none), indexed from `start`; other entries are unused.
+ */
+function matchParens(text: string, start: number, end: number): Int32Array {
+  const closers = new Int32Array(end - start).fill(-1);
+  const open: number[] = [];
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === Char.OpenParen) depth++;
-    else if (code === Char.CloseParen && --depth === 0) return i;
+    if (code === Char.OpenParen) open.push(i);
+    else if (code === Char.CloseParen && open.length > 0) closers[open.pop()! - start] = i;
   }
-  return -1;
+  return closers;
 }
 
 export function entrySegments(text: string, entry: EntryLine): Segment[] {
