@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient } from './lspClient';
+import { defaultCapabilities, LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 
@@ -10,14 +10,7 @@ function withCompletion(completionItem: unknown): typeof defaultCapabilities {
 describe('protocol: completion', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises completion with its trigger characters and item resolution', async () => {
     const result = await client.initialize();

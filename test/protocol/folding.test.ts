@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient } from './lspClient';
+import { defaultCapabilities, LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const TEXT = '# one\n# two\n[uwsgi]\nif-env = X\nsocket = :80\nendif\n';
@@ -7,14 +7,7 @@ const TEXT = '# one\n# two\n[uwsgi]\nif-env = X\nsocket = :80\nendif\n';
 describe('protocol: folding ranges', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises folding and honours the client\'s lineFoldingOnly', async () => {
     const capabilities = { ...defaultCapabilities, textDocument: { ...defaultCapabilities.textDocument, foldingRange: { lineFoldingOnly: true } } };

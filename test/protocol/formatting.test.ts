@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LspClient } from './lspClient';
+import { LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const TEXT = '[uwsgi]\r\nmaster=true\r\nsocket  =  :80  \r\n';
@@ -8,14 +8,7 @@ const OPTIONS = { tabSize: 4, insertSpaces: true };
 describe('protocol: formatting', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises document and range formatting; formats only when enabled', async () => {
     client.settings = { format: { enable: true } };

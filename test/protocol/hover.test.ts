@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient } from './lspClient';
+import { defaultCapabilities, LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const TEXT = '[uwsgi]\nvacuum = true\nhook-asap = mkdir:/run/app\nlogto = %dlog\n';
@@ -7,14 +7,7 @@ const TEXT = '[uwsgi]\nvacuum = true\nhook-asap = mkdir:/run/app\nlogto = %dlog\
 describe('protocol: hover', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises hover and explains an option over its key, in markdown', async () => {
     const result = await client.initialize();

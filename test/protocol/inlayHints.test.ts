@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient, RpcMessage } from './lspClient';
+import { defaultCapabilities, LspClient, RpcMessage, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const TEXT = '[uwsgi]\nbase = %dapp\nchdir = %(base)/src\nsocket = :3031\n';
@@ -8,14 +8,7 @@ const RANGE = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 }
 describe('protocol: inlay hints', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises inlay hints and shows resolved values', async () => {
     const result = await client.initialize();

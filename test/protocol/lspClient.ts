@@ -180,3 +180,15 @@ export const defaultCapabilities = {
   },
   workspace: { configuration: true },
 };
+
+/** A fresh server process for every test of the suite, killed afterwards if it is still running. */
+export function spawnServerPerTest(assign: (client: LspClient) => void): void {
+  let current: LspClient | undefined;
+  beforeEach(() => {
+    current = new LspClient();
+    assign(current);
+  });
+  afterEach(() => {
+    if (current && current.process.exitCode === null) current.kill();
+  });
+}

@@ -1,19 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { LspClient } from './lspClient';
+import { LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 
 describe('protocol: selection ranges', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises selection ranges and answers with the chain of parents', async () => {
     const result = await client.initialize();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient } from './lspClient';
+import { defaultCapabilities, LspClient, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const TEXT = '[uwsgi]\nmaster = true\nif-env = PORT\nsocket = :%(_)\nendif\n';
@@ -7,14 +7,7 @@ const TEXT = '[uwsgi]\nmaster = true\nif-env = PORT\nsocket = :%(_)\nendif\n';
 describe('protocol: document symbols', function () {
   this.timeout(20_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
-  });
+  spawnServerPerTest((spawned) => (client = spawned));
 
   it('advertises document symbols and answers with the outline tree', async () => {
     const capabilities = { ...defaultCapabilities, textDocument: { ...defaultCapabilities.textDocument, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } };

@@ -3,7 +3,7 @@ import { parseIni } from '../parser/parser';
 import { Segment } from '../parser/values';
 import { getOption } from '../registry/registry';
 import { DEFAULT_INCLUDE_LIMITS, dirname, FileSystemPort, IncludeLimits, resolvePath, uriToPath } from './fileSystem';
-import { expandMagic, fileMagicVariables } from './magic';
+import { expandMagic, locationOfPath } from './magicVariables';
 
 /** Loader parsers whose target is read as an ini file (the others load xml, yaml, json, ...). */
 const INI_LOADER = 'uwsgi_opt_load_ini';
@@ -57,7 +57,7 @@ const ANCHORING_MAGIC = /%[dp]/;
  * from the file's path are expanded; environment and `@()` references, host-dependent magic and,
  * for immediate loaders, `%(placeholders)` (never expanded for them) make it unknown.
  */
-export function loaderTarget(entry: EntryLine, documentPath: string, section: string, resolvePlaceholders?: (value: string) => string | undefined): Target | undefined {
+export function loaderTarget(entry: EntryLine, documentPath: string, resolvePlaceholders?: (value: string) => string | undefined): Target | undefined {
   const option = getOption(entry.key);
   if (!option || option.valueKind !== 'include') return undefined;
   let value = entry.value;
@@ -68,7 +68,7 @@ export function loaderTarget(entry: EntryLine, documentPath: string, section: st
     value = resolved;
   }
   if (value.includes('$(') || value.includes('@(') || value.includes('%(')) return undefined;
-  const expanded = expandMagic(value, fileMagicVariables(documentPath, section));
+  const expanded = expandMagic(value, locationOfPath(documentPath));
   if (expanded === undefined) return undefined;
   let path = expanded;
   let targetSection = 'uwsgi';
@@ -92,7 +92,6 @@ export function loaderTarget(entry: EntryLine, documentPath: string, section: st
 export function resolveIncludes(
   documentUri: string,
   applied: readonly EntryLine[],
-  section: string,
   fileSystem: FileSystemPort | undefined,
   resolvePlaceholders: (value: string) => string | undefined,
   limits: IncludeLimits = DEFAULT_INCLUDE_LIMITS,
@@ -131,14 +130,14 @@ export function resolveIncludes(
     for (const entry of included.entries) {
       if (entry.section?.name !== target.section) continue;
       if (!keys.has(entry.key)) keys.set(entry.key, { value: entry.value, path: target.path });
-      const next = loaderTarget(entry, target.path, target.section);
+      const next = loaderTarget(entry, target.path);
       if (next) visit(root, next, depth + 1);
     }
     chain.delete(stat.realPath);
   };
 
   for (const entry of loaders) {
-    const target = loaderTarget(entry, documentPath, section, resolvePlaceholders);
+    const target = loaderTarget(entry, documentPath, resolvePlaceholders);
     if (!target) {
       if (entry.value.startsWith(':') || entry.value.startsWith('%p:')) continue; // a section of this file
       unresolved.push(entry);
@@ -158,13 +157,12 @@ export function checkFileReferences(
   documentUri: string,
   applied: readonly EntryLine[],
   segmentsOf: (entry: EntryLine) => readonly Segment[],
-  section: string,
   fileSystem: FileSystemPort | undefined,
 ): IncludeProblem[] {
   const documentPath = uriToPath(documentUri);
   if (!fileSystem || !documentPath) return [];
   const problems: IncludeProblem[] = [];
-  let vars: Map<string, string> | undefined;
+  const location = locationOfPath(documentPath);
   for (const entry of applied) {
     if (!entry.value.includes('@(')) continue;
     // Immediate options never see the `@` pass: their `@(...)` stays literal text.
@@ -173,8 +171,7 @@ export function checkFileReferences(
       if (segment.kind !== 'reference') continue;
       const raw = segment.name;
       if (raw.includes('://') || raw.includes('$(') || raw.includes('%(') || raw.includes('@(')) continue;
-      vars ??= fileMagicVariables(documentPath, section);
-      const expanded = expandMagic(raw, vars);
+      const expanded = expandMagic(raw, location);
       if (expanded === undefined || expanded === '') continue;
       const relative = !expanded.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(expanded);
       const path = resolvePath(dirname(documentPath), expanded);

@@ -40,7 +40,15 @@ export interface PlaceholderUse {
 const PLACEHOLDER_SETTERS = new Set(['set-placeholder', 'set-ph', 'set', 'resolve']);
 const OPTION_DECLARERS = new Set(['declare-option', 'declare-option2']);
 /** Keys that load another section of the same file when their value is `:name` or `%p:name`. */
-const SECTION_LOADERS = new Set(['ini', 'include']);
+export const SECTION_LOADERS: ReadonlySet<string> = new Set(['ini', 'include']);
+
+/**
+ * Immediate options never see the `$()`, `@()` and `%()` passes, except `set`: it adds a new,
+ * unconfigured entry whose value those passes do expand (SEMANTICS.md §10).
+ */
+export function referencesExpandedIn(key: string, immediate: boolean): boolean {
+  return !immediate || key === 'set';
+}
 const MAX_SECTION_DEPTH = 16;
 
 /**
@@ -89,8 +97,8 @@ export class DocumentModel {
   get includes(): IncludeResult {
     if (!this.includeResult) {
       const uri = this.options.uri ?? '';
-      const loaded = resolveIncludes(uri, this.applied, this.sectionName, this.options.fileSystem, (value) => this.resolveValue(value));
-      const references = checkFileReferences(uri, this.applied, (entry) => this.segments(entry), this.sectionName, this.options.fileSystem);
+      const loaded = resolveIncludes(uri, this.applied, this.options.fileSystem, (value) => this.resolveValue(value));
+      const references = checkFileReferences(uri, this.applied, (entry) => this.segments(entry), this.options.fileSystem);
       this.includeResult = references.length === 0 ? loaded : { ...loaded, problems: [...loaded.problems, ...references] };
     }
     return this.includeResult;

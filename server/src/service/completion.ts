@@ -8,7 +8,7 @@ import {
   Range,
 } from 'vscode-languageserver-types';
 import { EntryLine, Line, LineKind, SectionLine } from '../parser/ast';
-import { localSectionReference } from '../analysis/model';
+import { localSectionReference, SECTION_LOADERS } from '../analysis/model';
 import {
   actionDocs, allActions, allOptions, allPhases, getOption, HOOK_FAMILIES, optionDocs, parseHookKey, phaseDocs, pluginNames,
 } from '../registry/registry';
@@ -17,11 +17,9 @@ import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
 import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
-import { locationOfUri, MAGIC_VARIABLES, magicValue } from './magicVariables';
+import { locationOfUri, MAGIC_VARIABLES, magicValue } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
-/** Keys whose value `:name` loads another section of the same file (as the analysis model reads them). */
-const SECTION_LOADING_KEYS = new Set(['ini', 'include']);
 /** The section uWSGI reads when the command line names none. */
 const DEFAULT_SECTION = 'uwsgi';
 /** Caps for lists that grow with the document (placeholders, sections). */
@@ -212,7 +210,7 @@ class Completer {
     const range = this.range(nameStart, nameEnd);
     const referenced = new Set<string>();
     for (const entry of this.document.ast.entries) {
-      if (!SECTION_LOADING_KEYS.has(entry.key)) continue;
+      if (!SECTION_LOADERS.has(entry.key)) continue;
       const target = localSectionReference(entry);
       if (target) referenced.add(target.name);
     }
@@ -366,7 +364,7 @@ class Completer {
       })));
     }
     if (facts.valueKind === 'plugin_load') return this.list(this.pluginItems(start, end, lead));
-    if (SECTION_LOADING_KEYS.has(entry.key)) return this.sectionReferenceItems(entry, start, end);
+    if (SECTION_LOADERS.has(entry.key)) return this.sectionReferenceItems(entry, start, end);
     return EMPTY;
   }
 

@@ -111,8 +111,9 @@ function isUntouchable(text: string, line: Line): boolean {
 
 /** A CR that does not end the line: uWSGI sees a blank, an editor a line break. */
 function hasLoneCarriageReturn(text: string, line: Line): boolean {
-  const cr = text.indexOf('\r', line.start);
-  return cr >= 0 && cr < line.end;
+  // Within the line only: indexOf from line.start would scan to the end of a CR-less file for every line.
+  for (let i = line.start; i < line.end; i++) if (text.charCodeAt(i) === 13) return true;
+  return false;
 }
 
 /** An odd run of `%` right before `end`: the last one escapes whatever character follows it. */

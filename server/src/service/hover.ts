@@ -1,6 +1,6 @@
 import { Hover, Position } from 'vscode-languageserver-types';
 import { EntryLine, LineKind, SectionLine, Span } from '../parser/ast';
-import { DocumentModel, localSectionReference } from '../analysis/model';
+import { DocumentModel, localSectionReference, referencesExpandedIn } from '../analysis/model';
 import { isPlaceholderMath, placeholderMathOperands, Segment, splitHookValue } from '../parser/values';
 import {
   actionDocs, allPhases, getAction, HookKey, mainProcessUsage, optionDocs, optionDocsUrl, parseHookKey, phaseDocs,
@@ -10,7 +10,7 @@ import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
 import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
-import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from './magicVariables';
+import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
 /** What each hook family does with its value (SEMANTICS.md §15, hooks.json). */
@@ -22,11 +22,6 @@ const FAMILY_MEANING: Record<HookFamily, string> = {
   umount: 'unmounts the mount point the value names',
 };
 
-/**
- * Immediate options whose value is nevertheless expanded later: `set = k=v` adds an ordinary entry
- * that goes through the `$()`, `@()`, `%()` passes like any other (SEMANTICS.md §10).
- */
-const IMMEDIATE_BUT_EXPANDED = new Set(['set']);
 
 /** What `@(scheme://...)` reads (core/io.c). */
 const REFERENCE_SCHEMES: Record<string, string> = {
@@ -302,7 +297,7 @@ class Hoverer {
   /** Immediate options are applied while the file is read, before the deferred passes run. */
   private deferredNote(entry: EntryLine, form: string): string {
     const facts = this.options.option(entry.key);
-    if (!facts?.immediate || IMMEDIATE_BUT_EXPANDED.has(entry.key)) return '';
+    if (referencesExpandedIn(entry.key, facts?.immediate === true)) return '';
     return `\n\n⚠ \`${entry.key}\` is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
   }
 

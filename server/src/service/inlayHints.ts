@@ -3,19 +3,14 @@ import { EntryLine, LineKind } from '../parser/ast';
 import { getOption } from '../registry/registry';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
-import { expandMagic, locationOfUri } from './magicVariables';
+import { expandMagic, locationOfUri } from '../analysis/magicVariables';
 import { printable, truncate } from './markup';
 import { modelOfEntry } from './entryModel';
+import { referencesExpandedIn } from '../analysis/model';
 
 /** Longest resolved value shown after a line; the rest is cut with an ellipsis. */
 export const MAX_HINT_LENGTH = 60;
 
-/**
- * Immediate options are applied while the file is read: only `%X` magic variables are expanded
- * in their values, `%(...)` stays as written. `set = k=v` is the exception: it adds an ordinary
- * entry that is expanded later (SEMANTICS.md §6, §10).
- */
-const IMMEDIATE_BUT_EXPANDED = new Set(['set']);
 
 /**
  * After each value in `range` that uses placeholders or magic variables, the value uWSGI will see:
@@ -42,7 +37,7 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
     let value: string | undefined = entry.value;
     if (hasPlaceholder) {
       const facts = getOption(entry.key, settings.version);
-      if (facts?.immediate && !IMMEDIATE_BUT_EXPANDED.has(entry.key)) continue;
+      if (!referencesExpandedIn(entry.key, facts?.immediate === true)) continue;
       // `%%(x)` is a literal `%` and `(x)` after the magic pass; resolveValue would read a placeholder.
       if (value.includes('%%(')) continue;
       value = model.resolveValue(value);

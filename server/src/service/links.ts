@@ -2,7 +2,7 @@ import { DocumentLink } from 'vscode-languageserver-types';
 import { DocumentModel, localSectionReference } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption } from '../registry/registry';
-import { ConfigFileLocation, expandMagic, locationOfUri } from './magicVariables';
+import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 
@@ -134,7 +134,10 @@ function resolvePath(location: ConfigFileLocation, path: string): string {
   return (/^[A-Za-z]:$/.test(parts[0] ?? '') ? '' : '/') + parts.join('/');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function fileUri(path: string): string {
-  const encoded = path.split('/').map((part) => encodeURIComponent(part)).join('/');
+  // encodeURIComponent throws on a lone surrogate, which any text may hold: show U+FFFD instead.
+  const encoded = path.split('/').map((part) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'))).join('/');
   return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
 }

@@ -32,6 +32,11 @@ export function locationOfUri(uri: string): ConfigFileLocation | undefined {
   }
   // file:///c%3A/x/y.ini: uWSGI does not run on Windows, but keep the path readable anyway.
   if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1);
+  return locationOfPath(path);
+}
+
+/** The magic-variable view of a config file's absolute path. */
+export function locationOfPath(path: string): ConfigFileLocation | undefined {
   const slash = path.lastIndexOf('/');
   if (slash < 0 || slash === path.length - 1) return undefined;
   const directory = path.slice(0, slash + 1);
