@@ -113,18 +113,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    features = clientFeatures(params.capabilities);
-    const completionItem = params.capabilities.textDocument?.completion?.completionItem;
+    // Malformed clients send no capabilities at all: treat that as a client that supports nothing.
+    const capabilities: ClientCapabilities = params.capabilities ?? {};
+    features = clientFeatures(capabilities);
+    const completionItem = capabilities.textDocument?.completion?.completionItem;
     service.configureClient({
       markdown: features.markdown,
       snippets: features.snippets,
       resolveDocumentation: completionItem?.resolveSupport?.properties.includes('documentation') === true,
     });
-    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    const foldingCapabilities = params.capabilities.textDocument?.foldingRange;
+    inlayHintRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    const foldingCapabilities = capabilities.textDocument?.foldingRange;
     folding = { lineFoldingOnly: foldingCapabilities?.lineFoldingOnly === true, rangeLimit: foldingCapabilities?.rangeLimit };
-    hierarchicalSymbols = params.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-    const prepareRename = params.capabilities.textDocument?.rename?.prepareSupport === true;
+    hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    const prepareRename = capabilities.textDocument?.rename?.prepareSupport === true;
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (options?.settings !== undefined) service.configure(options.settings);
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
