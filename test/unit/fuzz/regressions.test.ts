@@ -1,0 +1,37 @@
+// Inputs the fuzzer once broke the services with, kept as fixed cases so they stay fixed in the
+// ordinary test run (the fuzz suite itself explores new inputs each day).
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { exerciseDocument, fuzzService } from '../../fuzz/harness';
+
+const ls = fuzzService();
+
+describe('fuzz regressions', () => {
+  it('a byte order mark after `[uwsgi]` gives missing-section a message (it was empty)', () => {
+    const { diagnostics } = exerciseDocument(ls, '[uwsgi]\uFEFF\nmaster = true\n', { applyFixes: true });
+    const missing = diagnostics.find((d) => d.code === 'missing-section');
+    assert.ok(missing, 'uWSGI names that section `uwsgi]`, so [uwsgi] is missing');
+    assert.match(missing.message as string, /names the section `uwsgi\]`/);
+  });
+
+  it('a lone surrogate in a path does not make document links throw', () => {
+    const text = '[uwsgi]\nchdir =\uDC00 /www\npidfile = /run/\uD800x.pid\n';
+    exerciseDocument(ls, text);
+    const links = ls.findDocumentLinks(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
+    for (const link of links) assert.doesNotThrow(() => decodeURIComponent(link.target ?? ''));
+  });
+
+  it('formats 100,000 sections in linear time (a per-line scan to the end of the file was quadratic)', () => {
+    const text = `[uwsgi]\nmaster = true\n${Array.from({ length: 100_000 }, (_, i) => `[s${i}]\nx = ${i}\n`).join('')}`;
+    const started = performance.now();
+    ls.format(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)), undefined, { tabSize: 4, insertSpaces: true });
+    assert.ok(performance.now() - started < 3_000, `${(performance.now() - started).toFixed(0)} ms`);
+  });
+
+  it('segments 100,000 `%(` in one value in linear time (each one scanned to the end before)', () => {
+    const text = `[uwsgi]\nchdir = ${'%('.repeat(100_000)}x)\n`;
+    const started = performance.now();
+    ls.doValidation(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
+    assert.ok(performance.now() - started < 2_000, `${(performance.now() - started).toFixed(0)} ms`);
+  });
+});
