@@ -31,32 +31,32 @@ describe('fuzz: every service survives any document', () => {
   });
 
   it('grammar-aware configs: all services, fixes applied and re-validated, formatting idempotent', () => {
-    check('services/grammar', withPositions(grammarConfig), 9_000, ({ text, positions }) => {
+    check('services/grammar', withPositions(grammarConfig), 18_000, ({ text, positions }) => {
       exerciseDocument(ls, text, { positions, applyFixes: true, checkFormatting: true });
     });
   });
 
   it('strings over the lexer\'s characters', () => {
-    check('services/lexical', withPositions(lexicalString), 8_000, ({ text, positions }) => {
+    check('services/lexical', withPositions(lexicalString), 16_000, ({ text, positions }) => {
       exerciseDocument(ls, text, { positions, applyFixes: true, checkFormatting: true });
     });
   });
 
   it('random UTF-16 strings', () => {
-    check('services/anyString', withPositions(anyString), 5_000, ({ text, positions }) => {
+    check('services/anyString', withPositions(anyString), 10_000, ({ text, positions }) => {
       exerciseDocument(ls, text, { positions, checkFormatting: true });
     });
   });
 
   it('random bytes decoded as UTF-8', () => {
-    check('services/bytes', withPositions(bytesAsUtf8), 4_000, ({ text, positions }) => {
+    check('services/bytes', withPositions(bytesAsUtf8), 8_000, ({ text, positions }) => {
       exerciseDocument(ls, text, { positions, checkFormatting: true });
     });
   });
 
   it('grammar-aware configs under strict 2.1 with a section other than [uwsgi]', () => {
     const strict = fuzzService({ strict: true, version: '2.1', section: 'prod', plugins: ['python3', 'http'] });
-    check('services/strict', withPositions(grammarConfig), 3_000, ({ text, positions }) => {
+    check('services/strict', withPositions(grammarConfig), 6_000, ({ text, positions }) => {
       exerciseDocument(strict, text, { positions, applyFixes: true });
     });
   });
@@ -67,7 +67,7 @@ describe('fuzz: every service survives any document', () => {
         'vscode-remote://ssh/x.ini', 'file:///srv/a%20b/uwsgi.ini', ''),
       fc.string({ unit: 'binary', maxLength: 20 }).map((s) => `file:///srv/${s}/uwsgi.ini`),
     );
-    check('services/uris', fc.tuple(grammarConfig, uri), 2_000, ([text, documentUri]) => {
+    check('services/uris', fc.tuple(grammarConfig, uri), 4_000, ([text, documentUri]) => {
       exerciseDocument(ls, text, {}, documentUri);
     });
   });
@@ -75,7 +75,7 @@ describe('fuzz: every service survives any document', () => {
   it('mutated corpus files', function () {
     const texts = corpusTexts();
     if (texts.length === 0) this.skip();
-    check('services/corpus', withPositions(corpusMutation(texts)), 3_000, ({ text, positions }) => {
+    check('services/corpus', withPositions(corpusMutation(texts)), 6_000, ({ text, positions }) => {
       exerciseDocument(ls, text, { positions, applyFixes: true, checkFormatting: true, maxCodeActionDiagnostics: 20 });
     });
   });

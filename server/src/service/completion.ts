@@ -163,9 +163,9 @@ class Completer {
     if (range.start.line === range.end.line) return range;
     const cursor = this.document.textDocument.positionAt(this.offset);
     const lineStart = { line: cursor.line, character: 0 };
-    const lineEnd = this.document.textDocument.positionAt(this.document.textDocument.offsetAt({ line: cursor.line + 1, character: 0 }));
-    const sameLineEnd = lineEnd.line === cursor.line ? lineEnd : this.document.textDocument.positionAt(
-      this.document.textDocument.offsetAt(lineEnd) - (this.text.charCodeAt(this.document.textDocument.offsetAt(lineEnd) - 2) === 13 ? 2 : 1));
+    // offsetAt clamps before the line break, whichever it is (a lone `\r` ends an editor line too).
+    const sameLineEnd = this.document.textDocument.positionAt(
+      this.document.textDocument.offsetAt({ line: cursor.line, character: Number.MAX_SAFE_INTEGER }));
     return {
       start: range.start.line === cursor.line ? range.start : lineStart,
       end: range.end.line === cursor.line ? range.end : sameLineEnd,

@@ -34,4 +34,12 @@ describe('fuzz regressions', () => {
     ls.doValidation(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
     assert.ok(performance.now() - started < 2_000, `${(performance.now() - started).toFixed(0)} ms`);
   });
+
+  it('completion in a header split by lone carriage returns gives a well-formed range', () => {
+    const text = '[\r\r[';
+    exerciseDocument(ls, text, { positions: [{ line: 1, character: 0 }] });
+    const item = ls.doComplete(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)), { line: 1, character: 0 }).items[0];
+    assert.deepEqual(item && item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined,
+      { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
+  });
 });
