@@ -177,7 +177,7 @@ class Hoverer {
     }
     const root = phase.root === true ? 'still root (when started as root)' : phase.root === false ? 'no longer root: the privileges are dropped' : 'root or not, depending on the configuration';
     const facts = [
-      `\`${hook.family}-\` ${FAMILY_MEANING[hook.family]}.`,
+      `\`${hook.family}-\` ${FAMILY_MEANING[hook.family]} when uWSGI starts; never run by the editor.`,
       when,
       `Process: ${phase.process}; it is ${root}.`,
       `If it fails: ${failureText(family.fatal)}.`,
