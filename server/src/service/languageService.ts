@@ -1,9 +1,9 @@
-import { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionContext, Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { UwsgiDocument } from './uwsgiDocument';
 import { FileSystemPort } from '../analysis/fileSystem';
 import { LanguageSettings, defaultSettings, normalizeSettings } from './settings';
-import { doValidation } from './validation';
+import { DIAGNOSTIC_SOURCE, doValidation } from './validation';
 import { doCodeActions } from './codeActions';
 import { allRules } from './rules';
 import { Rule } from './rules/rule';
@@ -58,6 +58,23 @@ export interface LanguageServiceOptions {
   readonly fileSystem?: FileSystemPort;
 }
 
+/**
+ * Documents longer than this (UTF-16 units, about 16 MB) are not validated: real configs stay far
+ * below, and checking 50 MB of generated text would take seconds and gigabytes for no one.
+ */
+export const MAX_VALIDATED_LENGTH = 16 * 1024 * 1024;
+
+function tooLargeDiagnostic(document: UwsgiDocument): Diagnostic {
+  const megabytes = (document.text.length / (1024 * 1024)).toFixed(1);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: DIAGNOSTIC_SOURCE,
+    message: `This file is ${megabytes} MB: uwsgi-ini checks files up to ${MAX_VALIDATED_LENGTH / (1024 * 1024)} MB, so it was not checked.`,
+  };
+}
+
 /** The pure language service: no Node APIs, no connection. Inputs are TextDocuments, outputs LSP types. */
 export function getLanguageService(initialSettings?: unknown, options: LanguageServiceOptions = {}): LanguageService {
   let fileSystem = options.fileSystem;
@@ -75,7 +92,7 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
       return settings;
     },
     rules: allRules,
-    doValidation: (document) => doValidation(document, settings),
+    doValidation: (document) => (document.text.length > MAX_VALIDATED_LENGTH ? [tooLargeDiagnostic(document)] : doValidation(document, settings)),
     doCodeActions: (document, range, context) => doCodeActions(document, range, context, settings),
     configureClient(features) {
       client = { ...DEFAULT_CLIENT_FEATURES, ...features };
