@@ -278,6 +278,10 @@ class Hoverer {
       ].join('\n\n');
     }
     const definition = model.definition(name);
+    const included = definition ? undefined : model.includes.keys.get(name);
+    if (included) {
+      return `${code(`%(${name})`)} is defined in the included file \`${included.path}\`: \`${name} = ${truncate(included.value, 80)}\`.`;
+    }
     if (!definition) {
       return `${code(`%(${name})`)}: \`${name}\` is not defined in this section, so uWSGI leaves the text as written (unless the command line or a \`UWSGI_\` environment variable sets it).`;
     }

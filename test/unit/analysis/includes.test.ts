@@ -116,3 +116,15 @@ describe('includes: reading what a config includes, within bounds', () => {
     assert.deepEqual(fs.reads, []);
   });
 });
+
+describe('includes: hover on a placeholder an included file defines', () => {
+  it('names the included file and the value', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nbase = /srv/app\n' });
+    const service = getLanguageService({}, { fileSystem: fs });
+    const text = '[uwsgi]\ninclude = %dbase.ini\nchdir = %(base)\n';
+    const document = service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, text));
+    const hover = service.doHover(document, { line: 2, character: 12 });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /included file `\/srv\/app\/base\.ini`: `base = \/srv\/app`/);
+  });
+});
