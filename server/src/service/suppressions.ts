@@ -12,7 +12,12 @@ export class Suppressions {
   private fileWideAll = false;
   private readonly byLine = new Map<number, Set<string> | 'all'>();
 
+  /** False when the file has no directive: most files, and then no finding needs its line looked up. */
+  readonly any: boolean;
+
   constructor(doc: IniDocument) {
+    this.any = doc.text.includes('uwsgi-ini:');
+    if (!this.any) return;
     for (const line of doc.lines) {
       if (line.kind !== LineKind.Comment) continue;
       const text = doc.text.slice(line.contentStart, line.contentEnd);

@@ -24,9 +24,15 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
   const options = new OptionContext(model, settings);
   const suppressions = new Suppressions(document.ast);
   const diagnostics: Diagnostic[] = [];
+  let sorted = true;
+  let lastLine = -1;
+  let lastCharacter = -1;
   for (const rule of rules) {
+    // The cap keeps the first findings in rule order: once it is reached, later rules add nothing.
+    if (diagnostics.length >= MAX_DIAGNOSTICS) break;
     const configured = settings.diagnostics[rule.id];
     if (configured === 'off') continue;
+    const href = ruleDocsUrl(rule.id);
     const context: RuleContext = {
       document,
       model,
@@ -34,23 +40,28 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
       options,
       report(finding: RuleFinding): void {
         if (diagnostics.length >= MAX_DIAGNOSTICS) return;
-        const line = document.lineAt(finding.span.start);
-        if (suppressions.isSuppressed(rule.id, line?.index)) return;
+        if (suppressions.any && suppressions.isSuppressed(rule.id, document.lineAt(finding.span.start)?.index)) return;
         const severity = configured ?? finding.severity ?? rule.defaultSeverity;
+        const range = document.rangeOf(finding.span);
         const diagnostic: Diagnostic = {
-          range: document.rangeOf(finding.span),
+          range,
           severity: SEVERITY[severity],
           code: rule.id,
-          codeDescription: { href: ruleDocsUrl(rule.id) },
+          codeDescription: { href },
           source: DIAGNOSTIC_SOURCE,
           message: finding.message,
         };
         if (finding.tags) diagnostic.tags = finding.tags;
-        if (finding.data) diagnostic.data = { ...finding.data };
+        // Rules build a fresh object per finding and never touch it again: no copy needed.
+        if (finding.data) diagnostic.data = finding.data;
         if (finding.related && finding.related.length > 0) {
           const uri = document.textDocument.uri;
           diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: document.rangeOf(r.span) }, message: r.message }));
         }
+        const { line, character } = range.start;
+        if (line < lastLine || (line === lastLine && character < lastCharacter)) sorted = false;
+        lastLine = line;
+        lastCharacter = character;
         diagnostics.push(diagnostic);
       },
     };
@@ -61,7 +72,7 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
       reportRuleFailure(rule.id, error);
     }
   }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (!sorted) diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return diagnostics;
 }
 

@@ -30,7 +30,7 @@ export const duplicateOption: Rule = {
       for (let i = 0; i + 1 < entries.length; i++) {
         const earlier = entries[i]!;
         const later = entries[i + 1]!;
-        const laterLine = document.rangeOf(later.keySpan).start.line + 1;
+        const laterLine = document.lineNumberAt(later.keySpan.start) + 1;
         const same = sameSetting(facts, earlier.value, later.value);
         const message = same
           ? `\`${key}\` is set twice to the same value: line ${laterLine} sets it again (\`${later.value}\`), so this line has no effect.`

@@ -10,8 +10,8 @@ export const nestedBlock: Rule = {
   check(context) {
     const { document, model } = context;
     for (const block of model.doc.blocks) {
-      if (!model.isApplied(block.opener)) continue;
-      const outerLine = document.rangeOf(block.opener.keySpan).start.line + 1;
+      if (block.nested.length === 0 || !model.isApplied(block.opener)) continue;
+      const outerLine = document.lineNumberAt(block.opener.keySpan.start) + 1;
       const when = block.kind === 'if'
         ? 'whenever that condition holds'
         : 'as soon as the loop runs once';

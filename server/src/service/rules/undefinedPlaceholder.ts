@@ -89,7 +89,7 @@ export const undefinedPlaceholder: Rule = {
       if (loader) {
         context.report({
           span: use.nameSpan,
-          message: `\`${name}\` is not defined in this file, so unless \`${loader.key}\` on line ${document.rangeOf(loader.keySpan).start.line + 1} defines it, ${effect}${hint}`,
+          message: `\`${name}\` is not defined in this file, so unless \`${loader.key}\` on line ${document.lineNumberAt(loader.keySpan.start) + 1} defines it, ${effect}${hint}`,
           severity: 'information',
           data: { suggestions },
         });

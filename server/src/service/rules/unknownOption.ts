@@ -72,7 +72,7 @@ function checkPluginOrder(context: RuleContext, entry: EntryLine, facts: OptionF
   if (facts.plugin === 'core' || facts.embeddedByDefault) return;
   const loadedAt = context.options.pluginLoadOffset(facts.plugin);
   if (loadedAt === undefined || loadedAt < 0 || loadedAt < entry.start) return;
-  const line = context.document.rangeOf({ start: loadedAt, end: loadedAt }).start.line + 1;
+  const line = context.document.lineNumberAt(loadedAt) + 1;
   context.report({
     span: entry.keySpan,
     message: `\`${entry.key}\` comes before line ${line}, which loads the \`${facts.plugin}\` plugin: strict mode checks the key as soon as it reads it and refuses it. Load the plugin first.`,
