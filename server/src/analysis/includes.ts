@@ -91,6 +91,7 @@ export function loaderTarget(entry: EntryLine, documentPath: string, resolvePlac
  */
 export function resolveIncludes(
   documentUri: string,
+  /** Applied entries, or only those whose key loads a config file. */
   applied: readonly EntryLine[],
   fileSystem: FileSystemPort | undefined,
   resolvePlaceholders: (value: string) => string | undefined,

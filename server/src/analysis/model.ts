@@ -1,6 +1,7 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
 import { FileSystemPort } from './fileSystem';
 import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
+import { getOption } from '../registry/registry';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
 
 /** What the analysis needs to know about the uWSGI that will read the file. */
@@ -64,8 +65,14 @@ export class DocumentModel {
   // Per-line tables indexed by `EntryLine.index`: cheaper than maps keyed by entry objects, which
   // every rule queries for every entry.
   private readonly appliedByLine: (EntryLine | undefined)[] = [];
+  /** Position of each applied entry in `applied`, by line index. */
+  private readonly appliedOrderByLine: number[] = [];
   private readonly byKeyMap = new Map<string, EntryLine[]>();
-  readonly definitions = new Map<string, PlaceholderDefinition[]>();
+  /** Definitions from `set-placeholder`-like lines, in applied order; keys define the rest. */
+  private readonly setterDefinitions: PlaceholderDefinition[] = [];
+  private readonly firstSetterDefinition = new Map<string, PlaceholderDefinition>();
+  private definitionsMap: Map<string, PlaceholderDefinition[]> | undefined;
+  private usedNameSet: ReadonlySet<string> | undefined;
   readonly uses: PlaceholderUse[] = [];
   /** Names declared with `declare-option`: they become options. */
   readonly declaredOptions = new Map<string, EntryLine>();
@@ -97,7 +104,8 @@ export class DocumentModel {
   get includes(): IncludeResult {
     if (!this.includeResult) {
       const uri = this.options.uri ?? '';
-      const loaded = resolveIncludes(uri, this.applied, this.options.fileSystem, (value) => this.resolveValue(value));
+      const loaders = this.entriesWhere((key) => getOption(key)?.valueKind === 'include');
+      const loaded = resolveIncludes(uri, loaders, this.options.fileSystem, (value) => this.resolveValue(value));
       const references = checkFileReferences(uri, this.applied, (entry) => this.segments(entry), this.options.fileSystem);
       this.includeResult = references.length === 0 ? loaded : { ...loaded, problems: [...loaded.problems, ...references] };
     }
@@ -111,6 +119,24 @@ export class DocumentModel {
 
   isApplied(entry: EntryLine): boolean {
     return this.appliedByLine[entry.index] === entry;
+  }
+
+  /**
+   * Applied entries whose key passes the test, in applied order. The test runs once per distinct
+   * key, so a rule about a few keys costs O(keys + matches), not O(entries).
+   */
+  entriesWhere(test: (key: string) => boolean): EntryLine[] {
+    let result: EntryLine[] | undefined;
+    let keysMatched = 0;
+    for (const [key, entries] of this.byKeyMap) {
+      if (!test(key)) continue;
+      keysMatched++;
+      if (!result) result = entries.slice();
+      else for (const entry of entries) result.push(entry);
+    }
+    if (!result) return [];
+    if (keysMatched > 1) result.sort((a, b) => this.appliedOrderByLine[a.index]! - this.appliedOrderByLine[b.index]!);
+    return result;
   }
 
   /** Applied entries with this key, in order. */
@@ -138,6 +164,15 @@ export class DocumentModel {
     return this.isOwnLine(entry) ? this.blockByLine[entry.index] : undefined;
   }
 
+  /**
+   * True when the value has no `%`, `$`, `@` and no line join: its segments are plain text, so
+   * rules that look for references need not split it.
+   */
+  isLiteralValue(entry: EntryLine): boolean {
+    const value = entry.value;
+    return entry.joins.length === 0 && !value.includes('%') && !value.includes('$') && !value.includes('@');
+  }
+
   segments(entry: EntryLine): Segment[] {
     if (!this.isOwnLine(entry)) return entrySegments(this.doc.text, entry);
     let segments = this.segmentsByLine[entry.index];
@@ -153,9 +188,65 @@ export class DocumentModel {
     return this.doc.lines[entry.index] === entry;
   }
 
+  /**
+   * Every placeholder definition by name, in applied order: each key, and the names that
+   * `set-placeholder`, `set`, `declare-option`... give. Built on first use: validation mostly
+   * asks `isDefined`, which the key table answers without an object per entry.
+   */
+  get definitions(): ReadonlyMap<string, readonly PlaceholderDefinition[]> {
+    if (!this.definitionsMap) {
+      const map = new Map<string, PlaceholderDefinition[]>();
+      const define = (definition: PlaceholderDefinition): void => {
+        const list = map.get(definition.name);
+        if (list) list.push(definition);
+        else map.set(definition.name, [definition]);
+      };
+      let setter = 0;
+      const setters = this.setterDefinitions;
+      for (const entry of this.applied) {
+        if (entry.key !== '') define({ name: entry.key, kind: 'key', entry, nameSpan: entry.keySpan, value: entry.value });
+        while (setter < setters.length && setters[setter]!.entry === entry) define(setters[setter++]!);
+      }
+      this.definitionsMap = map;
+    }
+    return this.definitionsMap;
+  }
+
+  /** True when `%(name)` has a definition in this file. */
+  isDefined(name: string): boolean {
+    return (name !== '' && this.byKeyMap.has(name)) || this.firstSetterDefinition.has(name);
+  }
+
   /** The first definition of a placeholder, the one `%(name)` reads. */
   definition(name: string): PlaceholderDefinition | undefined {
-    return this.definitions.get(name)?.[0];
+    if (this.definitionsMap) return this.definitionsMap.get(name)?.[0];
+    const keyEntry = name !== '' ? this.byKeyMap.get(name)?.[0] : undefined;
+    const setter = this.firstSetterDefinition.get(name);
+    if (!keyEntry) return setter;
+    // A line's key is defined before the name its value gives.
+    if (setter && this.appliedOrderByLine[setter.entry.index]! < this.appliedOrderByLine[keyEntry.index]!) return setter;
+    return { name, kind: 'key', entry: keyEntry, nameSpan: keyEntry.keySpan, value: keyEntry.value };
+  }
+
+  /** Every defined name once, in the order of `definitions` (first definition first). */
+  definedNames(): string[] {
+    if (this.definitionsMap) return [...this.definitionsMap.keys()];
+    const order = this.appliedOrderByLine;
+    const names = new Set<string>();
+    const setters = [...this.firstSetterDefinition.values()];
+    let next = 0;
+    for (const [key, entries] of this.byKeyMap) {
+      const at = order[entries[0]!.index]!;
+      while (next < setters.length && order[setters[next]!.entry.index]! < at) names.add(setters[next++]!.name);
+      if (key !== '') names.add(key);
+    }
+    while (next < setters.length) names.add(setters[next++]!.name);
+    return [...names];
+  }
+
+  /** Names used in `%(...)` (math operands included). */
+  get usedNames(): ReadonlySet<string> {
+    return (this.usedNameSet ??= new Set(this.uses.map((use) => use.name)));
   }
 
   /**
@@ -218,38 +309,30 @@ export class DocumentModel {
   private applyEntry(entry: EntryLine): void {
     if (this.appliedByLine[entry.index] === entry) return;
     this.appliedByLine[entry.index] = entry;
+    this.appliedOrderByLine[entry.index] = this.applied.length;
     this.applied.push(entry);
     const list = this.byKeyMap.get(entry.key);
     if (list) list.push(entry);
     else this.byKeyMap.set(entry.key, [entry]);
   }
 
-  private define(definition: PlaceholderDefinition): void {
-    const list = this.definitions.get(definition.name);
-    if (list) list.push(definition);
-    else this.definitions.set(definition.name, [definition]);
-  }
-
   private collectPlaceholders(): void {
     const text = this.doc.text;
-    for (const entry of this.applied) {
-      if (entry.key !== '') {
-        this.define({ name: entry.key, kind: 'key', entry, nameSpan: entry.keySpan, value: entry.value });
+    for (const entry of this.entriesWhere((key) => PLACEHOLDER_SETTERS.has(key) || OPTION_DECLARERS.has(key))) {
+      const equals = entry.value.indexOf('=');
+      const name = (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
+      if (name === '') continue;
+      const nameStart = text.indexOf(name, entry.valueSpan.start);
+      const nameSpan = { start: nameStart, end: nameStart + name.length };
+      let definition: PlaceholderDefinition;
+      if (OPTION_DECLARERS.has(entry.key)) {
+        if (!this.declaredOptions.has(name)) this.declaredOptions.set(name, entry);
+        definition = { name, kind: 'declare-option', entry, nameSpan, value: '' };
+      } else {
+        definition = { name, kind: 'set-placeholder', entry, nameSpan, value: equals < 0 ? '' : entry.value.slice(equals + 1).trim() };
       }
-      if (PLACEHOLDER_SETTERS.has(entry.key) || OPTION_DECLARERS.has(entry.key)) {
-        const equals = entry.value.indexOf('=');
-        const name = (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
-        if (name !== '') {
-          const nameStart = text.indexOf(name, entry.valueSpan.start);
-          const nameSpan = { start: nameStart, end: nameStart + name.length };
-          if (OPTION_DECLARERS.has(entry.key)) {
-            if (!this.declaredOptions.has(name)) this.declaredOptions.set(name, entry);
-            this.define({ name, kind: 'declare-option', entry, nameSpan, value: '' });
-          } else {
-            this.define({ name, kind: 'set-placeholder', entry, nameSpan, value: equals < 0 ? '' : entry.value.slice(equals + 1).trim() });
-          }
-        }
-      }
+      this.setterDefinitions.push(definition);
+      if (!this.firstSetterDefinition.has(name)) this.firstSetterDefinition.set(name, definition);
     }
     for (const entry of this.applied) {
       // No `%` in the value (joins aside), no `%(...)`: skip segmenting most lines.

@@ -39,6 +39,10 @@ export function isBlockCloser(key: string): boolean {
   return BLOCK_CLOSERS.has(key);
 }
 
+const KEYWORD_E = 101;
+const KEYWORD_F = 102;
+const KEYWORD_I = 105;
+
 export const logicOpeners: readonly string[] = [...LOOP_OPENERS, ...CONDITION_OPENERS];
 export const logicClosers: readonly string[] = [...BLOCK_CLOSERS];
 
@@ -242,33 +246,40 @@ function buildLogicBlocks(
   const blocks: LogicBlock[] = [];
   const strayBlockEnds: EntryLine[] = [];
   const openBySection = new Map<string, LogicBlock | undefined>();
-  const visit = (sectionName: string, entry: EntryLine): void => {
-    const open = openBySection.get(sectionName);
-    if (BLOCK_CLOSERS.has(entry.key)) {
-      if (open) {
-        open.closer = entry;
-        openBySection.set(sectionName, undefined);
-      } else {
-        strayBlockEnds.push(entry);
+  // The open block is looked up once per section, not per entry; outside a block, only keys
+  // starting like a keyword (`e`nd, `f`or, `i`f) can matter.
+  const visitAll = (sectionName: string, entries: readonly EntryLine[]): void => {
+    let open = openBySection.get(sectionName);
+    for (const entry of entries) {
+      const key = entry.key;
+      if (!open) {
+        const first = key.charCodeAt(0);
+        if (first !== KEYWORD_E && first !== KEYWORD_F && first !== KEYWORD_I) continue;
       }
-      return;
+      if (BLOCK_CLOSERS.has(key)) {
+        if (open) {
+          open.closer = entry;
+          open = undefined;
+        } else {
+          strayBlockEnds.push(entry);
+        }
+        continue;
+      }
+      const kind = logicKindOf(key);
+      if (open) {
+        open.body.push(entry);
+        if (kind) open.nested.push(entry);
+        continue;
+      }
+      if (kind) {
+        open = { kind, opener: entry, closer: undefined, body: [], nested: [] };
+        blocks.push(open);
+      }
     }
-    const kind = logicKindOf(entry.key);
-    if (open) {
-      open.body.push(entry);
-      if (kind) open.nested.push(entry);
-      return;
-    }
-    if (kind) {
-      const block: LogicBlock = { kind, opener: entry, closer: undefined, body: [], nested: [] };
-      blocks.push(block);
-      openBySection.set(sectionName, block);
-    }
+    openBySection.set(sectionName, open);
   };
-  for (const entry of orphanEntries) visit('', entry);
-  for (const section of sections) {
-    for (const entry of section.entries) visit(section.name, entry);
-  }
+  visitAll('', orphanEntries);
+  for (const section of sections) visitAll(section.name, section.entries);
   blocks.sort((a, b) => a.opener.start - b.opener.start);
   strayBlockEnds.sort((a, b) => a.start - b.start);
   return { blocks, strayBlockEnds };

@@ -73,12 +73,16 @@ export function segmentValue(text: string, start: number, end: number): Segment[
   return segments;
 }
 
+let parenScratch = new Int32Array(256);
+
 /**
  * For each `(` in `text[start, end)`, the offset of the `)` that closes it counting nested pairs
  * (-1 if none), indexed from `start`; other entries are unused.
  */
 function matchParens(text: string, start: number, end: number): Int32Array {
-  const closers = new Int32Array(end - start).fill(-1);
+  // One scratch table for every value: the caller reads it before the next value is split.
+  if (parenScratch.length < end - start) parenScratch = new Int32Array(Math.max(end - start, parenScratch.length * 2));
+  const closers = parenScratch.fill(-1, 0, end - start);
   const open: number[] = [];
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);

@@ -64,6 +64,7 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
         lastCharacter = character;
         diagnostics.push(diagnostic);
       },
+      isFull: () => diagnostics.length >= MAX_DIAGNOSTICS,
     };
     try {
       rule.check(context);

@@ -11,9 +11,8 @@ export const deprecatedOption: Rule = {
 
   check(context) {
     const { model, options } = context;
-    for (const entry of model.applied) {
-      const facts = options.option(entry.key);
-      if (!facts?.deprecated) continue;
+    for (const entry of model.entriesWhere((key) => Boolean(options.option(key)?.deprecated))) {
+      const facts = options.option(entry.key)!;
       const effect = facts.parser === IGNORING_PARSER
         ? 'uWSGI only logs a deprecation warning and otherwise ignores it'
         : 'uWSGI still applies it but may drop it in a later release';

@@ -19,6 +19,7 @@ export const duplicateOption: Rule = {
   check(context) {
     const { document, model, options } = context;
     for (const key of model.keys()) {
+      if (context.isFull?.()) return;
       // Magic variables in a key (`%n`) depend on the file name; skip what we cannot read.
       if (key.includes('%')) continue;
       const facts = options.option(key);

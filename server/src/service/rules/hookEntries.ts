@@ -35,12 +35,29 @@ function targetKindOf(phase: PhaseFacts): string | undefined {
   return undefined;
 }
 
+/** Two rules read the hook entries of each model: they are split once. */
+const hookEntriesByModel = new WeakMap<DocumentModel, readonly HookEntry[]>();
+
 /** The applied `hook-<phase>` entries of phases that have a hook family, with their values split. */
-export function hookEntries(model: DocumentModel): HookEntry[] {
+export function hookEntries(model: DocumentModel): readonly HookEntry[] {
+  let result = hookEntriesByModel.get(model);
+  if (!result) {
+    result = splitHookEntries(model);
+    hookEntriesByModel.set(model, result);
+  }
+  return result;
+}
+
+function isHookFamilyKey(key: string): boolean {
+  if (!key.startsWith('hook-') || key.includes('%')) return false;
+  const parsed = parseHookKey(key);
+  return parsed !== undefined && parsed.family === 'hook' && parsed.phase?.families.hook !== undefined;
+}
+
+function splitHookEntries(model: DocumentModel): HookEntry[] {
   const text = model.text;
   const result: HookEntry[] = [];
-  for (const entry of model.applied) {
-    if (!entry.key.startsWith('hook-') || entry.key.includes('%')) continue;
+  for (const entry of model.entriesWhere(isHookFamilyKey)) {
     const parsed = parseHookKey(entry.key);
     const phase = parsed?.phase;
     const family = phase?.families.hook;

@@ -67,7 +67,8 @@ export const inlineComment: Rule = {
     const { model, options } = context;
     const text = model.text;
     for (const entry of model.applied) {
-      if (entry.equals < 0) continue;
+      // Without `#` or `;` in the value there is nothing to find (joins only add `%` and a newline).
+      if (entry.equals < 0 || (!entry.value.includes('#') && !entry.value.includes(';'))) continue;
       const language = valueLanguage(entry, options.option(entry.key));
       const whitespace = commentStart(text, entry, language);
       if (whitespace < 0) continue;

@@ -201,6 +201,12 @@ function checkPlaceholderName(context: RuleContext, judged: Judged): void {
   });
 }
 
+/** Parsers this rule knows how to judge. */
+function isJudgedParser(parser: string): boolean {
+  return POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER
+    || FLAG_PARSERS.has(parser) || THREE_DIGIT_MODE_PARSERS[parser] !== undefined || parser === LOG_DATE_PARSER || FILESERVE_MODES[parser] !== undefined;
+}
+
 export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'warning',
@@ -209,13 +215,19 @@ export const invalidValue: Rule = {
   check(context) {
     const { model, options } = context;
     const text = model.text;
-    for (const entry of model.applied) {
-      if (entry.key.includes('%')) continue;
-      const facts = options.option(entry.key);
-      if (!facts) continue;
-      const segments = model.segments(entry);
-      if (segments.some((s) => s.kind === 'magic')) continue;
-      const hasReference = segments.some((s) => s.kind !== 'text');
+    const checked = model.entriesWhere((key) => {
+      if (key.includes('%')) return false;
+      const facts = options.option(key);
+      return facts !== undefined && (isJudgedParser(facts.parser) || PLACEHOLDER_ONLY_SETTERS.has(key));
+    });
+    for (const entry of checked) {
+      const facts = options.option(entry.key)!;
+      let hasReference = false;
+      if (!model.isLiteralValue(entry)) {
+        const segments = model.segments(entry);
+        if (segments.some((s) => s.kind === 'magic')) continue;
+        hasReference = segments.some((s) => s.kind !== 'text');
+      }
       let note = '';
       if (hasReference) {
         // Deferred options get the reference expanded later: nothing to judge here.

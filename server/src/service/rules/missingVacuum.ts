@@ -42,16 +42,19 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
   const abstractValue = model.lastValue(ABSTRACT_SOCKETS);
   const abstract = abstractValue !== undefined && isFlagTrue(abstractValue);
   const uidSet = dropEntries(model, 'user').some((entry) => entry.key === 'uid' && dropsUser(model, entry));
+  const isPidfile = (key: string): boolean => key === PIDFILE_ALWAYS_VACUUMED || (key === PIDFILE_VACUUMED_WITHOUT_UID && !uidSet);
+  const isVacuumedSocket = (key: string): boolean => {
+    const parser = options.option(key)?.parser;
+    return !abstract && parser !== undefined && VACUUMED_SOCKET_PARSERS.has(parser);
+  };
   const files: LeftBehind[] = [];
-  for (const entry of model.applied) {
-    if (entry.key === PIDFILE_ALWAYS_VACUUMED || (entry.key === PIDFILE_VACUUMED_WITHOUT_UID && !uidSet)) {
+  for (const entry of model.entriesWhere((key) => isPidfile(key) || isVacuumedSocket(key))) {
+    if (isPidfile(entry.key)) {
       if (entry.value !== '') files.push({ entry, what: 'pidfile' });
       continue;
     }
-    if (abstract) continue;
-    const facts = options.option(entry.key);
-    if (!facts || !VACUUMED_SOCKET_PARSERS.has(facts.parser)) continue;
-    if (unixSocketPath(model, entry, facts.parser) !== undefined) files.push({ entry, what: 'socket' });
+    const parser = options.option(entry.key)!.parser;
+    if (unixSocketPath(model, entry, parser) !== undefined) files.push({ entry, what: 'socket' });
   }
   return files;
 }

@@ -32,15 +32,11 @@ export const noPrivilegeDrop: Rule = {
     const header = selectedHeader(model);
     if (!header) return;
     const bound = new Set(socketsBoundBeforeDrop());
-    let listener: string | undefined;
-    let impliedMaster: string | undefined;
-    for (const entry of model.applied) {
-      const facts = options.option(entry.key);
-      // The uid may come from another file this one loads; we cannot see it.
-      if (facts?.valueKind === CONFIG_LOADER_KIND && !localSectionReference(entry)) return;
-      if (!listener && bound.has(entry.key)) listener = entry.key;
-      if (!impliedMaster && facts?.flags.some((flag) => MASTER_FLAGS.has(flag))) impliedMaster = entry.key;
-    }
+    // The uid may come from another file this one loads; we cannot see it.
+    const loaders = model.entriesWhere((key) => options.option(key)?.valueKind === CONFIG_LOADER_KIND);
+    if (loaders.some((entry) => !localSectionReference(entry))) return;
+    const listener = model.entriesWhere((key) => bound.has(key))[0]?.key;
+    const impliedMaster = model.entriesWhere((key) => options.option(key)?.flags.some((flag) => MASTER_FLAGS.has(flag)) === true)[0]?.key;
     const masterValue = model.lastValue('master');
     const master = masterValue !== undefined ? isFlagTrue(masterValue) : impliedMaster !== undefined;
     if (!listener && !master) return;

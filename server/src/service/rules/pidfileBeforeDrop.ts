@@ -30,9 +30,8 @@ export const pidfileBeforeDrop: Rule = {
     if (!drop) return;
     const chownValue = model.lastValue(LOG_CHOWN_OPTION);
     const logChowned = chownValue !== undefined && isFlagTrue(chownValue);
-    for (const entry of model.applied) {
-      const variant = afterDropVariant(entry.key);
-      if (!variant) continue;
+    for (const entry of model.entriesWhere((key) => afterDropVariant(key) !== undefined)) {
+      const variant = afterDropVariant(entry.key)!;
       if (logChowned && LOG_OPENERS.has(entry.key)) continue;
       const consequence = CONSEQUENCE[entry.key] ?? 'the file belongs to root';
       report({

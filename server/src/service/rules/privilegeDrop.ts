@@ -33,11 +33,7 @@ export function dropOption(key: string): DropOption | undefined {
 
 /** Applied entries (in order, blocks included) that set the user (or group) the instance drops to. */
 export function dropEntries(model: DocumentModel, kind: DropKind): EntryLine[] {
-  const entries: EntryLine[] = [];
-  for (const entry of model.applied) {
-    if (dropOption(entry.key)?.kind === kind) entries.push(entry);
-  }
-  return entries;
+  return model.entriesWhere((key) => dropOption(key)?.kind === kind);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface RuleContext {
   /** Which options exist for the configured version and plugins, and whether strict mode is on. */
   readonly options: OptionContext;
   report(finding: RuleFinding): void;
+  /** True once no further finding will be kept (the diagnostic cap is reached): stop early. */
+  isFull?(): boolean;
 }
 
 export interface FixContext {

@@ -23,8 +23,7 @@ export const runningAsRoot: Rule = {
 
   check({ model, report }) {
     const names = new Set(instanceDropOptions().map((o) => o.name));
-    for (const entry of model.applied) {
-      if (!names.has(entry.key)) continue;
+    for (const entry of model.entriesWhere((key) => names.has(key))) {
       const root = rootValue(model, entry);
       if (!root) continue;
       const kind = dropOption(entry.key)!.kind;

@@ -7,9 +7,8 @@ export const terminatingOption: Rule = {
 
   check(context) {
     const { model, options } = context;
-    for (const entry of model.applied) {
-      const facts = options.option(entry.key);
-      if (!facts?.terminates) continue;
+    for (const entry of model.entriesWhere((key) => options.option(key)?.terminates === true)) {
+      const facts = options.option(entry.key)!;
       const when = facts.immediate ? 'as soon as it reads this line' : 'when it applies this option';
       context.report({
         span: entry.keySpan,

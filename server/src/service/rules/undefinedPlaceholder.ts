@@ -47,7 +47,7 @@ export const undefinedPlaceholder: Rule = {
     const { document, model, options } = context;
     const loader = firstUnreadLoader(model, options);
     const includesRead = model.includes.files.length > 0;
-    const definedNames = [...model.definitions.keys()];
+    let definedNames: string[] | undefined;
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
     for (const use of model.uses) {
       const { entry, name } = use;
@@ -68,7 +68,7 @@ export const undefinedPlaceholder: Rule = {
         continue;
       }
       if (model.isBlockVariable(use)) continue;
-      if (model.definitions.has(name)) continue;
+      if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
       if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
       const math = isPlaceholderMath(use.segment);
@@ -81,6 +81,7 @@ export const undefinedPlaceholder: Rule = {
         });
         continue;
       }
+      definedNames ??= model.definedNames();
       const suggestions = nearest(name, definedNames, 3);
       const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
       const effect = math

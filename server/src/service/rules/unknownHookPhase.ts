@@ -25,16 +25,14 @@ export const unknownHookPhase: Rule = {
 
   check(context) {
     const { model, options } = context;
-    const usedPlaceholders = new Set(model.uses.map((use) => use.name));
+    const usedPlaceholders = model.usedNames;
     const severity = options.strict ? 'error' : 'warning';
     const strictNote = options.strict ? ' In strict mode uWSGI refuses to start.' : '';
-    for (const entry of model.applied) {
+    // Declared options, options of other versions or plugins: unknown-option speaks about them.
+    const unknownHookKeys = model.entriesWhere((key) => !key.includes('%') && parseHookKey(key) !== undefined && options.lookup(key).kind === 'unknown');
+    for (const entry of unknownHookKeys) {
       const key = entry.key;
-      if (key.includes('%')) continue;
-      const hookKey = parseHookKey(key);
-      if (!hookKey) continue;
-      // Declared options, options of other versions or plugins: unknown-option speaks about them.
-      if (options.lookup(key).kind !== 'unknown') continue;
+      const hookKey = parseHookKey(key)!;
       if (usedPlaceholders.has(key) && !options.strict) continue;
       const { family, phaseName, phase } = hookKey;
       const phaseSpan = { start: entry.keySpan.start + family.length + 1, end: entry.keySpan.end };

@@ -87,14 +87,14 @@ export const unknownOption: Rule = {
 
   check(context) {
     const { model, options } = context;
-    const usedPlaceholders = new Set(model.uses.map((use) => use.name));
+    const usedPlaceholders = model.usedNames;
     const severity = options.strict ? 'error' : 'warning';
     const strictNote = options.strict ? ' In strict mode uWSGI refuses to start.' : '';
-    const checked = new Map<string, ReturnType<typeof options.lookup>>();
-    for (const entry of model.applied) {
+    // Keys are not expanded except for magic variables, which we cannot know for every host.
+    // Outside strict mode a known option has nothing to report.
+    const suspects = model.entriesWhere((key) => !key.includes('%') && (options.strict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
+    for (const entry of suspects) {
       const key = entry.key;
-      // Keys are not expanded except for magic variables, which we cannot know for every host.
-      if (key.includes('%')) continue;
       if (key === '') {
         context.report({
           span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
@@ -114,11 +114,7 @@ export const unknownOption: Rule = {
         }
         continue;
       }
-      let lookup = checked.get(key);
-      if (!lookup) {
-        lookup = options.lookup(key);
-        checked.set(key, lookup);
-      }
+      const lookup = options.lookup(key);
       if (lookup.kind === 'option') {
         if (options.strict) checkPluginOrder(context, entry, lookup.facts);
         if (options.strict && key === SET_KEY) checkSetUnderStrict(context, entry);

@@ -24,8 +24,7 @@ export const unknownPlugin: Rule = {
 
   check(context) {
     const text = context.model.text;
-    for (const entry of context.model.applied) {
-      if (!LOADERS.has(entry.key)) continue;
+    for (const entry of context.model.entriesWhere((key) => LOADERS.has(key))) {
       let searchFrom = entry.valueSpan.start;
       for (const item of pluginItems(entry.value)) {
         const start = text.indexOf(item, searchFrom);
