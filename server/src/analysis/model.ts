@@ -135,7 +135,14 @@ export class DocumentModel {
       else for (const entry of entries) result.push(entry);
     }
     if (!result) return [];
-    if (keysMatched > 1) result.sort((a, b) => this.appliedOrderByLine[a.index]! - this.appliedOrderByLine[b.index]!);
+    if (keysMatched === 1) return result;
+    const order = this.appliedOrderByLine;
+    if (result.length <= SORT_LIMIT) return result.sort((a, b) => order[a.index]! - order[b.index]!);
+    // Many entries of several keys: mark their places in `applied` and read them back in order.
+    const marks = new Uint8Array(this.applied.length);
+    for (const entry of result) marks[order[entry.index]!] = 1;
+    let next = 0;
+    for (let i = 0; i < marks.length; i++) if (marks[i] === 1) result[next++] = this.applied[i]!;
     return result;
   }
 
@@ -357,6 +364,8 @@ export class DocumentModel {
 }
 
 const NONE: readonly EntryLine[] = [];
+/** Up to this many entries, sorting them by applied position beats a pass over every applied entry. */
+const SORT_LIMIT = 64;
 const NO_SECTIONS: readonly Section[] = [];
 
 /** `:name` or `%p:name` (this very file): the section of this file an `ini`/`include` line loads. */

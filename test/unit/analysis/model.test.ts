@@ -13,6 +13,16 @@ describe('DocumentModel: per-key queries', () => {
     assert.deepEqual(found, ['uid=a', 'gid=d', 'gid=b', 'uid=c']);
   });
 
+  it('entriesWhere keeps applied order when many entries of several keys match', () => {
+    const lines = ['[uwsgi]'];
+    for (let i = 0; i < 100; i++) lines.push(i % 3 === 0 ? `uid = u${i}` : i % 3 === 1 ? `gid = g${i}` : `env = e${i}`);
+    const model = modelOf(lines.join('\n') + '\n');
+    const found = model.entriesWhere((key) => key !== 'env').map((entry) => entry.value);
+    const expected = model.applied.filter((entry) => entry.key !== 'env').map((entry) => entry.value);
+    assert.equal(found.length, 67);
+    assert.deepEqual(found, expected);
+  });
+
   it('entriesWhere asks about each distinct key once', () => {
     const model = modelOf('[uwsgi]\nprocesses = 1\nprocesses = 2\nmaster = true\n');
     const asked: string[] = [];

@@ -201,6 +201,22 @@ function checkPlaceholderName(context: RuleContext, judged: Judged): void {
   });
 }
 
+/**
+ * The values most lines have (`true`, `4`, `1024`): nothing to report, decided without building
+ * anything. A short run of digits fits every integer parser, even the 16-bit ones, unless the
+ * option has a range of its own.
+ */
+function isPlainlyFine(parser: string, key: string, value: string): boolean {
+  if (FLAG_PARSERS.has(parser)) return FLAG_ON_WORDS.has(value);
+  if (!(POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER)) return false;
+  if (value.length === 0 || value.length > 4 || NICE_RANGE[key] !== undefined) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** Parsers this rule knows how to judge. */
 function isJudgedParser(parser: string): boolean {
   return POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER
@@ -222,6 +238,7 @@ export const invalidValue: Rule = {
     });
     for (const entry of checked) {
       const facts = options.option(entry.key)!;
+      if (isPlainlyFine(facts.parser, entry.key, entry.value)) continue;
       let hasReference = false;
       if (!model.isLiteralValue(entry)) {
         const segments = model.segments(entry);
