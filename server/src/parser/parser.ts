@@ -9,6 +9,7 @@ import {
   LogicKind,
   Section,
   SectionLine,
+  Span,
 } from './ast';
 
 // Keywords of uWSGI's config logic (SEMANTICS.md §11). They are part of the language itself, not
@@ -141,6 +142,44 @@ function sliceWithoutJoins(text: string, start: number, end: number, joins: read
 }
 
 /**
+ * An entry line. Spans and the value string are made on first use: a document of 100,000 lines
+ * otherwise holds 300,000 more small objects, and the garbage collector copies each of them.
+ */
+class EntryNode implements EntryLine {
+  declare readonly kind: LineKind.Entry;
+  private valueText: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly index: number,
+    readonly start: number,
+    readonly contentStart: number,
+    readonly contentEnd: number,
+    readonly end: number,
+    readonly eolEnd: number,
+    readonly joins: readonly number[],
+    readonly key: string,
+    private readonly keyEnd: number,
+    readonly equals: number,
+    private readonly valueStart: number,
+    readonly section: Section | undefined,
+  ) {}
+
+  get keySpan(): Span {
+    return { start: this.contentStart, end: this.keyEnd };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.contentEnd };
+  }
+
+  get value(): string {
+    return (this.valueText ??= sliceWithoutJoins(this.source, this.valueStart, this.contentEnd, this.joins));
+  }
+}
+(EntryNode.prototype as { kind: LineKind }).kind = LineKind.Entry;
+
+/**
  * Parses uWSGI ini text. Never throws; linear in the length of the text. The result is lossless:
  * lines cover the text exactly, end to end.
  */
@@ -200,15 +239,10 @@ export function parseIni(text: string): IniDocument {
       const equals = equalsAt >= 0 && equalsAt < contentEnd ? equalsAt : -1;
       const keyEnd = skipBlankBackward(text, equals < 0 ? contentEnd : equals, contentStart, joins);
       const valueStart = equals < 0 ? contentEnd : skipBlankForward(text, equals + 1, contentEnd, joins);
-      const entry: EntryLine = {
-        kind: LineKind.Entry, index, start, contentStart, contentEnd, end, eolEnd, joins,
-        key: sliceWithoutJoins(text, contentStart, keyEnd, joins),
-        keySpan: { start: contentStart, end: keyEnd },
-        equals,
-        value: sliceWithoutJoins(text, valueStart, contentEnd, joins),
-        valueSpan: { start: valueStart, end: contentEnd },
-        section: current,
-      };
+      const entry: EntryLine = new EntryNode(
+        text, index, start, contentStart, contentEnd, end, eolEnd, joins,
+        sliceWithoutJoins(text, contentStart, keyEnd, joins), keyEnd, equals, valueStart, current,
+      );
       lines.push(entry);
       entries.push(entry);
       if (current) current.entries.push(entry);
