@@ -13,6 +13,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { CrashRestartPolicy } from './crashRestartPolicy';
+import { SERVER_EXEC_ARGV } from './serverRuntime';
 
 export const LANGUAGE_ID = 'uwsgi-ini';
 /** The client id: VS Code reads `<id>.trace.server`, which the manifest declares as `uwsgi.trace.server`. */
@@ -45,8 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
 
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
 
   const crashPolicy = new CrashRestartPolicy(

@@ -24,6 +24,9 @@ import { FileSystemPort } from './analysis/fileSystem';
 export const SERVER_NAME = 'uwsgi-ini-language-server';
 export const SERVER_VERSION = '0.1.0';
 
+/** Quiet time after the last close before the server collects garbage (with `--expose-gc`). */
+const COLLECT_AFTER_CLOSE_MS = 1_000;
+
 /** What the client told us at start-up that changes how we answer. */
 export interface ClientFeatures {
   markdown: boolean;
@@ -212,7 +215,28 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     pendingValidation.delete(event.document.uri);
     cache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    collectAfterClosing();
   });
+
+  /**
+   * Closed documents are garbage, but V8 collects only when something allocates again: an idle
+   * server kept the memory of every document it ever had open. When the process runs with
+   * `--expose-gc` (the extension starts it so, client/src/serverRuntime.ts), collect once after a
+   * burst of closes has settled. Elsewhere this does nothing.
+   */
+  let collection: ReturnType<typeof setTimeout> | undefined;
+  function collectAfterClosing(): void {
+    const collect = (globalThis as { gc?: (options?: object) => void }).gc;
+    if (typeof collect !== 'function') return;
+    if (collection) clearTimeout(collection);
+    collection = setTimeout(() => {
+      collection = undefined;
+      // A plain gc() frees the objects but V8 keeps the emptied pages mapped; the last-resort
+      // flavour compacts and hands them back to the system (V8 11+; older ones ignore the options).
+      collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+    }, COLLECT_AFTER_CLOSE_MS);
+    collection.unref?.();
+  }
 
   connection.onCodeAction((params, token) =>
     handle('codeAction', params.textDocument.uri, [], token, (parsed) => service.doCodeActions(parsed, params.range, params.context)));

@@ -4,15 +4,21 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { SERVER_EXEC_ARGV } from '../../client/src/serverRuntime';
 import { LspClient } from '../protocol/lspClient';
 import { seededRandom } from './generate';
 import { sleep, summarise, Summary } from './stats';
 
 export const BUNDLED_SERVER = path.resolve(__dirname, '../../server/dist/server.js');
 
+/** The bundle as the extension runs it: with the Node flags the client passes (client/src/serverRuntime.ts). */
+function bundledServer(): LspClient {
+  return new LspClient(['--stdio'], BUNDLED_SERVER, SERVER_EXEC_ARGV);
+}
+
 /** The extension's server: the bundle, with validation at once (no debounce) so we time the work. */
 async function startedClient(): Promise<LspClient> {
-  const client = new LspClient(['--stdio'], BUNDLED_SERVER);
+  const client = bundledServer();
   client.settings = { validation: { delayMs: 0 } };
   let configured!: () => void;
   const pulled = new Promise<void>((resolve) => (configured = resolve));
@@ -108,7 +114,7 @@ function bareNode(): Promise<void> {
 }
 
 async function serverUntilInitialized(): Promise<void> {
-  const client = new LspClient(['--stdio'], BUNDLED_SERVER);
+  const client = bundledServer();
   try {
     await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   } finally {

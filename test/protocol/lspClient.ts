@@ -28,8 +28,9 @@ export class LspClient {
   private readonly waiters: { match: (m: RpcMessage) => boolean; resolve: (m: RpcMessage) => void }[] = [];
   stderr = '';
 
-  constructor(args: string[] = ['--stdio'], bin = SERVER_BIN) {
-    this.process = spawn(process.execPath, [bin, ...args], { stdio: 'pipe' });
+  /** `nodeFlags` go to Node before the script, as the extension's `execArgv` does. */
+  constructor(args: string[] = ['--stdio'], bin = SERVER_BIN, nodeFlags: readonly string[] = []) {
+    this.process = spawn(process.execPath, [...nodeFlags, bin, ...args], { stdio: 'pipe' });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     // Answer the server's own requests (workspace/configuration, client/registerCapability).
