@@ -22,9 +22,14 @@ mkdir -p "$D/user/User" "$D/ext"
   "editor.hover.delay": 200,
   "editor.hover.above": false,
   "git.openRepositoryInParentFolders": "never",
-  "workbench.secondarySideBar.defaultVisibility": "hidden"
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "extensions.ignoreRecommendations": true,
+  "github.gitAuthentication": false
 }
 JSON
+# The machine reaches no marketplace: point code-server's gallery at a closed loopback port so the
+# workbench never even looks up open-vsx.org.
+export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/vscode/gallery","itemUrl":"http://127.0.0.1:9/vscode/item","resourceUrlTemplate":"http://127.0.0.1:9/vscode/unpkg/{publisher}/{name}/{version}/{path}"}'
 exec node "$CODE_SERVER_ENTRY" \
   --config "$D/config.yaml" --bind-addr "127.0.0.1:${PORT:-8080}" --auth none \
   --user-data-dir "$D/user" --extensions-dir "$D/ext" \
