@@ -77,6 +77,11 @@ class ParseCache {
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+
+  /** Forgets every parse: what the documents include may have changed. */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** What the host platform provides; the browser or a test may give less. */
@@ -209,6 +214,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
   documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  // An included ini file changed on disk: open documents may now read different options from it.
+  connection.onDidChangeWatchedFiles(() => {
+    cache.clear();
+    revalidateAll();
+  });
+
   documents.onDidClose((event) => {
     const pending = pendingValidation.get(event.document.uri);
     if (pending) clearTimeout(pending);
