@@ -49,4 +49,14 @@ describe('rule inline-comment', () => {
     assert.deepEqual(findings('[uwsgi]\nsocket = /a # b %\nc\n', RULE).length, 1);
     assert.deepEqual(quickFixes('[uwsgi]\nsocket = /a # b %\nc\n', RULE), []);
   });
+
+  it('offers no move when the comment ends in a magic %: on its own line it would swallow the option', () => {
+    // At the end of the file (or before a CRLF in a file that uses LF) `%` joins nothing yet; moved
+    // above the option and followed by the file's LF, it would join the option into the comment.
+    assert.deepEqual(findings('[uwsgi]\nsocket = /a ; 100%', RULE).length, 1);
+    assert.deepEqual(quickFixes('[uwsgi]\nsocket = /a ; 100%', RULE), []);
+    assert.deepEqual(quickFixes('[uwsgi]\nmaster = true\nsocket = /a ; 100%%%\r\n', RULE), []);
+    // `%%` is a literal percent: moving it is safe.
+    assert.equal(fixed('[uwsgi]\nsocket = /a ; 100%%', RULE), '[uwsgi]\n; 100%%\nsocket = /a');
+  });
 });

@@ -58,6 +58,13 @@ function commentStart(text: string, entry: EntryLine, language: ValueLanguage): 
   }
 }
 
+/** True when `text[from, end)` ends in an odd run of `%`: the last one pairs with what follows. */
+function endsWithMagicPercent(text: string, end: number, from: number): boolean {
+  let run = 0;
+  while (end - run - 1 >= from && text.charCodeAt(end - run - 1) === 37) run++;
+  return (run & 1) === 1;
+}
+
 export const inlineComment: Rule = {
   id: 'inline-comment',
   defaultSeverity: 'warning',
@@ -76,8 +83,10 @@ export const inlineComment: Rule = {
       while (text.charCodeAt(marker) === 32 || text.charCodeAt(marker) === 9) marker++;
       const kept = text.slice(entry.valueSpan.start, whitespace);
       const span = { start: whitespace, end: entry.valueSpan.end };
-      // Moving text across a magic `%` line join could change what uWSGI reads: no fix there.
-      const fixable = !entry.joins.some((join) => join >= entry.valueSpan.start);
+      // Moving text across a magic `%` line join could change what uWSGI reads: no fix there. Nor
+      // when the comment ends in a magic `%` (an odd run): on its own line, before a line break,
+      // it would join the option's line into the comment.
+      const fixable = !entry.joins.some((join) => join >= entry.valueSpan.start) && !endsWithMagicPercent(text, entry.valueSpan.end, marker);
       const data = fixable ? { comment: text.slice(marker, entry.valueSpan.end) } : undefined;
       if (language === 'shell') {
         context.report({
