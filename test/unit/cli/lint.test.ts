@@ -158,3 +158,13 @@ describe('uwsgi-ini-lint', () => {
     assert.ok((await lint(['--list-rules'])).stdout.includes('unknown-option\twarning\t'));
   });
 });
+
+describe('uwsgi-ini-lint as a process', () => {
+  it('stops quietly when the reader closes the pipe early', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const bin = path.resolve(__dirname, '../../../server/bin/uwsgi-ini-lint.js');
+    const result = spawnSync('bash', ['-c', `node "${bin}" --list-options | head -1`], { encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n').filter((l) => l !== '').length, 1);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+  });
+});
