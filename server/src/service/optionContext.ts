@@ -31,7 +31,12 @@ export function pluginItems(value: string): string[] {
 export class OptionContext {
   readonly version: UwsgiVersion;
   readonly plugins: ReadonlySet<string>;
+  /** Strict mode at the end of reading: what configure-time checks see. */
   readonly strict: boolean;
+  /** Strict mode at some point while the file is read. */
+  readonly everStrict: boolean;
+  private readonly strictFromSetting: boolean;
+  private readonly strictLines: readonly { start: number; on: boolean }[];
   /** Where the file first loads each plugin: the loader line's offset, -1 for the settings. */
   private readonly pluginLoadOffsets = new Map<string, number>();
 
@@ -60,6 +65,9 @@ export class OptionContext {
     // `strict` is applied while the file is read: the file's last word on it beats `--strict`.
     const strictValue = model.lastValue('strict');
     this.strict = strictValue !== undefined ? isFlagTrue(strictValue) : settings.strict;
+    this.strictFromSetting = settings.strict;
+    this.strictLines = model.entriesOf('strict').map((entry) => ({ start: entry.start, on: isFlagTrue(entry.value) })).sort((a, b) => a.start - b.start);
+    this.everStrict = this.strict || settings.strict || this.strictLines.some((line) => line.on);
   }
 
   /** Every rule asks about the same keys: one registry lookup per key and validation. */
@@ -81,6 +89,20 @@ export class OptionContext {
     if (known.reason === 'needs-plugin') return { kind: 'needs-plugin', plugin: known.plugin, facts: known.option };
     if (known.reason === 'other-version') return { kind: 'other-version', versions: known.versions, facts: known.option };
     return { kind: 'unknown' };
+  }
+
+  /**
+   * Whether uWSGI refuses this entry's key when it is no option: strict mode is checked when the
+   * line is read and again when options are applied, so strict at either moment is enough.
+   */
+  strictFor(entry: { start: number }): boolean {
+    if (this.strict) return true;
+    let on = this.strictFromSetting;
+    for (const line of this.strictLines) {
+      if (line.start >= entry.start) break;
+      on = line.on;
+    }
+    return on;
   }
 
   /**

@@ -47,3 +47,19 @@ describe('rule unknown-option: strict mode details', () => {
     assert.deepEqual(findings('[uwsgi]\ncgi = /srv/cgi-bin\nplugin = cgi\n', 'unknown-option'), []);
   });
 });
+
+describe('rule unknown-option: strict at the moment a key is read', () => {
+  it('refuses a key read while strict is on, even when strict is switched off later', () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nfoo_bar = 1\nstrict = false\n', 'unknown-option').map((f) => f.severity), ['error']);
+  });
+
+  it('lets a key read before strict is switched on count as strict too: configure time checks it again', () => {
+    assert.deepEqual(findings('[uwsgi]\nfoo_bar = 1\nstrict = true\n', 'unknown-option').map((f) => f.severity), ['error']);
+  });
+
+  it('keeps a key read after strict is switched off a warning', () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = false\nfoo_bar = 1\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nstrict = false\nhook-asapp = exec:true\n', 'unknown-hook-phase').map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\nstrict = true\nhook-asapp = exec:true\nstrict = false\n', 'unknown-hook-phase').map((f) => f.severity), ['error']);
+  });
+});

@@ -26,14 +26,15 @@ export const unknownHookPhase: Rule = {
   check(context) {
     const { model, options } = context;
     const usedPlaceholders = model.usedNames;
-    const severity = options.strict ? 'error' : 'warning';
-    const strictNote = options.strict ? ' In strict mode uWSGI refuses to start.' : '';
     // Declared options, options of other versions or plugins: unknown-option speaks about them.
     const unknownHookKeys = model.entriesWhere((key) => !key.includes('%') && parseHookKey(key) !== undefined && options.lookup(key).kind === 'unknown');
     for (const entry of unknownHookKeys) {
       const key = entry.key;
       const hookKey = parseHookKey(key)!;
-      if (usedPlaceholders.has(key) && !options.strict) continue;
+      const strict = options.strictFor(entry);
+      const severity = strict ? 'error' : 'warning';
+      const strictNote = strict ? ' In strict mode uWSGI refuses to start.' : '';
+      if (usedPlaceholders.has(key) && !strict) continue;
       const { family, phaseName, phase } = hookKey;
       const phaseSpan = { start: entry.keySpan.start + family.length + 1, end: entry.keySpan.end };
       const suggestions = nearest(phaseName, phaseNames(family, options.version), 3);

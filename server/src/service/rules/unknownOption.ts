@@ -88,13 +88,14 @@ export const unknownOption: Rule = {
   check(context) {
     const { model, options } = context;
     const usedPlaceholders = model.usedNames;
-    const severity = options.strict ? 'error' : 'warning';
-    const strictNote = options.strict ? ' In strict mode uWSGI refuses to start.' : '';
     // Keys are not expanded except for magic variables, which we cannot know for every host.
     // Outside strict mode a known option has nothing to report.
-    const suspects = model.entriesWhere((key) => !key.includes('%') && (options.strict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
+    const suspects = model.entriesWhere((key) => !key.includes('%') && (options.everStrict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
     for (const entry of suspects) {
       const key = entry.key;
+      const strict = options.strictFor(entry);
+      const severity = strict ? 'error' : 'warning';
+      const strictNote = strict ? ' In strict mode uWSGI refuses to start.' : '';
       if (key === '') {
         context.report({
           span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
@@ -104,7 +105,7 @@ export const unknownOption: Rule = {
         continue;
       }
       if (key === BARE_END) {
-        if (options.strict) {
+        if (strict) {
           context.report({
             span: entry.keySpan,
             message: '`end` closes the block but is not an option: strict mode refuses it. Use `endif` or `endfor`.',
@@ -116,14 +117,14 @@ export const unknownOption: Rule = {
       }
       const lookup = options.lookup(key);
       if (lookup.kind === 'option') {
-        if (options.strict) checkPluginOrder(context, entry, lookup.facts);
-        if (options.strict && key === SET_KEY) checkSetUnderStrict(context, entry);
+        if (strict) checkPluginOrder(context, entry, lookup.facts);
+        if (strict && key === SET_KEY) checkSetUnderStrict(context, entry);
         continue;
       }
       if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
       if (usedPlaceholders.has(key)) {
-        if (options.strict) {
+        if (strict) {
           context.report({
             span: entry.keySpan,
             message: `\`${key}\` is used as a placeholder, but strict mode refuses keys that are not options. Define it with \`set-placeholder = ${key}=...\`.`,
