@@ -4,7 +4,7 @@ import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
 import { ruleById } from './rules';
 import { DIAGNOSTIC_SOURCE } from './validation';
-import { insertLinesBefore, workspaceEdit } from './edits';
+import { insertLinesAfter, insertLinesBefore, workspaceEdit } from './edits';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
@@ -55,15 +55,18 @@ function suppressionActions(document: UwsgiDocument, diagnostic: Diagnostic, rul
   }
   const first = document.ast.lines[0];
   if (first) {
-    // A file-wide directive goes on top, after a BOM if there is one.
+    // A file-wide directive goes on top. After a byte order mark it would move the mark onto the
+    // comment line and change what uWSGI reads of the first line, so there it goes below that line.
     const hasBom = document.text.charCodeAt(0) === 0xfeff;
-    const position = document.textDocument.positionAt(hasBom ? 1 : 0);
-    const directive = `# uwsgi-ini: disable ${ruleId}${document.eol}`;
+    const directive = `# uwsgi-ini: disable ${ruleId}`;
+    const edit = hasBom
+      ? insertLinesAfter(document, first, [directive])
+      : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${directive}${document.eol}` };
     actions.push({
       title: `Disable ${ruleId} for this file`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: workspaceEdit(document, [{ range: { start: position, end: position }, newText: directive }]),
+      edit: workspaceEdit(document, [edit]),
     });
   }
   return actions;

@@ -53,6 +53,11 @@ describe('rule missing-section', () => {
     assert.deepEqual(findings(result, RULE), []);
   });
 
+  it('offers no move when the header comment ends in a magic %: on its own line it would swallow the header', () => {
+    assert.deepEqual(quickFixes('[uwsgi] ; 100%', RULE), []);
+    assert.equal(fixed('[uwsgi] ; 100%%\n', RULE), '; 100%%\n[uwsgi]\n');
+  });
+
   it('explains a missing ] and a wrong case', () => {
     assert.match(messages('[uwsgi\nmaster = true\n', RULE)[0]!, /lacks its `\]`.*names the section `uwsg`/);
     assert.equal(fixed('[uwsgi\nmaster = true\n', RULE), '[uwsgi]\nmaster = true\n');

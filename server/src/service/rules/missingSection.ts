@@ -91,6 +91,8 @@ export const missingSection: Rule = {
         const comment = data['comment'];
         const line = document.lineAt(start);
         if (!line) return [];
+        // A comment ending in an odd run of `%` would join the header into itself on its own line.
+        if (typeof comment === 'string' && /(^|[^%])(%%)*%$/.test(comment)) return [];
         const edits = [replaceSpan(document, { start, end }, `[${wanted}]`)];
         if (typeof comment === 'string') edits.unshift(insertLinesBefore(document, line, [comment]));
         return [{
