@@ -1,4 +1,4 @@
-import { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { Line, Span } from '../parser/ast';
 import { UwsgiDocument } from './uwsgiDocument';
 
@@ -29,4 +29,28 @@ export function insertLinesAfter(document: UwsgiDocument, line: Line, lines: str
 
 export function workspaceEdit(document: UwsgiDocument, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [document.textDocument.uri]: edits } };
+}
+
+/** The strings of a list a rule put in its finding's data (anything else is ignored). */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * One quick fix per replacement text for the diagnostic's range, titled by `title`; the first is
+ * the preferred one unless `preferFirst` is false.
+ */
+export function replacementFixes(
+  document: UwsgiDocument,
+  diagnostic: Diagnostic,
+  replacements: readonly string[],
+  title: (replacement: string) => string,
+  preferFirst = true,
+): CodeAction[] {
+  const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
+  return replacements.map((replacement, index) => ({
+    title: title(replacement),
+    isPreferred: preferFirst && index === 0,
+    edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
+  }));
 }

@@ -4,7 +4,7 @@ import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
 import { nearest } from '../../registry/registry';
 import { OptionContext } from '../optionContext';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 
 /**
@@ -108,14 +108,7 @@ export const undefinedPlaceholder: Rule = {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const actions: CodeAction[] = [];
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    suggestions.forEach((name, index) => {
-      actions.push({
-        title: `Change to \`${name}\``,
-        isPreferred: index === 0,
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
-      });
-    });
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``));
     const inline = data['inline'];
     if (typeof inline === 'string') {
       actions.push({

@@ -1,8 +1,7 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { Rule } from './rule';
 import { allActions, getAction, nearest } from '../../registry/registry';
 import type { UwsgiVersion } from '../../registry/types';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes, stringList } from '../edits';
 import { hasExpansion, hookEntries } from './hookEntries';
 
 function actionNames(version: UwsgiVersion): string[] {
@@ -57,13 +56,6 @@ export const unknownHookAction: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return suggestions.map((name, index): CodeAction => ({
-      title: `Change the action to \`${name}\``,
-      isPreferred: index === 0,
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
-    }));
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the action to \`${name}\``);
   },
 };

@@ -2,7 +2,7 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { Rule } from './rule';
 import { allPhases, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import type { HookFamily, UwsgiVersion } from '../../registry/types';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 
 /** Families whose value can move to `hook-<phase>` behind an action of the same name. */
 const FAMILY_ACTION: Readonly<Partial<Record<HookFamily, string>>> = {
@@ -78,7 +78,6 @@ export const unknownHookPhase: Rule = {
   },
 
   fixes({ document, model, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const actions: CodeAction[] = [];
     const moveTo = typeof data['moveTo'] === 'string' ? data['moveTo'] : undefined;
@@ -95,14 +94,7 @@ export const unknownHookPhase: Rule = {
         });
       }
     }
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    suggestions.forEach((name, index) => {
-      actions.push({
-        title: `Change the phase to \`${name}\``,
-        isPreferred: !moveTo && index === 0,
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
-      });
-    });
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the phase to \`${name}\``, !moveTo));
     return actions;
   },
 };

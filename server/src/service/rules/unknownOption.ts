@@ -1,9 +1,8 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { Rule, RuleContext } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { allOptions, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import { OptionFacts, UwsgiVersion } from '../../registry/types';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes, stringList } from '../edits';
 
 /** `end` closes logic blocks without being an option: accepted, except under strict mode. */
 const BARE_END = 'end';
@@ -167,13 +166,6 @@ export const unknownOption: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return suggestions.map((name, index): CodeAction => ({
-      title: `Change to \`${name}\``,
-      isPreferred: index === 0,
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, name)]),
-    }));
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
   },
 };

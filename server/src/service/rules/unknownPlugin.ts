@@ -1,7 +1,6 @@
 import { Rule } from './rule';
-import { CodeAction } from 'vscode-languageserver-types';
 import { isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes, stringList } from '../edits';
 import { pluginItems } from '../optionContext';
 
 /** `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on. */
@@ -52,12 +51,6 @@ export const unknownPlugin: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    return suggestions.map((name): CodeAction => ({
-      title: `Change to \`${name}\``,
-      isPreferred: true,
-      edit: workspaceEdit(document, [replaceSpan(document, span, name)]),
-    }));
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
   },
 };
