@@ -4,7 +4,7 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { isFlagTrue } from '../optionContext';
 import { Severity } from '../settings';
 
@@ -274,22 +274,9 @@ export const invalidValue: Rule = {
   fixes({ document, model, diagnostic, data }) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
-    if (typeof data['replacement'] === 'string') {
-      actions.push({
-        title: `Change to \`${data['replacement']}\``,
-        isPreferred: true,
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, data['replacement'])]),
-      });
-    }
-    const suggestions = Array.isArray(data['suggestions']) ? data['suggestions'].filter((s): s is string => typeof s === 'string') : [];
-    suggestions.forEach((value, index) => {
-      actions.push({
-        title: `Change to \`${value}\``,
-        isPreferred: index === 0 && data['preferred'] !== false,
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, value)]),
-      });
-    });
+    const changeTo = (value: string): string => `Change to \`${value}\``;
+    const actions: CodeAction[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo);
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), changeTo, data['preferred'] !== false));
     if (data['removeLine'] === true) {
       const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
       if (entry) {

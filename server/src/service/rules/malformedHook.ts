@@ -2,7 +2,7 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { Rule, RuleContext } from './rule';
 import { getAction } from '../../registry/registry';
 import type { ActionFacts } from '../../registry/types';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { HookEntry, hasExpansion, hookEntries } from './hookEntries';
 
 /** Actions that do not fail on an empty argument (an empty command, an empty log line...). */
@@ -134,14 +134,7 @@ export const malformedHook: Rule = {
   fixes({ document, diagnostic, data }) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
-    if (typeof data['replacement'] === 'string') {
-      actions.push({
-        title: `Change to \`${data['replacement']}\``,
-        isPreferred: true,
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, data['replacement'])]),
-      });
-    }
+    const actions: CodeAction[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), (value) => `Change to \`${value}\``);
     if (data['appendColon'] === true) {
       const action = document.text.slice(start, end);
       actions.push({
