@@ -51,6 +51,7 @@ export function referencesExpandedIn(key: string, immediate: boolean): boolean {
   return !immediate || key === 'set';
 }
 const MAX_SECTION_DEPTH = 16;
+const LETTER_I = 105;
 
 /**
  * The document as uWSGI will apply it: which sections apply, in which order their entries are
@@ -63,10 +64,9 @@ export class DocumentModel {
   /** Entries uWSGI applies, in order (sections pulled in are spliced at the loader line). */
   readonly applied: EntryLine[] = [];
   // Per-line tables indexed by `EntryLine.index`: cheaper than maps keyed by entry objects, which
-  // every rule queries for every entry.
-  private readonly appliedByLine: (EntryLine | undefined)[] = [];
-  /** Position of each applied entry in `applied`, by line index. */
-  private readonly appliedOrderByLine: number[] = [];
+  // every rule queries for every entry. Typed arrays: no holes, and the collector never copies them.
+  /** 1 + the position of each applied entry in `applied`, by line index; 0 when not applied. */
+  private readonly appliedOrderByLine: Int32Array;
   private readonly byKeyMap = new Map<string, EntryLine[]>();
   /** Definitions from `set-placeholder`-like lines, in applied order; keys define the rest. */
   private readonly setterDefinitions: PlaceholderDefinition[] = [];
@@ -79,15 +79,20 @@ export class DocumentModel {
   /** `ini = :name` lines whose section does not exist in this file. */
   readonly missingSectionLoads: { entry: EntryLine; name: string; nameSpan: Span }[] = [];
   private readonly segmentsByLine: (Segment[] | undefined)[] = [];
-  private readonly blockByLine: (LogicBlock | undefined)[] = [];
+  /** 1 + the index in `doc.blocks` of the block whose body holds the line; 0 outside blocks. */
+  private readonly blockByLine: Int32Array;
   private sectionsByName: Map<string, Section[]> | undefined;
 
   private includeResult: IncludeResult | undefined;
 
   constructor(readonly doc: IniDocument, private readonly options: AnalysisOptions = { section: DEFAULT_SECTION }) {
     this.sectionName = options.section;
-    for (const block of doc.blocks) {
-      for (const entry of block.body) this.blockByLine[entry.index] = block;
+    const lineCount = doc.lines.length;
+    this.appliedOrderByLine = new Int32Array(lineCount);
+    this.blockByLine = new Int32Array(lineCount);
+    const blocks = doc.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      for (const entry of blocks[b]!.body) this.blockByLine[entry.index] = b + 1;
     }
     const visiting = new Set<string>([this.sectionName]);
     for (const section of doc.sections) {
@@ -118,7 +123,8 @@ export class DocumentModel {
   }
 
   isApplied(entry: EntryLine): boolean {
-    return this.appliedByLine[entry.index] === entry;
+    const order = this.appliedOrderByLine[entry.index];
+    return order !== undefined && order > 0 && this.applied[order - 1] === entry;
   }
 
   /**
@@ -140,7 +146,7 @@ export class DocumentModel {
     if (result.length <= SORT_LIMIT) return result.sort((a, b) => order[a.index]! - order[b.index]!);
     // Many entries of several keys: mark their places in `applied` and read them back in order.
     const marks = new Uint8Array(this.applied.length);
-    for (const entry of result) marks[order[entry.index]!] = 1;
+    for (const entry of result) marks[order[entry.index]! - 1] = 1;
     let next = 0;
     for (let i = 0; i < marks.length; i++) if (marks[i] === 1) result[next++] = this.applied[i]!;
     return result;
@@ -168,7 +174,9 @@ export class DocumentModel {
 
   /** The block (for/if) that handles this entry, if any. */
   blockOf(entry: EntryLine): LogicBlock | undefined {
-    return this.isOwnLine(entry) ? this.blockByLine[entry.index] : undefined;
+    if (!this.isOwnLine(entry)) return undefined;
+    const block = this.blockByLine[entry.index]!;
+    return block === 0 ? undefined : this.doc.blocks[block - 1];
   }
 
   /**
@@ -253,7 +261,12 @@ export class DocumentModel {
 
   /** Names used in `%(...)` (math operands included). */
   get usedNames(): ReadonlySet<string> {
-    return (this.usedNameSet ??= new Set(this.uses.map((use) => use.name)));
+    if (!this.usedNameSet) {
+      const names = new Set<string>();
+      for (const use of this.uses) names.add(use.name);
+      this.usedNameSet = names;
+    }
+    return this.usedNameSet;
   }
 
   /**
@@ -285,7 +298,8 @@ export class DocumentModel {
     this.appliedSections.push(section);
     for (const entry of section.entries) {
       this.applyEntry(entry);
-      if (!SECTION_LOADERS.has(entry.key)) continue;
+      // Both loaders start with `i`: most keys are settled without hashing them.
+      if (entry.key.charCodeAt(0) !== LETTER_I || !SECTION_LOADERS.has(entry.key)) continue;
       const target = localSectionReference(entry);
       if (!target) continue;
       const pulled = this.sectionsNamed(target.name);
@@ -314,10 +328,9 @@ export class DocumentModel {
   }
 
   private applyEntry(entry: EntryLine): void {
-    if (this.appliedByLine[entry.index] === entry) return;
-    this.appliedByLine[entry.index] = entry;
-    this.appliedOrderByLine[entry.index] = this.applied.length;
+    if (this.appliedOrderByLine[entry.index] !== 0) return;
     this.applied.push(entry);
+    this.appliedOrderByLine[entry.index] = this.applied.length;
     const list = this.byKeyMap.get(entry.key);
     if (list) list.push(entry);
     else this.byKeyMap.set(entry.key, [entry]);

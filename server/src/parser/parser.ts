@@ -179,6 +179,29 @@ class EntryNode implements EntryLine {
 }
 (EntryNode.prototype as { kind: LineKind }).kind = LineKind.Entry;
 
+const KEY_CACHE_SIZE = 1024;
+
+/**
+ * The key between `start` and `end`, shared with earlier lines that have the same key: a file
+ * repeats a few dozen keys over and over, and one string per key (instead of one per line) leaves
+ * less for the collector to copy and lets the model's key maps find a known string. A slot is
+ * chosen from the length and three characters; a different key in the slot is replaced.
+ */
+function keyText(text: string, start: number, end: number, cache: (string | undefined)[]): string {
+  const length = end - start;
+  if (length <= 0) return '';
+  const slot = (length * 131 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (length >> 1))) & (KEY_CACHE_SIZE - 1);
+  const known = cache[slot];
+  if (known !== undefined && known.length === length) {
+    let i = 0;
+    while (i < length && known.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === length) return known;
+  }
+  const key = text.slice(start, end);
+  cache[slot] = key;
+  return key;
+}
+
 /**
  * Parses uWSGI ini text. Never throws; linear in the length of the text. The result is lossless:
  * lines cover the text exactly, end to end.
@@ -191,6 +214,7 @@ export function parseIni(text: string): IniDocument {
   let current: Section | undefined;
   let offset = 0;
   const length = text.length;
+  const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
 
   while (offset < length) {
     const start = offset;
@@ -239,9 +263,10 @@ export function parseIni(text: string): IniDocument {
       const equals = equalsAt >= 0 && equalsAt < contentEnd ? equalsAt : -1;
       const keyEnd = skipBlankBackward(text, equals < 0 ? contentEnd : equals, contentStart, joins);
       const valueStart = equals < 0 ? contentEnd : skipBlankForward(text, equals + 1, contentEnd, joins);
+      const key = joins.length === 0 ? keyText(text, contentStart, keyEnd, keyCache) : sliceWithoutJoins(text, contentStart, keyEnd, joins);
       const entry: EntryLine = new EntryNode(
         text, index, start, contentStart, contentEnd, end, eolEnd, joins,
-        sliceWithoutJoins(text, contentStart, keyEnd, joins), keyEnd, equals, valueStart, current,
+        key, keyEnd, equals, valueStart, current,
       );
       lines.push(entry);
       entries.push(entry);
@@ -314,7 +339,7 @@ function buildLogicBlocks(
   };
   visitAll('', orphanEntries);
   for (const section of sections) visitAll(section.name, section.entries);
-  blocks.sort((a, b) => a.opener.start - b.opener.start);
-  strayBlockEnds.sort((a, b) => a.start - b.start);
+  // No sort needed: orphan entries come before the first section and sections are visited in
+  // document order, so blocks and stray ends are pushed in document order.
   return { blocks, strayBlockEnds };
 }

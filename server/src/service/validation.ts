@@ -32,7 +32,8 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
     if (diagnostics.length >= MAX_DIAGNOSTICS) break;
     const configured = settings.diagnostics[rule.id];
     if (configured === 'off') continue;
-    const href = ruleDocsUrl(rule.id);
+    // Diagnostics are serialised, never mutated: one description object per rule is enough.
+    const codeDescription = { href: ruleDocsUrl(rule.id) };
     const context: RuleContext = {
       document,
       model,
@@ -47,7 +48,7 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
           range,
           severity: SEVERITY[severity],
           code: rule.id,
-          codeDescription: { href },
+          codeDescription,
           source: DIAGNOSTIC_SOURCE,
           message: finding.message,
         };
