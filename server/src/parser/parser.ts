@@ -215,6 +215,14 @@ export function parseIni(text: string): IniDocument {
   let offset = 0;
   const length = text.length;
   const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
+  // Logic blocks are grouped while reading, the way uWSGI's dispatcher does: an opener starts a
+  // block, any closer ends it, an opener inside an open block is recorded as nested (uWSGI aborts
+  // on it when the block is live). A block stays open across occurrences of its section name;
+  // entries before the first header count as the section ''.
+  const blocks: LogicBlock[] = [];
+  const strayBlockEnds: EntryLine[] = [];
+  const openBySection = new Map<string, LogicBlock | undefined>();
+  let open: LogicBlock | undefined;
 
   while (offset < length) {
     const start = offset;
@@ -244,6 +252,8 @@ export function parseIni(text: string): IniDocument {
       };
       lines.push(header);
       if (current) current.lastLine = index - 1;
+      openBySection.set(current ? current.name : '', open);
+      open = openBySection.get(header.name);
       current = {
         name: header.name,
         header,
@@ -272,6 +282,13 @@ export function parseIni(text: string): IniDocument {
       entries.push(entry);
       if (current) current.entries.push(entry);
       else orphanEntries.push(entry);
+      // Outside a block, only keys starting like a keyword (`e`nd, `f`or, `i`f) can matter.
+      if (open) {
+        open = continueBlock(open, entry);
+      } else {
+        const initial = key.charCodeAt(0);
+        if (initial === KEYWORD_E || initial === KEYWORD_F || initial === KEYWORD_I) open = startBlock(entry, blocks, strayBlockEnds);
+      }
     }
     offset = eolEnd;
   }
@@ -279,7 +296,6 @@ export function parseIni(text: string): IniDocument {
     current.lastLine = lines.length - 1;
   }
   finishSectionSpans(sections, lines);
-  const { blocks, strayBlockEnds } = buildLogicBlocks(sections, orphanEntries);
   return { text, lines, sections, orphanEntries, entries, blocks, strayBlockEnds };
 }
 
@@ -293,53 +309,28 @@ function finishSectionSpans(sections: Section[], lines: Line[]): void {
   }
 }
 
-/**
- * Groups each section name's entries into logic blocks the way uWSGI's dispatcher does while
- * reading: an opener starts a block, any closer ends it, an opener inside an open block is
- * recorded as nested (uWSGI aborts on it when the block is live).
- */
-function buildLogicBlocks(
-  sections: readonly Section[],
-  orphanEntries: readonly EntryLine[],
-): { blocks: LogicBlock[]; strayBlockEnds: EntryLine[] } {
-  const blocks: LogicBlock[] = [];
-  const strayBlockEnds: EntryLine[] = [];
-  const openBySection = new Map<string, LogicBlock | undefined>();
-  // The open block is looked up once per section, not per entry; outside a block, only keys
-  // starting like a keyword (`e`nd, `f`or, `i`f) can matter.
-  const visitAll = (sectionName: string, entries: readonly EntryLine[]): void => {
-    let open = openBySection.get(sectionName);
-    for (const entry of entries) {
-      const key = entry.key;
-      if (!open) {
-        const first = key.charCodeAt(0);
-        if (first !== KEYWORD_E && first !== KEYWORD_F && first !== KEYWORD_I) continue;
-      }
-      if (BLOCK_CLOSERS.has(key)) {
-        if (open) {
-          open.closer = entry;
-          open = undefined;
-        } else {
-          strayBlockEnds.push(entry);
-        }
-        continue;
-      }
-      const kind = logicKindOf(key);
-      if (open) {
-        open.body.push(entry);
-        if (kind) open.nested.push(entry);
-        continue;
-      }
-      if (kind) {
-        open = { kind, opener: entry, closer: undefined, body: [], nested: [] };
-        blocks.push(open);
-      }
-    }
-    openBySection.set(sectionName, open);
-  };
-  visitAll('', orphanEntries);
-  for (const section of sections) visitAll(section.name, section.entries);
-  // No sort needed: orphan entries come before the first section and sections are visited in
-  // document order, so blocks and stray ends are pushed in document order.
-  return { blocks, strayBlockEnds };
+/** An entry inside an open block: a closer ends it, anything else is its body. */
+function continueBlock(open: LogicBlock, entry: EntryLine): LogicBlock | undefined {
+  const key = entry.key;
+  if (BLOCK_CLOSERS.has(key)) {
+    open.closer = entry;
+    return undefined;
+  }
+  open.body.push(entry);
+  if (logicKindOf(key)) open.nested.push(entry);
+  return open;
+}
+
+/** An entry outside any block: an opener starts one, a closer is stray. */
+function startBlock(entry: EntryLine, blocks: LogicBlock[], strayBlockEnds: EntryLine[]): LogicBlock | undefined {
+  const key = entry.key;
+  if (BLOCK_CLOSERS.has(key)) {
+    strayBlockEnds.push(entry);
+    return undefined;
+  }
+  const kind = logicKindOf(key);
+  if (!kind) return undefined;
+  const block: LogicBlock = { kind, opener: entry, closer: undefined, body: [], nested: [] };
+  blocks.push(block);
+  return block;
 }
