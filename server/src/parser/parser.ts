@@ -144,6 +144,8 @@ function sliceWithoutJoins(text: string, start: number, end: number, joins: read
 /**
  * An entry line. Spans and the value string are made on first use: a document of 100,000 lines
  * otherwise holds 300,000 more small objects, and the garbage collector copies each of them.
+ * For the same reason the offsets that follow from others (where the line break starts, where
+ * the key ends and the value starts) are recomputed on request instead of stored.
  */
 class EntryNode implements EntryLine {
   declare readonly kind: LineKind.Entry;
@@ -155,15 +157,25 @@ class EntryNode implements EntryLine {
     readonly start: number,
     readonly contentStart: number,
     readonly contentEnd: number,
-    readonly end: number,
     readonly eolEnd: number,
     readonly joins: readonly number[],
     readonly key: string,
-    private readonly keyEnd: number,
     readonly equals: number,
-    private readonly valueStart: number,
     readonly section: Section | undefined,
   ) {}
+
+  get end(): number {
+    return lineContentEnd(this.source, this.start, this.eolEnd, this.joins);
+  }
+
+  private get keyEnd(): number {
+    if (this.joins.length === 0) return this.contentStart + this.key.length;
+    return skipBlankBackward(this.source, this.equals < 0 ? this.contentEnd : this.equals, this.contentStart, this.joins);
+  }
+
+  private get valueStart(): number {
+    return this.equals < 0 ? this.contentEnd : skipBlankForward(this.source, this.equals + 1, this.contentEnd, this.joins);
+  }
 
   get keySpan(): Span {
     return { start: this.contentStart, end: this.keyEnd };
@@ -178,6 +190,17 @@ class EntryNode implements EntryLine {
   }
 }
 (EntryNode.prototype as { kind: LineKind }).kind = LineKind.Entry;
+
+/**
+ * Where a line's text ends: before its `\n` or `\r\n`; at the text's end for the last line, even
+ * when that ends in a joining `%` and newline.
+ */
+function lineContentEnd(text: string, start: number, eolEnd: number, joins: readonly number[]): number {
+  if (eolEnd === start || text.charCodeAt(eolEnd - 1) !== Char.LineFeed) return eolEnd;
+  if (joins.length > 0 && joins[joins.length - 1] === eolEnd - 2) return eolEnd;
+  const newline = eolEnd - 1;
+  return newline > start && text.charCodeAt(newline - 1) === Char.CarriageReturn ? newline - 1 : newline;
+}
 
 const KEY_CACHE_SIZE = 1024;
 
@@ -272,12 +295,8 @@ export function parseIni(text: string): IniDocument {
       const equalsAt = text.indexOf('=', contentStart);
       const equals = equalsAt >= 0 && equalsAt < contentEnd ? equalsAt : -1;
       const keyEnd = skipBlankBackward(text, equals < 0 ? contentEnd : equals, contentStart, joins);
-      const valueStart = equals < 0 ? contentEnd : skipBlankForward(text, equals + 1, contentEnd, joins);
       const key = joins.length === 0 ? keyText(text, contentStart, keyEnd, keyCache) : sliceWithoutJoins(text, contentStart, keyEnd, joins);
-      const entry: EntryLine = new EntryNode(
-        text, index, start, contentStart, contentEnd, end, eolEnd, joins,
-        key, keyEnd, equals, valueStart, current,
-      );
+      const entry: EntryLine = new EntryNode(text, index, start, contentStart, contentEnd, eolEnd, joins, key, equals, current);
       lines.push(entry);
       entries.push(entry);
       if (current) current.entries.push(entry);
