@@ -56,3 +56,13 @@ stop_group() {
   for _ in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
   kill -9 -- "-$pid" 2>/dev/null || true
 }
+
+# Sets VSIX to the packaged extension: the given one, or a fresh `npm run package` of the repo.
+packaged_vsix() {
+  if [ -z "${VSIX:-}" ]; then
+    log "packaging (npm run package)"
+    (cd "$REPO" && npm run --silent package >&2)
+    VSIX=$REPO/$(cd "$REPO" && node -p 'const p=require("./package.json"); `${p.name}-${p.version}.vsix`')
+  fi
+  [ -f "$VSIX" ] || { log "no .vsix at $VSIX"; exit 2; }
+}

@@ -10,12 +10,7 @@ set -euo pipefail
 
 bash "$E2E_SCRIPTS/setup.sh"
 cd "$REPO"
-if [ -z "${VSIX:-}" ]; then
-  log "packaging (npm run package)"
-  npm run --silent package >&2
-  VSIX=$REPO/$(node -p 'const p=require("./package.json"); `${p.name}-${p.version}.vsix`')
-fi
-[ -f "$VSIX" ] || { log "no .vsix at $VSIX"; exit 2; }
+packaged_vsix
 
 mkdir -p "$CACHE/runs" test/artifacts
 RUN=$(mktemp -d "$CACHE/runs/ui-XXXXXX")

@@ -8,11 +8,7 @@ set -euo pipefail
 
 bash "$E2E_SCRIPTS/setup.sh"
 cd "$REPO"
-if [ -z "${VSIX:-}" ]; then
-  log "packaging (npm run package)"
-  npm run --silent package >&2
-  VSIX=$REPO/$(node -p 'const p=require("./package.json"); `${p.name}-${p.version}.vsix`')
-fi
+packaged_vsix
 export PORT=${PORT:-8080}
 if ! port_free "$PORT"; then
   log "port $PORT is in use: set PORT=another"; exit 2
