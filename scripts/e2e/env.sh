@@ -16,7 +16,13 @@ CODE_SERVER_ENTRY=$CS_ROOT/out/node/entry.js
 log() { echo "[e2e] $*" >&2; }
 
 # Node 24 first on PATH, and every file VS Code / chromium write kept inside one run directory.
+# An outer `npm run` (Node 20) exports npm_config_user_agent, npm_node_execpath, npm_execpath and
+# friends; code-server's install script reads the Node version from the user agent and refuses
+# Node 20, so every npm_* variable of the outer npm is dropped before the inner install runs.
 use_node24() {
+  local v
+  for v in $(compgen -e | grep -i '^npm_' || true); do unset "$v"; done
+  unset NODE INIT_CWD
   export PATH=$NODE24/bin:$PATH
   export npm_config_nodedir=$NODE24
 }
