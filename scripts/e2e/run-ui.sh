@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm run test:ui — packages the .vsix, installs it into a fresh code-server, opens examples/ in
-# headless chromium and checks what a user sees: a squiggle in examples/uwsgi.ini, a Problems panel
+# npm run test:ui — packages the .vsix, installs it into a fresh code-server, opens a copy of examples/
+# in headless chromium and checks what a user sees: a squiggle in examples/uwsgi.ini, a Problems panel
 # row for the `vaccum` typo, the hover on `hook-as-root`. Screenshot: test/artifacts/ui-check.png,
 # copied to images/screenshot.png (the README's picture). Exit code 0 = all checks passed.
 # Env: UWSGI_INI_E2E_CACHE, PORT, VSIX (skip packaging, use this file), KEEP_DATA=1,
@@ -27,7 +27,9 @@ log "installing $(basename "$VSIX") into a fresh code-server"
 PORT=$PORT bash "$E2E_SCRIPTS/code-server.sh" "$RUN/cs" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 \
   || { cat "$RUN/install.log" >&2; exit 2; }
 grep -q "was successfully installed" "$RUN/install.log" || { cat "$RUN/install.log" >&2; exit 2; }
-PORT=$PORT setsid bash "$E2E_SCRIPTS/code-server.sh" "$RUN/cs" "$REPO/examples" > "$RUN/server.log" 2>&1 &
+# A copy, so that nothing the workbench saves can reach the checkout's examples/.
+cp -R "$REPO/examples" "$RUN/examples"
+PORT=$PORT setsid bash "$E2E_SCRIPTS/code-server.sh" "$RUN/cs" "$RUN/examples" > "$RUN/server.log" 2>&1 &
 SPID=$!
 wait_http "http://127.0.0.1:$PORT/healthz" 60 || { cat "$RUN/server.log" >&2; exit 2; }
 log "code-server on 127.0.0.1:$PORT (pid $SPID)"
@@ -37,7 +39,7 @@ rm -f "$SHOT" "${SHOT%.png}-fail.png"
 set +e
 (
   sandbox_env "$RUN"
-  CS_URL="http://127.0.0.1:$PORT/?folder=$REPO/examples" SHOT=$SHOT RUN_DIR=$RUN CHROMIUM=$CHROMIUM \
+  CS_URL="http://127.0.0.1:$PORT/?folder=$RUN/examples" SHOT=$SHOT RUN_DIR=$RUN CHROMIUM=$CHROMIUM \
   NODE_PATH=$CACHE/drive/node_modules node "$E2E_SCRIPTS/drive/ui-check.js"
 )
 RC=$?

@@ -1,5 +1,7 @@
 // Inputs the fuzzer once broke the services with, kept as fixed cases so they stay fixed in the
 // ordinary test run (the fuzz suite itself explores new inputs each day).
+// The time bounds are loose on purpose: the quadratic versions took minutes, and a loaded machine
+// must not turn a linear run red.
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exerciseDocument, fuzzService } from '../../fuzz/harness';
@@ -25,14 +27,14 @@ describe('fuzz regressions', () => {
     const text = `[uwsgi]\nmaster = true\n${Array.from({ length: 100_000 }, (_, i) => `[s${i}]\nx = ${i}\n`).join('')}`;
     const started = performance.now();
     ls.format(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)), undefined, { tabSize: 4, insertSpaces: true });
-    assert.ok(performance.now() - started < 3_000, `${(performance.now() - started).toFixed(0)} ms`);
+    assert.ok(performance.now() - started < 10_000, `${(performance.now() - started).toFixed(0)} ms`);
   });
 
   it('segments 100,000 `%(` in one value in linear time (each one scanned to the end before)', () => {
     const text = `[uwsgi]\nchdir = ${'%('.repeat(100_000)}x)\n`;
     const started = performance.now();
     ls.doValidation(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
-    assert.ok(performance.now() - started < 2_000, `${(performance.now() - started).toFixed(0)} ms`);
+    assert.ok(performance.now() - started < 10_000, `${(performance.now() - started).toFixed(0)} ms`);
   });
 
   it('completion in a header split by lone carriage returns gives a well-formed range', () => {
