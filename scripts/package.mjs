@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shownPath } from './output.mjs';
+import { vsixEntries } from './vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BYTES = 1024 * 1024;
@@ -30,24 +31,10 @@ run(bin('tsc'), ['-b']);
 run(process.execPath, ['scripts/bundle.mjs', '--production']);
 run(bin('vsce'), ['package', '--no-dependencies', '--out', out], { quiet: true });
 
-const files = execFileSync(process.execPath, ['-e', `
-  const zip = require('fs').readFileSync(process.argv[1]);
-  // List the entries from the zip's central directory (signature 0x02014b50).
-  const names = [];
-  for (let i = 0; i < zip.length - 46; i++) {
-    if (zip.readUInt32LE(i) !== 0x02014b50) continue;
-    const n = zip.readUInt16LE(i + 28), m = zip.readUInt16LE(i + 30), k = zip.readUInt16LE(i + 32);
-    names.push(zip.toString('utf8', i + 46, i + 46 + n) + ' ' + zip.readUInt32LE(i + 24));
-    i += 45 + n + m + k;
-  }
-  console.log(names.join('\\n'));
-`, out], { encoding: 'utf8' });
+const entries = vsixEntries(out);
 const size = statSync(out).size;
 console.log(`\nfiles in ${shownPath(out)}:`);
-for (const line of files.trim().split('\n')) {
-  const [file, bytes] = line.split(' ');
-  console.log(`  ${file.padEnd(52)} ${String(bytes).padStart(9)} bytes`);
-}
+for (const entry of entries) console.log(`  ${entry.name.padEnd(52)} ${String(entry.size).padStart(9)} bytes`);
 console.log(`\n${shownPath(out)}: ${size} bytes (${(size / 1024).toFixed(1)} KiB), limit ${MAX_BYTES / 1024} KiB`);
 if (size >= MAX_BYTES) {
   console.error(`error: the .vsix is ${size} bytes, over the 1 MB limit`);
