@@ -16,6 +16,12 @@ interface Output {
   startExitCode(result: { status: number | null }): number;
 }
 const output = (): Promise<Output> => import(pathToFileURL(path.join(ROOT, 'scripts/output.mjs')).href);
+interface Vsix {
+  vsixEntries(file: string): { name: string; size: number }[];
+  vsixRead(file: string, name: string): Buffer | undefined;
+}
+const vsixModule = (): Promise<Vsix> => import(pathToFileURL(path.join(ROOT, 'scripts/vsix.mjs')).href);
+const images = (markdown: string) => [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
 
 describe('npm start: output', () => {
   describe('colour', () => {
@@ -98,6 +104,38 @@ describe('npm start: output', () => {
         const lines = text.split('\n').filter((line) => line.includes(file));
         assert.equal(lines.length, 1, `${file}:\n${lines.join('\n')}`);
       }
+    });
+
+    // VS Code's extension page shows README images only from https URLs (its sanitizer drops
+    // other sources, its CSP is img-src https: data:), so a relative image is an empty frame.
+    it('the packaged README shows the README\'s images from https URLs in the repository', async () => {
+      const { vsixRead } = await vsixModule();
+      const readme = vsixRead(vsix, 'extension/readme.md')!.toString('utf8');
+      const source = images(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+      assert.ok(source.length > 0, 'the README shows no image');
+      const repository = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
+      const packaged = images(readme);
+      assert.equal(packaged.length, source.length, JSON.stringify(packaged));
+      source.forEach((src, i) => {
+        assert.ok(packaged[i]!.startsWith(`${repository}/`) && packaged[i]!.endsWith(`/${src}`), `${src} became ${packaged[i]}`);
+        assert.match(packaged[i]!, /^https:\/\//);
+      });
+    });
+
+    it('the file icons of the uWSGI INI language are in the .vsix, one per theme kind', async () => {
+      const { vsixRead } = await vsixModule();
+      const manifest = JSON.parse(vsixRead(vsix, 'extension/package.json')!.toString('utf8'));
+      const icon = manifest.contributes.languages.find((l: { id: string }) => l.id === 'uwsgi-ini').icon as { light: string; dark: string };
+      assert.notEqual(icon.light, icon.dark);
+      for (const file of [icon.light, icon.dark]) {
+        const svg = vsixRead(vsix, `extension/${file.replace(/^\.\//, '')}`);
+        assert.ok(svg, `${file} is not in the .vsix`);
+        assert.match(svg.toString('utf8'), /^<svg [^>]*viewBox="0 0 16 16"/);
+      }
+    });
+
+    it('stays under the 1 MB budget', () => {
+      assert.ok(fs.statSync(vsix).size < 1024 * 1024);
     });
 
     it("ends with the linter's real exit status and the next step", () => {
