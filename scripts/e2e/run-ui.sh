@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:ui — packages the .vsix, installs it into a fresh code-server, opens a copy of examples/
-# in headless chromium and checks what a user sees: a squiggle in examples/uwsgi.ini, a Problems panel
-# row for the `vaccum` typo, the hover on `hook-as-root`. Screenshot: test/artifacts/ui-check.png,
+# in headless chromium and checks what a user sees: the uWSGI INI file icon in the explorer, a squiggle
+# in examples/uwsgi.ini, a Problems panel row for the `vaccum` typo, the hover on `hook-as-root`,
+# the extension's page with its README. Screenshot: test/artifacts/ui-check.png,
 # copied to images/screenshot.png (the README's picture). Exit code 0 = all checks passed.
 # Env: UWSGI_INI_E2E_CACHE, PORT, VSIX (skip packaging, use this file), KEEP_DATA=1,
 #      UWSGI_INI_KEEP_SCREENSHOT=1 (leave images/screenshot.png alone; ci.sh sets it).

@@ -1,6 +1,7 @@
 // Drives code-server (with the packaged extension installed) in Debian's chromium and checks what a
-// user sees in examples/uwsgi.ini: a squiggle, a Problems panel row for the `vaccum` typo with its
-// rule id, and the hover on `hook-as-root`. Every wait has a deadline; assertions read the DOM.
+// user sees: the uWSGI INI file icon in the explorer; in examples/uwsgi.ini a squiggle, a Problems
+// panel row for the `vaccum` typo with its rule id, and the hover on `hook-as-root`; then the
+// extension's page with the packaged README. Every wait has a deadline; assertions read the DOM.
 // Env: CS_URL, SHOT (screenshot path), RUN_DIR, CHROMIUM.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -12,6 +13,8 @@ const RUN_DIR = path.resolve(process.env.RUN_DIR);
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+const README = fs.readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
 
 function check(cond, what) {
   if (!cond) throw new Error(`check failed: ${what}`);
@@ -36,8 +39,29 @@ function check(cond, what) {
     log('workbench loaded');
 
     // Open examples/uwsgi.ini from the explorer.
-    const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="uwsgi.ini"], .explorer-folders-view .monaco-list-row:has(.label-name:text-is("uwsgi.ini"))');
+    const explorerRow = (name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"], .explorer-folders-view .monaco-list-row:has(.label-name:text-is("${name}"))`);
+    const row = explorerRow('uwsgi.ini');
     await row.first().waitFor({ timeout: 30000 });
+
+    // The explorer shows the language's own file icon, the one for the theme's kind (light/dark).
+    const iconOf = (name) => explorerRow(name).first().locator('.monaco-icon-label').first()
+      .evaluate((el) => getComputedStyle(el, '::before').backgroundImage);
+    const dark = await page.evaluate(() => !!document.querySelector('.monaco-workbench.vs-dark, .monaco-workbench.hc-black'));
+    const languageIcon = MANIFEST.contributes.languages.find((l) => l.id === 'uwsgi-ini').icon;
+    const wanted = path.basename(dark ? languageIcon.dark : languageIcon.light);
+    // The icon theme's CSS arrives some seconds after the explorer rows.
+    let uwsgiIcon = 'none';
+    for (const deadline = Date.now() + 30000; Date.now() < deadline && uwsgiIcon === 'none';) {
+      uwsgiIcon = await iconOf('uwsgi.ini');
+      if (uwsgiIcon === 'none') await page.waitForTimeout(250);
+    }
+    log('uwsgi.ini icon:', uwsgiIcon.slice(0, 200));
+    check(uwsgiIcon.includes(wanted), `the explorer shows ${wanted} for uwsgi.ini (${dark ? 'dark' : 'light'} theme)`);
+    await explorerRow('vassals').first().click();
+    await explorerRow('api.ini').first().waitFor({ timeout: 30000 });
+    check((await iconOf('api.ini')).includes(wanted), `the explorer shows ${wanted} for vassals/api.ini`);
+    // legacy.ini is an ini file of another name: the theme's icon, so the icon is the language's.
+    check(!(await iconOf('legacy.ini')).includes(wanted), `legacy.ini has another icon than ${wanted}`);
     await row.first().dblclick();
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-line', { hasText: 'vaccum' }).first().waitFor({ timeout: 30000 });
@@ -80,6 +104,42 @@ function check(cond, what) {
 
     await page.screenshot({ path: SHOT });
     log('screenshot', SHOT);
+
+    // (d) the extension's page, rendered from the installed .vsix: the README's text, and its
+    // image with the https URL vsce gave it. VS Code shows README images from https only (its
+    // sanitizer removes any other src), so without a network the image cannot load: what is
+    // checked is that it is not an emptied relative src. The image is found by its alt text.
+    const [, alt, imagePath] = /!\[([^\]]+)\]\(([^)\s]+)\)/.exec(README);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Extensions: Show Installed Extensions');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Installed Extensions' }).first().waitFor({ timeout: 30000 });
+    await page.keyboard.press('Enter');
+    const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: MANIFEST.displayName });
+    await item.first().waitFor({ timeout: 30000 });
+    await item.first().click();
+    await page.locator('.extension-editor .header .name', { hasText: MANIFEST.displayName }).first().waitFor({ timeout: 30000 });
+    log('extension page open');
+    const firstSentence = squash(README.split('\n\n')[1]).split(':')[0];
+    let image = null;
+    let text = false;
+    for (const deadline = Date.now() + 30000; Date.now() < deadline && !(image && text);) {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(([a, sentence]) => ({
+          image: [...document.querySelectorAll('img')].filter((i) => i.alt === a).map((i) => ({ src: i.getAttribute('src'), naturalWidth: i.naturalWidth }))[0] || null,
+          text: (document.body?.innerText || '').replace(/\s+/g, ' ').includes(sentence),
+        }), [alt, firstSentence]).catch(() => null);
+        if (found?.image) image = found.image;
+        if (found?.text) text = true;
+      }
+      if (!(image && text)) await page.waitForTimeout(250);
+    }
+    log('README image:', JSON.stringify(image));
+    check(text, `the extension page shows the README ("${firstSentence.slice(0, 50)}...")`);
+    check(image !== null, `the extension page has the README's image "${alt.slice(0, 40)}..."`);
+    const repository = MANIFEST.repository.url.replace(/\.git$/, '');
+    check(image.src && image.src.startsWith(`${repository}/`) && image.src.endsWith(`/${imagePath}`),
+      `the README's image points at ${repository}/.../${imagePath} (naturalWidth ${image.naturalWidth} offline)`);
     ok = true;
   } catch (e) {
     log('FAIL', e.message.split('\n')[0]);
