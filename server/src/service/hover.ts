@@ -65,6 +65,11 @@ export function doHover(document: UwsgiDocument, position: Position, settings: L
   return { contents: markupContent(found.markdown, features), range: document.rangeOf(found.span) };
 }
 
+/** `key = value` as inline code, the value cut to one readable line. */
+function entryCode(key: string, value: string): string {
+  return code(`${key} = ${truncate(value, 80)}`);
+}
+
 function within(offset: number, span: Span): boolean {
   return offset >= span.start && offset <= span.end && span.end > span.start;
 }
@@ -89,19 +94,19 @@ class Hoverer {
   onSection(line: SectionLine): { markdown: string; span: Span } | undefined {
     if (!within(this.offset, line.nameSpan)) return undefined;
     const name = line.name;
-    const parts = [`**[${name}]** (section)`];
+    const parts = [`**${code(`[${name}]`)}** (section)`];
     if (name === this.settings.section) {
       parts.push(name === 'uwsgi'
         ? 'uWSGI reads this section when the command line names none (`--ini file.ini`).'
-        : 'The section being checked (`uwsgi.section` setting): uWSGI reads it when started with `--ini file.ini:' + name + '`.');
+        : `The section being checked (\`uwsgi.section\` setting): uWSGI reads it when started with ${code(`--ini file.ini:${name}`)}.`);
     } else {
       const loaders = this.document.ast.entries.filter((e) => (e.key === 'ini' || e.key === 'include') && localSectionReference(e)?.name === name);
       parts.push(loaders.length > 0
-        ? `Loaded by ${loaders.slice(0, 5).map((e) => `\`${e.key} = ${e.value}\` (line ${lineNumber(this.document, e.start)})`).join(', ')}.`
-        : `uWSGI reads this section only when started with \`--ini file.ini:${name}\`; otherwise it skips it.`);
+        ? `Loaded by ${loaders.slice(0, 5).map((e) => `${entryCode(e.key, e.value)} (line ${lineNumber(this.document, e.start)})`).join(', ')}.`
+        : `uWSGI reads this section only when started with ${code(`--ini file.ini:${name}`)}; otherwise it skips it.`);
     }
     const count = this.document.ast.sections.filter((s) => s.name === name).length;
-    if (count > 1) parts.push(`The file has ${count} \`[${name}]\` headers: uWSGI reads them all, in file order, as one section.`);
+    if (count > 1) parts.push(`The file has ${count} ${code(`[${name}]`)} headers: uWSGI reads them all, in file order, as one section.`);
     return { markdown: parts.join('\n\n'), span: line.nameSpan };
   }
 
@@ -131,15 +136,15 @@ class Hoverer {
         ]);
       case 'declared': {
         const declaration = this.options.model.declaredOptions.get(key)!;
-        return `**${key}** (custom option)\n\nDeclared with \`${declaration.key} = ${declaration.value}\` on line ${lineNumber(this.document, declaration.start)}: each use runs the options of that template with \`$1\`, \`$2\`... replaced by the words of the value.`;
+        return `**${code(key)}** (custom option)\n\nDeclared with ${entryCode(declaration.key, declaration.value)} on line ${lineNumber(this.document, declaration.start)}: each use runs the options of that template with \`$1\`, \`$2\`... replaced by the words of the value.`;
       }
       default: {
         const definition = this.options.model.definition(key);
         if (!definition) return undefined;
         const resolved = this.resolve(this.options.model, definition.value);
         return [
-          `**${key}** (not a uWSGI ${this.settings.version} option)`,
-          `uWSGI stores it without any effect, as a placeholder: \`%(${key})\` in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
+          `**${code(key)}** (not a uWSGI ${this.settings.version} option)`,
+          `uWSGI stores it without any effect, as a placeholder: ${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
         ].join('\n\n');
       }
     }
@@ -262,7 +267,7 @@ class Hoverer {
     const name = segment.name;
     const block = model.blockOf(entry);
     if (name === '_' && block) {
-      const opener = `\`${block.opener.key} = ${block.opener.value}\` (line ${lineNumber(this.document, block.opener.start)})`;
+      const opener = `${entryCode(block.opener.key, block.opener.value)} (line ${lineNumber(this.document, block.opener.start)})`;
       return block.kind === 'for'
         ? `\`%(_)\` is the current item of the loop ${opener}: uWSGI repeats this line once per item.`
         : `\`%(_)\` is the value the condition ${opener} tested.`;
@@ -270,7 +275,7 @@ class Hoverer {
     if (isPlaceholderMath(segment)) {
       const operands = placeholderMathOperands(segment).map((o) => {
         const definition = model.definition(o.name);
-        return `\`${o.name}\` = ${definition ? code(definition.value) : '0 (not defined)'}`;
+        return `${code(o.name)} = ${definition ? code(definition.value) : '0 (not defined)'}`;
       });
       return [
         `${code(`%(${name})`)} is placeholder arithmetic: uWSGI applies \`+ - * /\` strictly left to right, and joins operands written side by side as text.`,
@@ -280,21 +285,21 @@ class Hoverer {
     const definition = model.definition(name);
     const included = definition ? undefined : model.includes.keys.get(name);
     if (included) {
-      return `${code(`%(${name})`)} is defined in the included file \`${included.path}\`: \`${name} = ${truncate(included.value, 80)}\`.`;
+      return `${code(`%(${name})`)} is defined in the included file ${code(included.path)}: ${entryCode(name, included.value)}.`;
     }
     if (!definition) {
-      return `${code(`%(${name})`)}: \`${name}\` is not defined in this section, so uWSGI leaves the text as written (unless the command line or a \`UWSGI_\` environment variable sets it).`;
+      return `${code(`%(${name})`)}: ${code(name)} is not defined in this section, so uWSGI leaves the text as written (unless the command line or a \`UWSGI_\` environment variable sets it).`;
     }
     const where = definition.kind === 'key'
-      ? `\`${name} = ${truncate(definition.value, 80)}\` on line ${lineNumber(this.document, definition.entry.start)}`
-      : `\`${definition.entry.key} = ${truncate(definition.entry.value, 80)}\` on line ${lineNumber(this.document, definition.entry.start)}`;
+      ? `${entryCode(name, definition.value)} on line ${lineNumber(this.document, definition.entry.start)}`
+      : `${entryCode(definition.entry.key, definition.entry.value)} on line ${lineNumber(this.document, definition.entry.start)}`;
     const resolved = this.resolve(model, `%(${name})`);
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
     parts.push(resolved === undefined
       ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
       : `It resolves to ${code(printable(truncate(resolved, 200)))}.`);
     const count = model.definitions.get(name)?.length ?? 0;
-    if (count > 1) parts.push(`\`${name}\` is set ${count} times: \`%(${name})\` reads the first one.`);
+    if (count > 1) parts.push(`${code(name)} is set ${count} times: ${code(`%(${name})`)} reads the first one.`);
     return parts.join('\n\n');
   }
 
@@ -302,7 +307,7 @@ class Hoverer {
   private deferredNote(entry: EntryLine, form: string): string {
     const facts = this.options.option(entry.key);
     if (referencesExpandedIn(entry.key, facts?.immediate === true)) return '';
-    return `\n\n⚠ \`${entry.key}\` is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
+    return `\n\n⚠ ${code(entry.key)} is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
   }
 
   private resolve(model: DocumentModel, value: string): string | undefined {
@@ -320,7 +325,7 @@ function failureText(failure: HookFailure): string {
 
 function envHover(name: string): string {
   const parts = [
-    `${code(`$(${name})`)} is replaced by the environment variable \`${name.split(/[:-]/)[0]}\` when uWSGI applies the configuration; when it is unset the text stays as written.`,
+    `${code(`$(${name})`)} is replaced by the environment variable ${code(name.split(/[:-]/)[0]!)} when uWSGI applies the configuration; when it is unset the text stays as written.`,
     'Not evaluated by the editor.',
   ];
   if (/[:-]/.test(name)) parts.push('`$(VAR:-default)` and `$(VAR-default)` work on uWSGI 2.1 only; 2.0 looks up the whole text as a variable name.');

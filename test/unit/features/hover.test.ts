@@ -173,5 +173,73 @@ describe('hover', () => {
       assert.doesNotMatch(contents.value, /\*\*|`/);
       assert.match(contents.value, /uWSGI option reference \(https:\/\/uwsgi-docs\.readthedocs\.io\/en\/latest\/Options\.html#vacuum\)/);
     });
+
+    it('gives plain-text clients config text exactly as written, even when it looks like markdown', () => {
+      const result = hover('[uwsgi]\nbase = a`b ``c`` _d_ **e** [f](g)\nchdir = %(ba|se)\n', undefined, { markdown: false })!;
+      assert.equal((result.contents as MarkupContent).value, '%(base) is defined by base = a`b ``c`` _d_ **e** [f](g) on line 2.\n\nIt resolves to a`b ``c`` _d_ **e** [f](g).');
+    });
   });
+});
+
+// What an editor's markdown renderer would make of a hover: markdown-it with raw HTML and
+// linkify on, which is at least as eager as VS Code's renderer to turn text into links.
+interface MarkdownToken { type: string; content: string; attrs: [string, string][] | null; children: MarkdownToken[] | null }
+const MarkdownIt = require('markdown-it') as new (options: object) => { parse(src: string, env: object): MarkdownToken[] };
+const renderer = new MarkdownIt({ html: true, linkify: true });
+
+function inlineTokens(markdown: string): MarkdownToken[] {
+  return renderer.parse(markdown, {}).flatMap((token) => [token, ...(token.children ?? [])]);
+}
+
+/** Text that closes code spans and writes every kind of link, image and HTML markdown knows. */
+const EVIL = 'a` ![i](http://evil.test/i.png) [l](http://evil.test/l) <http://evil.test/a> http://evil.test/b www.evil.test x@evil.test <img src="http://evil.test/c"> **bold** `` ![j](http://evil.test/j.png) ``';
+/** Without `)` and `=`, for names that end at the first `)` or `=`. */
+const EVIL_NAME = 'b` <http://evil.test/a> http://evil.test/b www.evil.test x@evil.test <b>x</b> **bold** `` <http://evil.test/d> ``';
+/** Without `:` and `-` too: an environment variable's name ends there. */
+const EVIL_ENV = 'c` www.evil.test <b>x</b> **bold** ``';
+
+describe('hover markdown with config text in it', () => {
+  it('puts a section name that closes a code span into a longer fence', () => {
+    assert.equal(
+      hovered('[uwsgi]\n[a`![i](http://evil.test/i.png)|]\n').text,
+      '**``[a`![i](http://evil.test/i.png)]``** (section)\n\nuWSGI reads this section only when started with ``--ini file.ini:a`![i](http://evil.test/i.png)``; otherwise it skips it.',
+    );
+  });
+
+  // [hover kind, document, settings, uri]; the last three kinds show nothing of the value.
+  const cases: [string, string, unknown?, string?][] = [
+    ['a section nothing loads', `[uwsgi]\n[|${EVIL}]\n`],
+    ['the checked section', `[|${EVIL}]\n`, { section: EVIL }],
+    ['a section loaded by ini', `[uwsgi]\nini = :${EVIL}\n[|${EVIL}]\n[${EVIL}]\n`],
+    ['a custom option', `[uwsgi]\ndeclare-option = app=socket=${EVIL}\nap|p = 1\n`],
+    ['a custom option with a strange name', `[uwsgi]\ndeclare-option = ${EVIL_NAME}=socket=$1\n|${EVIL_NAME} = 1\n`],
+    ['a key used as a placeholder', `[uwsgi]\n|${EVIL} = ${EVIL}\n`],
+    ['a placeholder', `[uwsgi]\nbase = ${EVIL}\nbase = 2\nchdir = %(ba|se)\n`],
+    ['a placeholder set by set-placeholder', `[uwsgi]\nset-placeholder = base=${EVIL}\nchdir = %(ba|se)\n`],
+    ['a placeholder with a strange name', `[uwsgi]\n${EVIL_NAME} = 1\nchdir = %(|${EVIL_NAME})\n`],
+    ['an undefined placeholder', `[uwsgi]\nchdir = %(|${EVIL_NAME})\n`],
+    ['placeholder arithmetic', `[uwsgi]\na = ${EVIL}\nb = %(|a+${EVIL_NAME})\n`],
+    ['the loop item', `[uwsgi]\nfor = ${EVIL}\nsocket = %(|_)\nendfor\n`],
+    ['the tested value', `[uwsgi]\nif-env = ${EVIL}\nsocket = %(|_)\nendif\n`],
+    ['a placeholder in an immediate option', `[uwsgi]\nbase = ${EVIL}\nini = %(|base)\n`],
+    ['an environment variable', `[uwsgi]\nchdir = $(|${EVIL_ENV})\n`],
+    ['an environment variable with a default', `[uwsgi]\nchdir = $(|${EVIL_ENV}:-${EVIL_NAME})\n`],
+    ['a file reference', `[uwsgi]\nchdir = @(|${EVIL_NAME})\n`],
+    ['a command reference', `[uwsgi]\nchdir = @(exec://|${EVIL_NAME})\n`],
+    ['a magic variable of a strangely named file', '[uwsgi]\nchdir = %|n\n', undefined, 'file:///srv/a%60%60%20www.evil.test%20%3Cb%3E%20**bold**%20%60%60.ini'],
+    ['a hook phase', `[uwsgi]\nhook-as|ap = ${EVIL}\n`],
+    ['a hook action', `[uwsgi]\nhook-asap = mk|dir:${EVIL}\n`],
+    ['an option', `[uwsgi]\nsock|et = ${EVIL}\n`],
+  ];
+  const quiet = new Set(['a hook phase', 'a hook action', 'an option']);
+  for (const [kind, marked, settings, uri] of cases) {
+    it(`${kind}: no link, image or HTML from the config, and its text only inside code`, () => {
+      const tokens = inlineTokens(hovered(marked, settings, undefined, uri).text);
+      const targets = tokens.flatMap((t) => (t.attrs ?? []).filter(([name]) => name === 'href' || name === 'src').map(([, value]) => value));
+      assert.deepEqual(targets.filter((target) => !target.startsWith('https://uwsgi-docs.readthedocs.io/')), []);
+      assert.deepEqual(tokens.filter((t) => t.type === 'image' || t.type.startsWith('html_')).map((t) => t.content), []);
+      assert.deepEqual(tokens.filter((t) => t.type !== 'code_inline' && t.type !== 'inline' && /evil\.test|bold/.test(t.content)).map((t) => `${t.type}: ${t.content}`), []);
+      if (!quiet.has(kind)) assert.ok(tokens.some((t) => t.type === 'code_inline' && t.content.includes('evil.test')), 'the hover shows the config text');
+    });
+  }
 });
