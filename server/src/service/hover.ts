@@ -23,18 +23,18 @@ const FAMILY_MEANING: Record<HookFamily, string> = {
 };
 
 
-/** What `@(scheme://...)` reads (core/io.c). */
-const REFERENCE_SCHEMES: Record<string, string> = {
-  'exec://': 'runs the command with the shell and uses what it prints',
-  'http://': 'downloads the URL and uses the response body',
-  'https://': 'downloads the URL and uses the response body',
-  'sym://': 'uses data embedded in the uwsgi binary under that symbol',
-  'section://': 'uses a section of the embedded config',
-  'fd://': 'reads the already open file descriptor',
-  'data://': 'reads data appended to the uwsgi binary',
-  'call://': 'calls the C function and uses the string it returns',
-  'callint://': 'calls the C function and uses the number it returns',
-  'emperor://': 'reads the config the Emperor passes to this vassal',
+/** What `@(scheme://...)` is replaced by (core/io.c), given the rest of the reference as code. */
+const REFERENCE_SCHEMES: Record<string, (rest: string) => string> = {
+  'exec://': (command) => `the output of the command ${command}, run with the shell`,
+  'http://': (url) => `the body of the response uWSGI downloads from ${url}`,
+  'https://': (url) => `the body of the response uWSGI downloads from ${url}`,
+  'sym://': (symbol) => `the data embedded in the uwsgi binary under the symbol ${symbol}`,
+  'section://': (section) => `the section ${section} of the embedded config`,
+  'fd://': (fd) => `what uWSGI reads from the already open file descriptor ${fd}`,
+  'data://': (name) => `data appended to the uwsgi binary (${name})`,
+  'call://': (fn) => `the string the C function ${fn} returns`,
+  'callint://': (fn) => `the number the C function ${fn} returns`,
+  'emperor://': (name) => `the config the Emperor passes to this vassal (${name})`,
 };
 
 const REPEAT_TEXT: Record<RepeatKind, string> = {
@@ -144,7 +144,7 @@ class Hoverer {
         const resolved = this.resolve(this.options.model, definition.value);
         return [
           `**${code(key)}** (not a uWSGI ${this.settings.version} option)`,
-          `uWSGI stores it without any effect, as a placeholder: ${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
+          `${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
         ].join('\n\n');
       }
     }
@@ -152,7 +152,7 @@ class Hoverer {
 
   private optionHover(facts: OptionFacts, notes: string[]): string {
     const version = this.settings.version;
-    const docs = optionDocs(facts.name, version) ?? `**${facts.name}**\n\n[uWSGI option reference](${optionDocsUrl(facts.name)})`;
+    const docs = optionDocs(facts.name, version) ?? `**${facts.name}**`;
     const [title, ...rest] = docs.split('\n\n');
     const value = VALUE_TEXT[facts.valueKind] ?? facts.valueKind.replace(/_/g, ' ');
     const repeat = REPEAT_TEXT[facts.repeat];
@@ -164,39 +164,32 @@ class Hoverer {
     }
     const link = optionDocsUrl(facts.name);
     if (!docs.includes(link)) extra.push(`[uWSGI option reference](${link})`);
-    return [title!, summary + '.', ...notes.map((n) => `⚠ ${n}`), ...rest, ...extra].join('\n\n');
+    // What the option does before what its value kind means in general.
+    const [body, ...after] = rest;
+    return [title!, ...(body === undefined ? [] : [body]), ...notes.map((n) => `⚠ ${n}`), summary + '.', ...after, ...extra].join('\n\n');
   }
 
+  /**
+   * The phase first (when it runs, what it is for, as whom, what a failure does), then what the
+   * family prefix does with the value, which is the same in every phase.
+   */
   private phaseHover(hook: HookKey, phase: PhaseFacts): string {
     const family = phase.families[hook.family]!;
-    const startup = allPhases().filter((p) => p.kind === 'startup');
-    const index = startup.indexOf(phase);
-    let when: string;
-    if (index >= 0) {
-      const previous = startup[index - 1];
-      const next = startup[index + 1];
-      when = `Start-up step ${index + 1} of ${startup.length}` +
-        (previous ? `, after \`${previous.name}\`` : ', the first') + (next ? ` and before \`${next.name}\`` : ', the last') + '.';
-    } else {
-      when = 'Runs when something happens after start-up, not as a start-up step.';
-    }
-    const root = phase.root === true ? 'still root (when started as root)' : phase.root === false ? 'no longer root: the privileges are dropped' : 'root or not, depending on the configuration';
-    const facts = [
-      `\`${hook.family}-\` ${FAMILY_MEANING[hook.family]} when uWSGI starts; never run by the editor.`,
-      when,
-      `Process: ${phase.process}; it is ${root}.`,
-      `If it fails: ${failureText(family.fatal)}.`,
-    ];
-    if (family.versions.length !== phase.versions.length) facts.push(`\`${family.option}\`: ${versionsText(family.versions)}.`);
-    if (!family.versions.includes(this.settings.version)) {
-      facts.push(`⚠ Not in uWSGI ${this.settings.version}, the configured version (\`uwsgi.version\` setting): ${versionsText(family.versions)}.`);
-    }
-    if (hook.callVariant) facts.push(`\`${hook.callVariant.option}\` calls the function as \`${hook.callVariant.signature}\`.`);
-    if (phase.uwsgiconfConstant) facts.push(`uwsgiconf: \`MainProcess.phases.${phase.uwsgiconfConstant}\`.`);
     const docs = phaseDocs(phase.name) ?? `**${phase.name}** (hook phase)`;
-    const [title, ...rest] = docs.split('\n\n');
-    const uniqueFacts = facts.filter((fact, i) => i < 4 || !docs.includes(fact.replace(/\.$/, '')));
-    return [`**${family.option}**: ${title!.replace(/^\*\*/, '').replace(/\*\*/, '')}`, uniqueFacts.join('  \n'), ...rest].join('\n\n');
+    const [, ...rest] = docs.split('\n\n');
+    const root = phase.root === true ? 'still root (when started as root)' : phase.root === false ? 'no longer root: the privileges are dropped' : 'root or not, depending on the configuration';
+    const process = phase.kind === 'startup' ? `Process: ${phase.process}; it is ${root}.` : `The process is ${root}.`;
+    const facts = [process, `If it fails: ${failureText(family.fatal)}.`];
+    const extra: string[] = [];
+    if (family.versions.length !== phase.versions.length) extra.push(`\`${family.option}\`: ${versionsText(family.versions)}.`);
+    if (!family.versions.includes(this.settings.version)) {
+      extra.push(`⚠ Not in uWSGI ${this.settings.version}, the configured version (\`uwsgi.version\` setting): ${versionsText(family.versions)}.`);
+    }
+    if (hook.callVariant) extra.push(`\`${hook.callVariant.option}\` calls the function as \`${hook.callVariant.signature}\`.`);
+    if (phase.uwsgiconfConstant) extra.push(`uwsgiconf: \`MainProcess.phases.${phase.uwsgiconfConstant}\`.`);
+    facts.push(...extra.filter((fact) => !docs.includes(fact.replace(/\.$/, ''))));
+    const title = `**${hook.callVariant?.option ?? family.option}** (hook phase \`${phase.name}\`). ${phaseWhen(phase)}`;
+    return [title, ...rest.slice(0, 1), facts.join('  \n'), familyText(hook.family, phase), ...rest.slice(1)].join('\n\n');
   }
 
   /** On the action name of a hook value: `mkdir` in `hook-asap = mkdir:/run/app`. */
@@ -213,9 +206,9 @@ class Hoverer {
     }
     const hookValue = splitHookValue(this.document.text, valueSpan);
     if (!within(this.offset, hookValue.actionSpan) || !getAction(hookValue.action)) return undefined;
-    const markdown = actionDocs(hookValue.action)!;
-    const privacy = hookValue.private ? '\n\nThe leading `!` keeps the arguments out of uWSGI\'s logs.' : '';
-    return { markdown: markdown + privacy, span: hookValue.actionSpan };
+    const [title, body, ...rest] = actionDocs(hookValue.action)!.split('\n\n');
+    const privacy = hookValue.private ? ['The leading `!` keeps the arguments out of uWSGI\'s logs.'] : [];
+    return { markdown: [title!, body!, ...privacy, ...rest].join('\n\n'), span: hookValue.actionSpan };
   }
 
   private segmentHover(entry: EntryLine): { markdown: string; span: Span } | undefined {
@@ -277,9 +270,10 @@ class Hoverer {
         const definition = model.definition(o.name);
         return `${code(o.name)} = ${definition ? code(definition.value) : '0 (not defined)'}`;
       });
+      const on = operands.length === 0 ? '' : ` with ${operands.slice(0, -1).join(', ')}${operands.length > 1 ? ' and ' : ''}${operands[operands.length - 1]}`;
       return [
-        `${code(`%(${name})`)} is placeholder arithmetic: uWSGI applies \`+ - * /\` strictly left to right, and joins operands written side by side as text.`,
-        ...(operands.length > 0 ? [operands.join('  \n')] : []),
+        `${code(`%(${name})`)} is placeholder arithmetic${on}.`,
+        'uWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.',
       ].join('\n\n');
     }
     const definition = model.definition(name);
@@ -317,6 +311,24 @@ class Hoverer {
   }
 }
 
+/** Where the phase sits in uWSGI's life: its start-up step, or that it waits for an event. */
+function phaseWhen(phase: PhaseFacts): string {
+  const startup = allPhases().filter((p) => p.kind === 'startup');
+  const index = startup.indexOf(phase);
+  if (index < 0) return `Runs when something happens after start-up, not as a start-up step: ${phase.process}.`;
+  const previous = startup[index - 1];
+  const next = startup[index + 1];
+  return `Start-up step ${index + 1} of ${startup.length}` + (previous ? `, after \`${previous.name}\`` : ', the first') +
+    (next ? `${previous ? ' and' : ','} before \`${next.name}\`` : ', the last') + '.';
+}
+
+/** What the `hook-`/`exec-`/... prefix does, and the other prefixes the same phase takes. */
+function familyText(family: HookFamily, phase: PhaseFacts): string {
+  const others = Object.values(phase.families).map((f) => `\`${f.option}\``).filter((option) => option !== `\`${phase.families[family]!.option}\``);
+  const also = others.length === 0 ? '' : ` The phase also takes ${others.slice(0, -1).join(', ')}${others.length > 1 ? ' and ' : ''}${others[others.length - 1]} lines.`;
+  return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; the editor never runs it.${also}`;
+}
+
 function failureText(failure: HookFailure): string {
   if (failure === true) return 'uWSGI stops';
   if (failure === false) return 'uWSGI logs it and goes on';
@@ -334,11 +346,10 @@ function envHover(name: string): string {
 
 function referenceHover(target: string): string {
   const scheme = Object.keys(REFERENCE_SCHEMES).find((s) => target.startsWith(s));
-  const what = scheme
-    ? `${REFERENCE_SCHEMES[scheme]} (${code(target.slice(scheme.length))})`
-    : `reads the file ${code(target)} (one trailing newline removed; a missing file stops uWSGI)`;
+  const rest = target.slice(scheme?.length ?? 0);
+  const what = scheme === undefined ? `the content of the file ${code(target)}` : REFERENCE_SCHEMES[scheme]!(code(scheme.startsWith('http') ? target : rest));
   return [
-    `${code(`@(${target})`)}: when uWSGI loads this configuration it ${what}, and puts the result here.`,
-    'Not evaluated by the editor.',
+    `${code(`@(${target})`)} is replaced by ${what}, when uWSGI loads this configuration.`,
+    `${scheme === undefined ? 'One trailing newline is removed, and a missing file stops uWSGI. ' : ''}Not evaluated by the editor.`,
   ].join('\n\n');
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { documentOf, service, withCursor } from '../../support/spec';
 import type { ClientFeatures } from '../../../server/src/service/markup';
+import { allPhases } from '../../../server/src/registry/registry';
 
 function hover(marked: string, settings?: unknown, features?: Partial<ClientFeatures>, uri?: string): Hover | null {
   const ls = service(settings);
@@ -49,7 +50,7 @@ describe('hover', () => {
     });
 
     it('explains unknown keys used as placeholders and custom options', () => {
-      assert.match(hovered('[uwsgi]\nba|se = /srv/%n\n').text, /not a uWSGI 2\.0 option[\s\S]*without any effect, as a placeholder: `%\(base\)` in later values reads `\/srv\/uwsgi`/);
+      assert.match(hovered('[uwsgi]\nba|se = /srv/%n\n').text, /not a uWSGI 2\.0 option[\s\S]*`%\(base\)` in later values reads `\/srv\/uwsgi`: uWSGI keeps the key as a placeholder, without any effect/);
       assert.match(hovered('[uwsgi]\ndeclare-option = app=socket=$1\nap|p = :3031\n').text, /custom option[\s\S]*line 2/);
     });
 
@@ -73,7 +74,7 @@ describe('hover', () => {
 
     it('follows the family: call-as-root failures are ignored, exec- runs a shell command', () => {
       assert.match(hovered('[uwsgi]\ncall-as-r|oot = my_func\n').text, /If it fails: uWSGI logs it and goes on/);
-      assert.match(hovered('[uwsgi]\nexec-as-u|ser = ls\n').text, /`exec-` runs the value as a shell command[\s\S]*no longer root/);
+      assert.match(hovered('[uwsgi]\nexec-as-u|ser = ls\n').text, /no longer root[\s\S]*`exec-` runs the value as a shell command/);
     });
 
     it('warns about a phase the configured version lacks', () => {
@@ -146,8 +147,75 @@ describe('hover', () => {
       assert.equal(env.covers, '$(HOME)');
       assert.match(env.text, /environment variable `HOME`[\s\S]*Not evaluated by the editor/);
       const exec = hovered('[uwsgi]\nprocesses = @(exec://n|proc)\n');
-      assert.match(exec.text, /runs the command with the shell[\s\S]*`nproc`[\s\S]*Not evaluated by the editor/);
-      assert.match(hovered('[uwsgi]\nchdir = @(/etc/app/d|ir)\n').text, /reads the file `\/etc\/app\/dir`/);
+      assert.match(exec.text, /`nproc`, run with the shell[\s\S]*Not evaluated by the editor/);
+      assert.match(hovered('[uwsgi]\nchdir = @(/etc/app/d|ir)\n').text, /the content of the file `\/etc\/app\/dir`/);
+    });
+  });
+
+  describe('the specific fact first, the general background after', () => {
+    const paragraphs = (marked: string): string[] => hovered(marked).text.split('\n\n');
+    const startupSteps = allPhases().filter((p) => p.kind === 'startup').length;
+
+    it('a phase opens with itself and when it runs; the hook family comes after the phase facts', () => {
+      const asap = paragraphs('[uwsgi]\nhook-as|ap = mkdir:/run/app\n');
+      assert.equal(asap[0], `**hook-asap** (hook phase \`asap\`). Start-up step 1 of ${startupSteps}, the first, before \`pre-jail\`.`);
+      assert.match(asap[1]!, /^The earliest phase/);
+      assert.equal(asap[2], 'Process: main process, right after the configuration is applied; it is still root (when started as root).  \nIf it fails: uWSGI stops.');
+      assert.equal(asap[3], '`hook-` runs a hook action written `action:arguments`, e.g. `mkdir:/run/app`, when uWSGI reaches this phase; the editor never runs it. The phase also takes `exec-asap`, `call-asap`, `mount-asap` and `umount-asap` lines.');
+      assert.equal(paragraphs('[uwsgi]\nhook-accepting1-on|ce = print:x\n')[0], `**hook-accepting1-once** (hook phase \`accepting1-once\`). Start-up step ${startupSteps} of ${startupSteps}, after \`accepting1\`, the last.`);
+    });
+
+    it('an event phase opens with the event', () => {
+      assert.equal(
+        paragraphs('[uwsgi]\nhook-tou|ch = /srv/flush print:x\n')[0],
+        '**hook-touch** (hook phase `touch`). Runs when something happens after start-up, not as a start-up step: master (needs master), when the named file changes.',
+      );
+    });
+
+    it('a call variant is named as written', () => {
+      assert.match(paragraphs('[uwsgi]\ncall-as-vas|sal1 = f\n')[0]!, /^\*\*call-as-vassal1\*\* \(hook phase `as-vassal`\)/);
+    });
+
+    it('an option opens with what it does; the value kind and the warnings follow', () => {
+      const vacuum = paragraphs('[uwsgi]\nvac|uum = true\n');
+      assert.equal(vacuum[0], '**vacuum**');
+      assert.match(vacuum[1]!, /^On exit, removes the files uWSGI created/);
+      assert.match(vacuum[2]!, /^Value: flag/);
+      const lua = paragraphs('[uwsgi]\nlu|a = app.lua\n');
+      assert.match(lua[2]!, /^⚠ Needs the `lua` plugin/);
+      assert.match(lua[3]!, /^Value: text/);
+    });
+
+    it('an unknown key opens with what it reads as a placeholder', () => {
+      assert.equal(
+        hovered('[uwsgi]\nba|se = /srv\n').text,
+        '**`base`** (not a uWSGI 2.0 option)\n\n`%(base)` in later values reads `/srv`: uWSGI keeps the key as a placeholder, without any effect as an option.',
+      );
+    });
+
+    it('placeholder arithmetic opens with its operands, then how uWSGI computes', () => {
+      assert.equal(
+        hovered('[uwsgi]\na = 2\nb = %(a |+ x)\n').text,
+        '`%(a + x)` is placeholder arithmetic with `a` = `2` and `x` = 0 (not defined).\n\nuWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.',
+      );
+    });
+
+    it('@(...) opens with what replaces it', () => {
+      assert.equal(
+        hovered('[uwsgi]\nprocesses = @(exec://n|proc)\n').text,
+        '`@(exec://nproc)` is replaced by the output of the command `nproc`, run with the shell, when uWSGI loads this configuration.\n\nNot evaluated by the editor.',
+      );
+      assert.equal(
+        hovered('[uwsgi]\nchdir = @(/etc/app/d|ir)\n').text,
+        '`@(/etc/app/dir)` is replaced by the content of the file `/etc/app/dir`, when uWSGI loads this configuration.\n\nOne trailing newline is removed, and a missing file stops uWSGI. Not evaluated by the editor.',
+      );
+    });
+
+    it('a private hook action says so right after what the action does', () => {
+      const unlink = paragraphs('[uwsgi]\nhook-asap = !un|link:/x\n');
+      assert.equal(unlink[0], '**unlink** (hook action)');
+      assert.equal(unlink[2], 'The leading `!` keeps the arguments out of uWSGI\'s logs.');
+      assert.match(unlink[3]!, /^Syntax: `unlink:<file>`/);
     });
   });
 
