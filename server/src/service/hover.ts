@@ -70,6 +70,11 @@ function entryCode(key: string, value: string): string {
   return code(`${key} = ${truncate(value, 80)}`);
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function within(offset: number, span: Span): boolean {
   return offset >= span.start && offset <= span.end && span.end > span.start;
 }
@@ -270,7 +275,7 @@ class Hoverer {
         const definition = model.definition(o.name);
         return `${code(o.name)} = ${definition ? code(definition.value) : '0 (not defined)'}`;
       });
-      const on = operands.length === 0 ? '' : ` with ${operands.slice(0, -1).join(', ')}${operands.length > 1 ? ' and ' : ''}${operands[operands.length - 1]}`;
+      const on = operands.length === 0 ? '' : ` with ${andList(operands)}`;
       return [
         `${code(`%(${name})`)} is placeholder arithmetic${on}.`,
         'uWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.',
@@ -325,7 +330,7 @@ function phaseWhen(phase: PhaseFacts): string {
 /** What the `hook-`/`exec-`/... prefix does, and the other prefixes the same phase takes. */
 function familyText(family: HookFamily, phase: PhaseFacts): string {
   const others = Object.values(phase.families).map((f) => `\`${f.option}\``).filter((option) => option !== `\`${phase.families[family]!.option}\``);
-  const also = others.length === 0 ? '' : ` The phase also takes ${others.slice(0, -1).join(', ')}${others.length > 1 ? ' and ' : ''}${others[others.length - 1]} lines.`;
+  const also = others.length === 0 ? '' : ` The phase also takes ${andList(others)} lines.`;
   return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; the editor never runs it.${also}`;
 }
 
