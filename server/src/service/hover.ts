@@ -228,13 +228,13 @@ class Hoverer {
         markdown = this.magicHover(segment.name);
         break;
       case 'placeholder':
-        markdown = this.placeholderHover(entry, segment, model) + this.deferredNote(entry, '%(...)');
+        markdown = this.deferredNote(entry, '%(...)') + this.placeholderHover(entry, segment, model);
         break;
       case 'env':
-        markdown = envHover(segment.name) + this.deferredNote(entry, '$(...)');
+        markdown = this.deferredNote(entry, '$(...)') + envHover(segment.name);
         break;
       case 'reference':
-        markdown = referenceHover(segment.name) + this.deferredNote(entry, '@(...)');
+        markdown = this.deferredNote(entry, '@(...)') + referenceHover(segment.name);
         break;
       default:
         return undefined;
@@ -302,11 +302,14 @@ class Hoverer {
     return parts.join('\n\n');
   }
 
-  /** Immediate options are applied while the file is read, before the deferred passes run. */
+  /**
+   * Immediate options are applied while the file is read, before the deferred passes run. That
+   * the reference stays as written here comes first: what it would expand to elsewhere is background.
+   */
   private deferredNote(entry: EntryLine, form: string): string {
     const facts = this.options.option(entry.key);
     if (referencesExpandedIn(entry.key, facts?.immediate === true)) return '';
-    return `\n\n⚠ ${code(entry.key)} is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
+    return `⚠ ${code(entry.key)} is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.\n\n`;
   }
 
   private resolve(model: DocumentModel, value: string): string | undefined {

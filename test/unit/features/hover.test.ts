@@ -211,6 +211,15 @@ describe('hover', () => {
       );
     });
 
+    it('a reference an immediate option does not expand says so first', () => {
+      assert.equal(
+        hovered('[uwsgi]\nini = $(HO|ME)/x.ini\n').text,
+        '⚠ `ini` is applied while uWSGI reads the file, so `$(...)` is not expanded in its value: uWSGI uses the text as written.\n\n' +
+          '`$(HOME)` is replaced by the environment variable `HOME` when uWSGI applies the configuration; when it is unset the text stays as written.\n\nNot evaluated by the editor.',
+      );
+      assert.match(hovered('[uwsgi]\nbase = /etc\nini = %(ba|se)/x.ini\n').text, /^⚠ `ini` is applied while uWSGI reads the file, so `%\(\.\.\.\)` is not expanded/);
+    });
+
     it('a private hook action says so right after what the action does', () => {
       const unlink = paragraphs('[uwsgi]\nhook-asap = !un|link:/x\n');
       assert.equal(unlink[0], '**unlink** (hook action)');
