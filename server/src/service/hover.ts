@@ -23,18 +23,21 @@ const FAMILY_MEANING: Record<HookFamily, string> = {
 };
 
 
-/** What `@(scheme://...)` is replaced by (core/io.c), given the rest of the reference as code. */
-const REFERENCE_SCHEMES: Record<string, (rest: string) => string> = {
-  'exec://': (command) => `the output of the command ${command}, run with the shell`,
-  'http://': (url) => `the body of the response uWSGI downloads from ${url}`,
-  'https://': (url) => `the body of the response uWSGI downloads from ${url}`,
-  'sym://': (symbol) => `the data embedded in the uwsgi binary under the symbol ${symbol}`,
-  'section://': (section) => `the section ${section} of the embedded config`,
-  'fd://': (fd) => `what uWSGI reads from the already open file descriptor ${fd}`,
-  'data://': (name) => `data appended to the uwsgi binary (${name})`,
-  'call://': (fn) => `the string the C function ${fn} returns`,
-  'callint://': (fn) => `the number the C function ${fn} returns`,
-  'emperor://': (name) => `the config the Emperor passes to this vassal (${name})`,
+/**
+ * What `@(scheme://...)` is replaced by (core/io.c), given the rest of the reference as code, and
+ * how uWSGI gets it when it loads the configuration.
+ */
+const REFERENCE_SCHEMES: Record<string, { what: (rest: string) => string; how?: string }> = {
+  'exec://': { what: (command) => `what the command ${command} prints`, how: 'uWSGI runs the command with the shell' },
+  'http://': { what: (url) => `the body of the response from ${url}`, how: 'uWSGI downloads the URL' },
+  'https://': { what: (url) => `the body of the response from ${url}`, how: 'uWSGI downloads the URL' },
+  'sym://': { what: (symbol) => `the data embedded in the uwsgi binary under the symbol ${symbol}` },
+  'section://': { what: (section) => `the section ${section} of the embedded config` },
+  'fd://': { what: (fd) => `what can be read from the already open file descriptor ${fd}` },
+  'data://': { what: (name) => `data appended to the uwsgi binary (${name})` },
+  'call://': { what: (fn) => `the string the C function ${fn} returns`, how: 'uWSGI calls the function' },
+  'callint://': { what: (fn) => `the number the C function ${fn} returns`, how: 'uWSGI calls the function' },
+  'emperor://': { what: (name) => `the config the Emperor passes to this vassal (${name})` },
 };
 
 const REPEAT_TEXT: Record<RepeatKind, string> = {
@@ -334,7 +337,7 @@ function phaseWhen(phase: PhaseFacts): string {
 function familyText(family: HookFamily, phase: PhaseFacts): string {
   const others = Object.values(phase.families).map((f) => `\`${f.option}\``).filter((option) => option !== `\`${phase.families[family]!.option}\``);
   const also = others.length === 0 ? '' : ` The phase also takes ${andList(others)} lines.`;
-  return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; the editor never runs it.${also}`;
+  return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; never run by the editor.${also}`;
 }
 
 function failureText(failure: HookFailure): string {
@@ -354,10 +357,8 @@ function envHover(name: string): string {
 
 function referenceHover(target: string): string {
   const scheme = Object.keys(REFERENCE_SCHEMES).find((s) => target.startsWith(s));
-  const rest = target.slice(scheme?.length ?? 0);
-  const what = scheme === undefined ? `the content of the file ${code(target)}` : REFERENCE_SCHEMES[scheme]!(code(scheme.startsWith('http') ? target : rest));
-  return [
-    `${code(`@(${target})`)} is replaced by ${what}, when uWSGI loads this configuration.`,
-    `${scheme === undefined ? 'One trailing newline is removed, and a missing file stops uWSGI. ' : ''}Not evaluated by the editor.`,
-  ].join('\n\n');
+  const reference = scheme === undefined ? undefined : REFERENCE_SCHEMES[scheme]!;
+  const what = reference === undefined ? `the content of the file ${code(target)}` : reference.what(code(scheme!.startsWith('http') ? target : target.slice(scheme!.length)));
+  const how = `${reference?.how ?? (reference === undefined ? 'uWSGI reads the file' : 'uWSGI reads it')} when it loads this configuration${reference === undefined ? '; one trailing newline is removed, and a missing file stops uWSGI' : ''}.`;
+  return [`${code(`@(${target})`)} is replaced by ${what}.`, `${how} Not evaluated by the editor.`].join('\n\n');
 }

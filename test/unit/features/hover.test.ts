@@ -147,7 +147,7 @@ describe('hover', () => {
       assert.equal(env.covers, '$(HOME)');
       assert.match(env.text, /environment variable `HOME`[\s\S]*Not evaluated by the editor/);
       const exec = hovered('[uwsgi]\nprocesses = @(exec://n|proc)\n');
-      assert.match(exec.text, /`nproc`, run with the shell[\s\S]*Not evaluated by the editor/);
+      assert.match(exec.text, /`nproc`[\s\S]*runs the command with the shell[\s\S]*Not evaluated by the editor/);
       assert.match(hovered('[uwsgi]\nchdir = @(/etc/app/d|ir)\n').text, /the content of the file `\/etc\/app\/dir`/);
     });
   });
@@ -161,7 +161,7 @@ describe('hover', () => {
       assert.equal(asap[0], `**hook-asap** (hook phase \`asap\`). Start-up step 1 of ${startupSteps}, the first, before \`pre-jail\`.`);
       assert.match(asap[1]!, /^The earliest phase/);
       assert.equal(asap[2], 'Process: main process, right after the configuration is applied; it is still root (when started as root).  \nIf it fails: uWSGI stops.');
-      assert.equal(asap[3], '`hook-` runs a hook action written `action:arguments`, e.g. `mkdir:/run/app`, when uWSGI reaches this phase; the editor never runs it. The phase also takes `exec-asap`, `call-asap`, `mount-asap` and `umount-asap` lines.');
+      assert.equal(asap[3], '`hook-` runs a hook action written `action:arguments`, e.g. `mkdir:/run/app`, when uWSGI reaches this phase; never run by the editor. The phase also takes `exec-asap`, `call-asap`, `mount-asap` and `umount-asap` lines.');
       assert.equal(paragraphs('[uwsgi]\nhook-accepting1-on|ce = print:x\n')[0], `**hook-accepting1-once** (hook phase \`accepting1-once\`). Start-up step ${startupSteps} of ${startupSteps}, after \`accepting1\`, the last.`);
     });
 
@@ -203,11 +203,11 @@ describe('hover', () => {
     it('@(...) opens with what replaces it', () => {
       assert.equal(
         hovered('[uwsgi]\nprocesses = @(exec://n|proc)\n').text,
-        '`@(exec://nproc)` is replaced by the output of the command `nproc`, run with the shell, when uWSGI loads this configuration.\n\nNot evaluated by the editor.',
+        '`@(exec://nproc)` is replaced by what the command `nproc` prints.\n\nuWSGI runs the command with the shell when it loads this configuration. Not evaluated by the editor.',
       );
       assert.equal(
         hovered('[uwsgi]\nchdir = @(/etc/app/d|ir)\n').text,
-        '`@(/etc/app/dir)` is replaced by the content of the file `/etc/app/dir`, when uWSGI loads this configuration.\n\nOne trailing newline is removed, and a missing file stops uWSGI. Not evaluated by the editor.',
+        '`@(/etc/app/dir)` is replaced by the content of the file `/etc/app/dir`.\n\nuWSGI reads the file when it loads this configuration; one trailing newline is removed, and a missing file stops uWSGI. Not evaluated by the editor.',
       );
     });
 
