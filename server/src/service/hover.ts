@@ -9,7 +9,7 @@ import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } fro
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
-import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
+import { ClientFeatures, code, markupContent, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
@@ -152,7 +152,7 @@ class Hoverer {
         const resolved = this.resolve(this.options.model, definition.value);
         return [
           `**${code(key)}** (not a uWSGI ${this.settings.version} option)`,
-          `${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
+          `${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(resolved)}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
         ].join('\n\n');
       }
     }
@@ -253,7 +253,7 @@ class Hoverer {
     const parts = [`${shown} (magic variable) is ${variable.meaning}.`];
     if (variable.value) {
       if (this.location || name === '%' || name === '[') {
-        parts.push(`For this file: ${code(printable(variable.value(this.location!)))}`);
+        parts.push(`For this file: ${code(variable.value(this.location!))}`);
       } else {
         parts.push('This document has no file path yet, so its value is not known.');
       }
@@ -299,7 +299,7 @@ class Hoverer {
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
     parts.push(resolved === undefined
       ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
-      : `It resolves to ${code(printable(truncate(resolved, 200)))}.`);
+      : `It resolves to ${code(truncate(resolved, 200))}.`);
     const count = model.definitions.get(name)?.length ?? 0;
     if (count > 1) parts.push(`${code(name)} is set ${count} times: ${code(`%(${name})`)} reads the first one.`);
     return parts.join('\n\n');
