@@ -9,7 +9,7 @@ import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } fro
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
-import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
+import { ClientFeatures, code, markupContent, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
@@ -23,18 +23,21 @@ const FAMILY_MEANING: Record<HookFamily, string> = {
 };
 
 
-/** What `@(scheme://...)` reads (core/io.c). */
-const REFERENCE_SCHEMES: Record<string, string> = {
-  'exec://': 'runs the command with the shell and uses what it prints',
-  'http://': 'downloads the URL and uses the response body',
-  'https://': 'downloads the URL and uses the response body',
-  'sym://': 'uses data embedded in the uwsgi binary under that symbol',
-  'section://': 'uses a section of the embedded config',
-  'fd://': 'reads the already open file descriptor',
-  'data://': 'reads data appended to the uwsgi binary',
-  'call://': 'calls the C function and uses the string it returns',
-  'callint://': 'calls the C function and uses the number it returns',
-  'emperor://': 'reads the config the Emperor passes to this vassal',
+/**
+ * What `@(scheme://...)` is replaced by (core/io.c), given the rest of the reference as code, and
+ * how uWSGI gets it when it loads the configuration.
+ */
+const REFERENCE_SCHEMES: Record<string, { what: (rest: string) => string; how?: string }> = {
+  'exec://': { what: (command) => `what the command ${command} prints`, how: 'uWSGI runs the command with the shell' },
+  'http://': { what: (url) => `the body of the response from ${url}`, how: 'uWSGI downloads the URL' },
+  'https://': { what: (url) => `the body of the response from ${url}`, how: 'uWSGI downloads the URL' },
+  'sym://': { what: (symbol) => `the data embedded in the uwsgi binary under the symbol ${symbol}` },
+  'section://': { what: (section) => `the section ${section} of the embedded config` },
+  'fd://': { what: (fd) => `what can be read from the already open file descriptor ${fd}` },
+  'data://': { what: (name) => `data appended to the uwsgi binary (${name})` },
+  'call://': { what: (fn) => `the string the C function ${fn} returns`, how: 'uWSGI calls the function' },
+  'callint://': { what: (fn) => `the number the C function ${fn} returns`, how: 'uWSGI calls the function' },
+  'emperor://': { what: (name) => `the config the Emperor passes to this vassal (${name})` },
 };
 
 const REPEAT_TEXT: Record<RepeatKind, string> = {
@@ -65,6 +68,16 @@ export function doHover(document: UwsgiDocument, position: Position, settings: L
   return { contents: markupContent(found.markdown, features), range: document.rangeOf(found.span) };
 }
 
+/** `key = value` as inline code, the value cut to one readable line. */
+function entryCode(key: string, value: string): string {
+  return code(`${key} = ${truncate(value, 80)}`);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function within(offset: number, span: Span): boolean {
   return offset >= span.start && offset <= span.end && span.end > span.start;
 }
@@ -89,19 +102,19 @@ class Hoverer {
   onSection(line: SectionLine): { markdown: string; span: Span } | undefined {
     if (!within(this.offset, line.nameSpan)) return undefined;
     const name = line.name;
-    const parts = [`**[${name}]** (section)`];
+    const parts = [`**${code(`[${name}]`)}** (section)`];
     if (name === this.settings.section) {
       parts.push(name === 'uwsgi'
         ? 'uWSGI reads this section when the command line names none (`--ini file.ini`).'
-        : 'The section being checked (`uwsgi.section` setting): uWSGI reads it when started with `--ini file.ini:' + name + '`.');
+        : `The section being checked (\`uwsgi.section\` setting): uWSGI reads it when started with ${code(`--ini file.ini:${name}`)}.`);
     } else {
       const loaders = this.document.ast.entries.filter((e) => (e.key === 'ini' || e.key === 'include') && localSectionReference(e)?.name === name);
       parts.push(loaders.length > 0
-        ? `Loaded by ${loaders.slice(0, 5).map((e) => `\`${e.key} = ${e.value}\` (line ${lineNumber(this.document, e.start)})`).join(', ')}.`
-        : `uWSGI reads this section only when started with \`--ini file.ini:${name}\`; otherwise it skips it.`);
+        ? `Loaded by ${loaders.slice(0, 5).map((e) => `${entryCode(e.key, e.value)} (line ${lineNumber(this.document, e.start)})`).join(', ')}.`
+        : `uWSGI reads this section only when started with ${code(`--ini file.ini:${name}`)}; otherwise it skips it.`);
     }
     const count = this.document.ast.sections.filter((s) => s.name === name).length;
-    if (count > 1) parts.push(`The file has ${count} \`[${name}]\` headers: uWSGI reads them all, in file order, as one section.`);
+    if (count > 1) parts.push(`The file has ${count} ${code(`[${name}]`)} headers: uWSGI reads them all, in file order, as one section.`);
     return { markdown: parts.join('\n\n'), span: line.nameSpan };
   }
 
@@ -131,15 +144,15 @@ class Hoverer {
         ]);
       case 'declared': {
         const declaration = this.options.model.declaredOptions.get(key)!;
-        return `**${key}** (custom option)\n\nDeclared with \`${declaration.key} = ${declaration.value}\` on line ${lineNumber(this.document, declaration.start)}: each use runs the options of that template with \`$1\`, \`$2\`... replaced by the words of the value.`;
+        return `**${code(key)}** (custom option)\n\nDeclared with ${entryCode(declaration.key, declaration.value)} on line ${lineNumber(this.document, declaration.start)}: each use runs the options of that template with \`$1\`, \`$2\`... replaced by the words of the value.`;
       }
       default: {
         const definition = this.options.model.definition(key);
         if (!definition) return undefined;
         const resolved = this.resolve(this.options.model, definition.value);
         return [
-          `**${key}** (not a uWSGI ${this.settings.version} option)`,
-          `uWSGI stores it without any effect, as a placeholder: \`%(${key})\` in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
+          `**${code(key)}** (not a uWSGI ${this.settings.version} option)`,
+          `${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(resolved)}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
         ].join('\n\n');
       }
     }
@@ -147,7 +160,7 @@ class Hoverer {
 
   private optionHover(facts: OptionFacts, notes: string[]): string {
     const version = this.settings.version;
-    const docs = optionDocs(facts.name, version) ?? `**${facts.name}**\n\n[uWSGI option reference](${optionDocsUrl(facts.name)})`;
+    const docs = optionDocs(facts.name, version) ?? `**${facts.name}**`;
     const [title, ...rest] = docs.split('\n\n');
     const value = VALUE_TEXT[facts.valueKind] ?? facts.valueKind.replace(/_/g, ' ');
     const repeat = REPEAT_TEXT[facts.repeat];
@@ -159,39 +172,32 @@ class Hoverer {
     }
     const link = optionDocsUrl(facts.name);
     if (!docs.includes(link)) extra.push(`[uWSGI option reference](${link})`);
-    return [title!, summary + '.', ...notes.map((n) => `⚠ ${n}`), ...rest, ...extra].join('\n\n');
+    // What the option does before what its value kind means in general.
+    const [body, ...after] = rest;
+    return [title!, ...(body === undefined ? [] : [body]), ...notes.map((n) => `⚠ ${n}`), summary + '.', ...after, ...extra].join('\n\n');
   }
 
+  /**
+   * The phase first (when it runs, what it is for, as whom, what a failure does), then what the
+   * family prefix does with the value, which is the same in every phase.
+   */
   private phaseHover(hook: HookKey, phase: PhaseFacts): string {
     const family = phase.families[hook.family]!;
-    const startup = allPhases().filter((p) => p.kind === 'startup');
-    const index = startup.indexOf(phase);
-    let when: string;
-    if (index >= 0) {
-      const previous = startup[index - 1];
-      const next = startup[index + 1];
-      when = `Start-up step ${index + 1} of ${startup.length}` +
-        (previous ? `, after \`${previous.name}\`` : ', the first') + (next ? ` and before \`${next.name}\`` : ', the last') + '.';
-    } else {
-      when = 'Runs when something happens after start-up, not as a start-up step.';
-    }
-    const root = phase.root === true ? 'still root (when started as root)' : phase.root === false ? 'no longer root: the privileges are dropped' : 'root or not, depending on the configuration';
-    const facts = [
-      `\`${hook.family}-\` ${FAMILY_MEANING[hook.family]} when uWSGI starts; never run by the editor.`,
-      when,
-      `Process: ${phase.process}; it is ${root}.`,
-      `If it fails: ${failureText(family.fatal)}.`,
-    ];
-    if (family.versions.length !== phase.versions.length) facts.push(`\`${family.option}\`: ${versionsText(family.versions)}.`);
-    if (!family.versions.includes(this.settings.version)) {
-      facts.push(`⚠ Not in uWSGI ${this.settings.version}, the configured version (\`uwsgi.version\` setting): ${versionsText(family.versions)}.`);
-    }
-    if (hook.callVariant) facts.push(`\`${hook.callVariant.option}\` calls the function as \`${hook.callVariant.signature}\`.`);
-    if (phase.uwsgiconfConstant) facts.push(`uwsgiconf: \`MainProcess.phases.${phase.uwsgiconfConstant}\`.`);
     const docs = phaseDocs(phase.name) ?? `**${phase.name}** (hook phase)`;
-    const [title, ...rest] = docs.split('\n\n');
-    const uniqueFacts = facts.filter((fact, i) => i < 4 || !docs.includes(fact.replace(/\.$/, '')));
-    return [`**${family.option}**: ${title!.replace(/^\*\*/, '').replace(/\*\*/, '')}`, uniqueFacts.join('  \n'), ...rest].join('\n\n');
+    const [, ...rest] = docs.split('\n\n');
+    const root = phase.root === true ? 'still root (when started as root)' : phase.root === false ? 'no longer root: the privileges are dropped' : 'root or not, depending on the configuration';
+    const process = phase.kind === 'startup' ? `Process: ${phase.process}; it is ${root}.` : `The process is ${root}.`;
+    const facts = [process, `If it fails: ${failureText(family.fatal)}.`];
+    const extra: string[] = [];
+    if (family.versions.length !== phase.versions.length) extra.push(`\`${family.option}\`: ${versionsText(family.versions)}.`);
+    if (!family.versions.includes(this.settings.version)) {
+      extra.push(`⚠ Not in uWSGI ${this.settings.version}, the configured version (\`uwsgi.version\` setting): ${versionsText(family.versions)}.`);
+    }
+    if (hook.callVariant) extra.push(`\`${hook.callVariant.option}\` calls the function as \`${hook.callVariant.signature}\`.`);
+    if (phase.uwsgiconfConstant) extra.push(`uwsgiconf: \`MainProcess.phases.${phase.uwsgiconfConstant}\`.`);
+    facts.push(...extra.filter((fact) => !docs.includes(fact.replace(/\.$/, ''))));
+    const title = `**${hook.callVariant?.option ?? family.option}** (hook phase \`${phase.name}\`). ${phaseWhen(phase)}`;
+    return [title, ...rest.slice(0, 1), facts.join('  \n'), familyText(hook.family, phase), ...rest.slice(1)].join('\n\n');
   }
 
   /** On the action name of a hook value: `mkdir` in `hook-asap = mkdir:/run/app`. */
@@ -208,9 +214,9 @@ class Hoverer {
     }
     const hookValue = splitHookValue(this.document.text, valueSpan);
     if (!within(this.offset, hookValue.actionSpan) || !getAction(hookValue.action)) return undefined;
-    const markdown = actionDocs(hookValue.action)!;
-    const privacy = hookValue.private ? '\n\nThe leading `!` keeps the arguments out of uWSGI\'s logs.' : '';
-    return { markdown: markdown + privacy, span: hookValue.actionSpan };
+    const [title, body, ...rest] = actionDocs(hookValue.action)!.split('\n\n');
+    const privacy = hookValue.private ? ['The leading `!` keeps the arguments out of uWSGI\'s logs.'] : [];
+    return { markdown: [title!, body!, ...privacy, ...rest].join('\n\n'), span: hookValue.actionSpan };
   }
 
   private segmentHover(entry: EntryLine): { markdown: string; span: Span } | undefined {
@@ -225,13 +231,13 @@ class Hoverer {
         markdown = this.magicHover(segment.name);
         break;
       case 'placeholder':
-        markdown = this.placeholderHover(entry, segment, model) + this.deferredNote(entry, '%(...)');
+        markdown = this.deferredNote(entry, '%(...)') + this.placeholderHover(entry, segment, model);
         break;
       case 'env':
-        markdown = envHover(segment.name) + this.deferredNote(entry, '$(...)');
+        markdown = this.deferredNote(entry, '$(...)') + envHover(segment.name);
         break;
       case 'reference':
-        markdown = referenceHover(segment.name) + this.deferredNote(entry, '@(...)');
+        markdown = this.deferredNote(entry, '@(...)') + referenceHover(segment.name);
         break;
       default:
         return undefined;
@@ -247,7 +253,7 @@ class Hoverer {
     const parts = [`${shown} (magic variable) is ${variable.meaning}.`];
     if (variable.value) {
       if (this.location || name === '%' || name === '[') {
-        parts.push(`For this file: ${code(printable(variable.value(this.location!)))}`);
+        parts.push(`For this file: ${code(variable.value(this.location!))}`);
       } else {
         parts.push('This document has no file path yet, so its value is not known.');
       }
@@ -262,7 +268,7 @@ class Hoverer {
     const name = segment.name;
     const block = model.blockOf(entry);
     if (name === '_' && block) {
-      const opener = `\`${block.opener.key} = ${block.opener.value}\` (line ${lineNumber(this.document, block.opener.start)})`;
+      const opener = `${entryCode(block.opener.key, block.opener.value)} (line ${lineNumber(this.document, block.opener.start)})`;
       return block.kind === 'for'
         ? `\`%(_)\` is the current item of the loop ${opener}: uWSGI repeats this line once per item.`
         : `\`%(_)\` is the value the condition ${opener} tested.`;
@@ -270,39 +276,43 @@ class Hoverer {
     if (isPlaceholderMath(segment)) {
       const operands = placeholderMathOperands(segment).map((o) => {
         const definition = model.definition(o.name);
-        return `\`${o.name}\` = ${definition ? code(definition.value) : '0 (not defined)'}`;
+        return `${code(o.name)} = ${definition ? code(definition.value) : '0 (not defined)'}`;
       });
+      const on = operands.length === 0 ? '' : ` with ${andList(operands)}`;
       return [
-        `${code(`%(${name})`)} is placeholder arithmetic: uWSGI applies \`+ - * /\` strictly left to right, and joins operands written side by side as text.`,
-        ...(operands.length > 0 ? [operands.join('  \n')] : []),
+        `${code(`%(${name})`)} is placeholder arithmetic${on}.`,
+        'uWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.',
       ].join('\n\n');
     }
     const definition = model.definition(name);
     const included = definition ? undefined : model.includes.keys.get(name);
     if (included) {
-      return `${code(`%(${name})`)} is defined in the included file \`${included.path}\`: \`${name} = ${truncate(included.value, 80)}\`.`;
+      return `${code(`%(${name})`)} is defined in the included file ${code(included.path)}: ${entryCode(name, included.value)}.`;
     }
     if (!definition) {
-      return `${code(`%(${name})`)}: \`${name}\` is not defined in this section, so uWSGI leaves the text as written (unless the command line or a \`UWSGI_\` environment variable sets it).`;
+      return `${code(`%(${name})`)}: ${code(name)} is not defined in this section, so uWSGI leaves the text as written (unless the command line or a \`UWSGI_\` environment variable sets it).`;
     }
     const where = definition.kind === 'key'
-      ? `\`${name} = ${truncate(definition.value, 80)}\` on line ${lineNumber(this.document, definition.entry.start)}`
-      : `\`${definition.entry.key} = ${truncate(definition.entry.value, 80)}\` on line ${lineNumber(this.document, definition.entry.start)}`;
+      ? `${entryCode(name, definition.value)} on line ${lineNumber(this.document, definition.entry.start)}`
+      : `${entryCode(definition.entry.key, definition.entry.value)} on line ${lineNumber(this.document, definition.entry.start)}`;
     const resolved = this.resolve(model, `%(${name})`);
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
     parts.push(resolved === undefined
       ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
-      : `It resolves to ${code(printable(truncate(resolved, 200)))}.`);
+      : `It resolves to ${code(truncate(resolved, 200))}.`);
     const count = model.definitions.get(name)?.length ?? 0;
-    if (count > 1) parts.push(`\`${name}\` is set ${count} times: \`%(${name})\` reads the first one.`);
+    if (count > 1) parts.push(`${code(name)} is set ${count} times: ${code(`%(${name})`)} reads the first one.`);
     return parts.join('\n\n');
   }
 
-  /** Immediate options are applied while the file is read, before the deferred passes run. */
+  /**
+   * Immediate options are applied while the file is read, before the deferred passes run. That
+   * the reference stays as written here comes first: what it would expand to elsewhere is background.
+   */
   private deferredNote(entry: EntryLine, form: string): string {
     const facts = this.options.option(entry.key);
     if (referencesExpandedIn(entry.key, facts?.immediate === true)) return '';
-    return `\n\n⚠ \`${entry.key}\` is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
+    return `⚠ ${code(entry.key)} is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.\n\n`;
   }
 
   private resolve(model: DocumentModel, value: string): string | undefined {
@@ -310,6 +320,24 @@ class Hoverer {
     const placeholders = model.resolveValue(value);
     return placeholders === undefined ? undefined : expandMagic(placeholders, this.location);
   }
+}
+
+/** Where the phase sits in uWSGI's life: its start-up step, or that it waits for an event. */
+function phaseWhen(phase: PhaseFacts): string {
+  const startup = allPhases().filter((p) => p.kind === 'startup');
+  const index = startup.indexOf(phase);
+  if (index < 0) return `Runs when something happens after start-up, not as a start-up step: ${phase.process}.`;
+  const previous = startup[index - 1];
+  const next = startup[index + 1];
+  return `Start-up step ${index + 1} of ${startup.length}` + (previous ? `, after \`${previous.name}\`` : ', the first') +
+    (next ? `${previous ? ' and' : ','} before \`${next.name}\`` : ', the last') + '.';
+}
+
+/** What the `hook-`/`exec-`/... prefix does, and the other prefixes the same phase takes. */
+function familyText(family: HookFamily, phase: PhaseFacts): string {
+  const others = Object.values(phase.families).map((f) => `\`${f.option}\``).filter((option) => option !== `\`${phase.families[family]!.option}\``);
+  const also = others.length === 0 ? '' : ` The phase also takes ${andList(others)} lines.`;
+  return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; never run by the editor.${also}`;
 }
 
 function failureText(failure: HookFailure): string {
@@ -320,7 +348,7 @@ function failureText(failure: HookFailure): string {
 
 function envHover(name: string): string {
   const parts = [
-    `${code(`$(${name})`)} is replaced by the environment variable \`${name.split(/[:-]/)[0]}\` when uWSGI applies the configuration; when it is unset the text stays as written.`,
+    `${code(`$(${name})`)} is replaced by the environment variable ${code(name.split(/[:-]/)[0]!)} when uWSGI applies the configuration; when it is unset the text stays as written.`,
     'Not evaluated by the editor.',
   ];
   if (/[:-]/.test(name)) parts.push('`$(VAR:-default)` and `$(VAR-default)` work on uWSGI 2.1 only; 2.0 looks up the whole text as a variable name.');
@@ -329,11 +357,8 @@ function envHover(name: string): string {
 
 function referenceHover(target: string): string {
   const scheme = Object.keys(REFERENCE_SCHEMES).find((s) => target.startsWith(s));
-  const what = scheme
-    ? `${REFERENCE_SCHEMES[scheme]} (${code(target.slice(scheme.length))})`
-    : `reads the file ${code(target)} (one trailing newline removed; a missing file stops uWSGI)`;
-  return [
-    `${code(`@(${target})`)}: when uWSGI loads this configuration it ${what}, and puts the result here.`,
-    'Not evaluated by the editor.',
-  ].join('\n\n');
+  const reference = scheme === undefined ? undefined : REFERENCE_SCHEMES[scheme]!;
+  const what = reference === undefined ? `the content of the file ${code(target)}` : reference.what(code(scheme!.startsWith('http') ? target : target.slice(scheme!.length)));
+  const how = `${reference?.how ?? (reference === undefined ? 'uWSGI reads the file' : 'uWSGI reads it')} when it loads this configuration${reference === undefined ? '; one trailing newline is removed, and a missing file stops uWSGI' : ''}.`;
+  return [`${code(`@(${target})`)} is replaced by ${what}.`, `${how} Not evaluated by the editor.`].join('\n\n');
 }

@@ -15,19 +15,28 @@ export interface ClientFeatures {
 
 export const DEFAULT_CLIENT_FEATURES: ClientFeatures = { markdown: true, snippets: true, resolveDocumentation: false };
 
+/** A code span as `code` writes it: a backtick run, the text, the same run (CommonMark 6.1). */
+const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
 /**
  * Markdown as a plain-text client should see it: emphasis and code marks dropped, links written
- * as `text (url)`, hard line breaks kept as line breaks.
+ * as `text (url)`, hard line breaks kept as line breaks. Code spans hold config text, so they are
+ * set aside first and come back exactly as written, whatever markdown they look like.
  */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/^```[^\n]*\n?/gm, '')
+  const spans: string[] = [];
+  const protectedText = markdown.replace(CODE_SPAN, (_whole, _fence: string, inner: string) => {
+    const padded = inner.length > 2 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '';
+    spans.push(padded ? inner.slice(1, -1) : inner);
+    return `\u0000${spans.length - 1}\u0000`;
+  });
+  return protectedText
     .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_whole, text: string, url: string) => (text === url ? url : `${text} (${url})`))
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,;:]|$)/gm, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
     .replace(/ {2}\n/g, '\n')
-    .replace(/\\([\\`*_[\]()#|])/g, '$1');
+    .replace(/\\([\\`*_[\]()#|])/g, '$1')
+    .replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => spans[Number(index)]!);
 }
 
 export function markupContent(markdown: string, features: ClientFeatures): MarkupContent {
@@ -36,8 +45,14 @@ export function markupContent(markdown: string, features: ClientFeatures): Marku
     : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
 }
 
-/** Inline code that survives any backticks in the text. */
-export function code(text: string): string {
+/**
+ * Text from a config, a file name or a setting, as inline code: the one way such text enters
+ * markdown. Inside a code span markdown makes no links, images, autolinks, HTML or emphasis; the
+ * fence is longer than any backtick run in the text, so the text cannot close the span, and
+ * control characters are shown as escapes, so a line break cannot end the paragraph it is in.
+ */
+export function code(raw: string): string {
+  const text = printable(raw);
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';

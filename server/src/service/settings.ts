@@ -33,6 +33,18 @@ export const defaultSettings: Readonly<LanguageSettings> = Object.freeze({
 
 const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
+/**
+ * A user or group name as useradd/groupadd accept it (or a numeric id), with the optional
+ * trailing `$` of machine accounts. Quick fixes write these settings into the file, and a
+ * workspace's settings.json can come with a cloned repository: anything wider (a line break, `=`,
+ * `%`, `$(`, `@(`) would let a setting write an option of its own, such as a hook.
+ */
+const ACCOUNT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?$/;
+
+function isAccountName(value: unknown): value is string {
+  return typeof value === 'string' && ACCOUNT_NAME.test(value);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -54,8 +66,10 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
   const format = isRecord(input['format']) ? input['format'] : {};
   const validation = isRecord(input['validation']) ? input['validation'] : {};
   const delay = validation['delayMs'];
-  const user = pick(privilegeDrop['user'], isString, defaultSettings.privilegeDrop.user).trim();
-  const group = pick(privilegeDrop['group'], isString, defaultSettings.privilegeDrop.group).trim();
+  const accountName = (value: unknown, fallback: string): string => {
+    const name = typeof value === 'string' ? value.trim() : value;
+    return isAccountName(name) ? name : fallback;
+  };
   const section = pick(input['section'], isString, defaultSettings.section);
   return {
     version: input['version'] === '2.1' ? '2.1' : '2.0',
@@ -63,7 +77,10 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
     strict: pick(input['strict'], isBoolean, false),
     section: section === '' ? defaultSettings.section : section,
     diagnostics,
-    privilegeDrop: { user: user || defaultSettings.privilegeDrop.user, group: group || defaultSettings.privilegeDrop.group },
+    privilegeDrop: {
+      user: accountName(privilegeDrop['user'], defaultSettings.privilegeDrop.user),
+      group: accountName(privilegeDrop['group'], defaultSettings.privilegeDrop.group),
+    },
     inlayHints: { placeholders: pick(inlayHints['placeholders'], isBoolean, true) },
     format: { enable: pick(format['enable'], isBoolean, false), alignEquals: pick(format['alignEquals'], isBoolean, false) },
     validation: { delayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 10_000) : defaultSettings.validation.delayMs },

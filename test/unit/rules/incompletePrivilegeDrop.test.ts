@@ -48,4 +48,9 @@ describe('rule incomplete-privilege-drop', () => {
       assert.deepEqual(findings(fixed(text, RULE), RULE), [], text);
     }
   });
+
+  it('writes only a user or group name from the settings', () => {
+    assert.equal(fixed('[uwsgi]\ngid = app\n', RULE, undefined, { privilegeDrop: { user: 'svc = x\r\nhook-asap = exec:id' } }), '[uwsgi]\ngid = app\nuid = www-data\n');
+    assert.equal(fixed('[uwsgi]\nuid = app\n', RULE, undefined, { privilegeDrop: { group: '@(exec://id)' } }), '[uwsgi]\nuid = app\ngid = www-data\n');
+  });
 });

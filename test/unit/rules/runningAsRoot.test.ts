@@ -55,4 +55,10 @@ describe('rule running-as-root', () => {
     assert.deepEqual(findings(result, RULE), []);
     assert.ok(quickFixes('[uwsgi]\nuid = root\n', RULE).some((a) => a.isPreferred && a.title === 'Run as `www-data` instead of root'));
   });
+
+  it('writes only a user or group name from the settings', () => {
+    const hostile = { privilegeDrop: { user: 'app\nexec-asap = id', group: '%(evil)' } };
+    assert.equal(fixed('[uwsgi]\nuid = root\n', RULE, undefined, hostile), '[uwsgi]\nuid = www-data\n');
+    assert.equal(fixed('[uwsgi]\ngid = root\n', RULE, undefined, hostile), '[uwsgi]\ngid = www-data\n');
+  });
 });
