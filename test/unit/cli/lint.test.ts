@@ -149,6 +149,18 @@ describe('uwsgi-ini-lint', () => {
     }
   });
 
+  it('under --strict says uWSGI refuses to start, not that it keeps and ignores the key', async () => {
+    write('app.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = 1\nphp-docroot = /srv\nreload-on-pss = 1\n= x\nhook-pre-appp = exec:true\n');
+    const diagnostics = JSON.parse((await lint(['--format', 'json', '--strict', 'app.ini'])).stdout)[0].diagnostics as { code: string; message: string; severity: string }[];
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-option' || d.code === 'unknown-hook-phase');
+    assert.equal(unknown.length, 5, JSON.stringify(unknown));
+    for (const d of unknown) {
+      assert.equal(d.severity, 'error');
+      assert.match(d.message, /refuses to start/);
+      assert.doesNotMatch(d.message, /silently|ignores|keeps|never runs/, d.message);
+    }
+  });
+
   it('lists the registry like uwsgi --dump-options', async () => {
     const options = (await lint(['--list-options'])).stdout.trim().split('\n');
     assert.ok(options.length >= 1335, `${options.length} options`);
