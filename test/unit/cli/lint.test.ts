@@ -161,6 +161,15 @@ describe('uwsgi-ini-lint', () => {
     }
   });
 
+  it('gives missing-include the severity uWSGI\'s exit implies in --list-rules, its rule page and the README', async () => {
+    // uWSGI exits with status 1 on a missing `include`/`ini` file (probe include_env_not_expanded).
+    const listed = (await lint(['--list-rules'])).stdout.split('\n').find((line) => line.startsWith('missing-include\t'));
+    assert.equal(listed?.split('\t')[1], 'error');
+    const root = path.resolve(__dirname, '../../..');
+    assert.match(fs.readFileSync(path.join(root, 'docs/rules/missing-include.md'), 'utf8'), /^\*\*Default severity:\*\* error\b/m);
+    assert.match(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), /^\| \[missing-include\]\(docs\/rules\/missing-include\.md\) \| error\b/m);
+  });
+
   it('lists the registry like uwsgi --dump-options', async () => {
     const options = (await lint(['--list-options'])).stdout.trim().split('\n');
     assert.ok(options.length >= 1335, `${options.length} options`);
