@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { SeveritySetting } from '../service/settings';
 import { listActions, listOptions, listPhases } from '../registry/listing';
-import { toSarif } from './sarif';
+import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
@@ -14,7 +14,8 @@ Checks uWSGI ini files the way uWSGI reads them. Directories are searched for *.
 have a [uwsgi] section; "-" reads standard input.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif   output format (default: text); json gives 1-based line/column
+                             and the 0-based LSP range of each diagnostic
   --strict                   check as 'uwsgi --strict' would: unknown options are errors
   --plugins a,b              plugins the uWSGI binary loads besides those the files name
   --uwsgi-version 2.0|2.1    uWSGI version to check against (default: 2.0)
@@ -29,7 +30,12 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.`;
+Files and standard input larger than 64 MB, binary files (with NUL bytes) and file names that
+are not valid UTF-8 are reported on stderr and not checked. Control characters in names and
+messages are printed escaped (\\x1b, \\n).
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable input or
+output that cannot be written. The status is the same when the reader stops early (| head).`;
 
 const VERSION = '0.1.0';
 /** Bigger files are reported instead of read: nobody writes a 64 MB ini file on purpose. */
@@ -39,7 +45,8 @@ const SEVERITY_NAMES = ['off', 'hint', 'information', 'warning', 'error'];
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Rejects once more than maxBytes arrive, without keeping them. */
+  readStdin: (maxBytes: number) => Promise<string | Buffer>;
   isTTY: boolean;
   cwd: string;
 }
@@ -47,11 +54,24 @@ export interface CliIo {
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: () =>
+  readStdin: (maxBytes) =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
-      process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-      process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      let length = 0;
+      const onData = (chunk: Buffer): void => {
+        length += chunk.length;
+        if (length <= maxBytes) {
+          chunks.push(chunk);
+          return;
+        }
+        // An endless stream (/dev/zero) must not grow the heap: stop reading and let the chunks go.
+        chunks.length = 0;
+        process.stdin.off('data', onData);
+        process.stdin.destroy();
+        reject(new NotChecked(tooLarge()));
+      };
+      process.stdin.on('data', onData);
+      process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
       process.stdin.on('error', reject);
     }),
   isTTY: process.stdout.isTTY === true,
@@ -74,6 +94,30 @@ interface CliOptions {
 }
 
 class UsageError extends Error {}
+
+/** Input that was read, or could have been, but is not something to check. */
+class NotChecked extends Error {}
+
+const tooLarge = (): string => `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, not checked`;
+
+/** The text of an input, unless it is too big or binary: an executable would give pages of "warnings". */
+function inputText(content: string | Buffer): string {
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  if (bytes.length > MAX_FILE_BYTES) throw new NotChecked(tooLarge());
+  if (bytes.includes(0)) throw new NotChecked('binary file, not checked');
+  return bytes.toString('utf8');
+}
+
+const CONTROL_CHARACTERS = /[\x00-\x1f\x7f-\x9f]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text safe for a terminal: file names and config content may carry escape sequences (colors,
+ * titles, hyperlinks) or newlines that would forge output lines, such as `::error` workflow commands.
+ */
+export function visible(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (char) => NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
 
 function parseArguments(argv: string[], io: CliIo): CliOptions {
   const options: CliOptions = {
@@ -190,12 +234,13 @@ export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'in
 
 /** Runs the linter; resolves to the exit status. Never throws. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const say = (line: string): void => io.stderr(`uwsgi-ini-lint: ${visible(line)}\n`);
   let options: CliOptions;
   try {
     options = parseArguments(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`uwsgi-ini-lint: ${error.message}\n\n${USAGE}\n`);
+      say(`${error.message} (see --help)`);
       return 2;
     }
     throw error;
@@ -225,12 +270,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 0;
   }
   if (options.inputs.length === 0) {
-    io.stderr(`uwsgi-ini-lint: no input files\n\n${USAGE}\n`);
+    say('no input files (see --help)');
     return 2;
   }
   const unknownRules = Object.keys(options.rules).filter((id) => !service.rules.some((rule) => rule.id === id));
   if (unknownRules.length > 0) {
-    io.stderr(`uwsgi-ini-lint: unknown rule ${unknownRules.join(', ')} (see --list-rules)\n`);
+    say(`unknown rule ${unknownRules.join(', ')} (see --list-rules)`);
     return 2;
   }
 
@@ -240,22 +285,24 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     const parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 1, text));
     results.push({ file, text, diagnostics: service.doValidation(parsed) });
   };
+  const problem = (subject: string, error: unknown): void => {
+    say(`${subject}: ${describeError(error)}`);
+    inputProblem = true;
+  };
   for (const input of options.inputs) {
     if (input === '-') {
       try {
-        lint('-', await io.readStdin(), 'untitled:stdin');
+        lint('-', inputText(await io.readStdin(MAX_FILE_BYTES)), 'untitled:stdin');
       } catch (error) {
-        io.stderr(`uwsgi-ini-lint: cannot read standard input: ${describeError(error)}\n`);
-        inputProblem = true;
+        problem('standard input', error);
       }
       continue;
     }
     let files: string[];
     try {
-      files = expandInput(input, io.cwd);
+      files = expandInput(input, io.cwd, (name, reason) => problem(name, new Error(reason)));
     } catch (error) {
-      io.stderr(`uwsgi-ini-lint: ${input}: ${describeError(error)}\n`);
-      inputProblem = true;
+      problem(input, error);
       continue;
     }
     for (const file of files) {
@@ -263,11 +310,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
       try {
         const stat = fs.statSync(absolute);
         if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a directory' : 'not a regular file');
-        if (stat.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-        lint(file, fs.readFileSync(absolute, 'utf8'), pathToUri(absolute));
+        if (stat.size > MAX_FILE_BYTES) throw new NotChecked(tooLarge());
+        lint(file, inputText(fs.readFileSync(absolute)), fileUri(absolute));
       } catch (error) {
-        io.stderr(`uwsgi-ini-lint: ${file}: ${describeError(error)}\n`);
-        inputProblem = true;
+        problem(file, error);
       }
     }
   }
@@ -279,21 +325,27 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   } else if (options.format === 'sarif') {
     io.stdout(`${JSON.stringify(toSarif(results, service.rules, VERSION, io.cwd), null, 2)}\n`);
   } else {
-    io.stdout(formatText(results, counts, options.color));
+    // Nothing checked: a summary of zero files would only hide the messages above it.
+    if (results.length > 0 || !inputProblem) io.stdout(formatText(results, counts, options.color));
   }
   if (inputProblem) return 2;
   if (counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
-    if (options.format === 'text') io.stderr(`uwsgi-ini-lint: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    if (options.format === 'text') say(`${plural(counts.warning, 'warning')}, more than --max-warnings ${options.maxWarnings}`);
     return 1;
   }
   return 0;
 }
 
+/** `line`/`column` count from 1 like the text and SARIF output; `range` is the LSP one, from 0. */
 function toJsonResult(result: LintResult): unknown {
   return {
     file: result.file,
     diagnostics: result.diagnostics.map((d) => ({
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
       range: d.range,
       severity: severityLabel(d),
       code: d.code,
@@ -313,15 +365,16 @@ function formatText(results: LintResult[], counts: Record<'error' | 'warning' | 
     if (result.diagnostics.length > 0) filesWithProblems++;
     for (const d of result.diagnostics) {
       const severity = severityLabel(d);
-      const where = `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      out += `${where}: ${paint(severity, severity)} ${paint('dim', String(d.code))} ${d.message}\n`;
+      const where = `${visible(result.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      out += `${where}: ${paint(severity, severity)} ${paint('dim', visible(String(d.code)))} ${visible(String(d.message))}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   out += `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}) in ${plural(filesWithProblems, 'file')} of ${results.length} checked\n`;
   return out;
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) {
@@ -329,44 +382,86 @@ function describeError(error: unknown): string {
     if (code === 'ENOENT') return 'no such file or directory';
     if (code === 'EACCES') return 'permission denied';
     if (code === 'ELOOP') return 'too many symbolic links';
+    if (code === 'ENOSPC') return 'no space left on device';
   }
   return error instanceof Error ? error.message : String(error);
-}
-
-function pathToUri(absolute: string): string {
-  return 'file://' + absolute.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MAX_DIRECTORY_DEPTH = 32;
 
+/** Reports a name found while searching that could not be looked at; the search goes on. */
+type Unreadable = (name: string, reason: string) => void;
+
 /** A file, the uWSGI ini files below a directory, or the files a glob matches; sorted for stable output. */
-function expandInput(input: string, cwd: string): string[] {
-  if (/[*?[]/.test(input) && !fs.existsSync(path.resolve(cwd, input))) return expandGlob(input, cwd);
+function expandInput(input: string, cwd: string, unreadable: Unreadable): string[] {
+  if (/[*?[]/.test(input) && !fs.existsSync(path.resolve(cwd, input))) return expandGlob(input, cwd, unreadable);
   const absolute = path.resolve(cwd, input);
   const stat = fs.statSync(absolute);
   if (!stat.isDirectory()) return [input];
   const found: string[] = [];
-  walk(absolute, 0, (file) => {
-    if (file.endsWith('.ini') && hasUwsgiSection(file)) found.push(path.join(input, path.relative(absolute, file)));
+  let reported = false;
+  const shown = (file: string): string => path.join(input, path.relative(absolute, file));
+  walk(absolute, {
+    maxDepth: MAX_DIRECTORY_DEPTH,
+    visit: (file) => {
+      if (file.endsWith('.ini') && hasUwsgiSection(file)) found.push(shown(file));
+    },
+    skipped: (file, reason, wanted) => {
+      if (wanted !== undefined && !wanted.endsWith('.ini')) return;
+      reported = true;
+      unreadable(shown(file), reason);
+    },
   });
   // A directory named on the command line that yields nothing is almost surely a wrong argument.
-  if (found.length === 0) throw new Error('is a directory with no uWSGI ini files (*.ini with a [uwsgi] section) in it');
+  if (found.length === 0 && !reported) throw new Error('is a directory with no uWSGI ini files (*.ini with a [uwsgi] section) in it');
   return found.sort();
 }
 
-function walk(directory: string, depth: number, visit: (file: string) => void): void {
-  if (depth > MAX_DIRECTORY_DEPTH) return;
-  let entries: fs.Dirent[];
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name as the bytes it is made of: every byte outside ASCII as \xNN. */
+function bytesShown(name: Buffer): string {
+  return Array.from(name, (byte) => (byte < 0x80 ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`)).join('');
+}
+
+interface Walk {
+  /** How many directories down files may be wanted: a glob without `**` has a fixed depth. */
+  readonly maxDepth: number;
+  readonly visit: (file: string) => void;
+  /**
+   * What could not be looked at, with `wanted` (the name with U+FFFD for the bytes that are not
+   * UTF-8) for a file the caller may want, undefined for a directory that could not be searched.
+   */
+  readonly skipped: (file: string, reason: string, wanted?: string) => void;
+}
+
+/** Calls `visit` for each regular file below `directory`, down to `maxDepth`. */
+function walk(directory: string, walker: Walk, depth = 0): void {
+  if (depth > walker.maxDepth) return;
+  const { visit, skipped } = walker;
+  const descend = depth < walker.maxDepth;
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch {
+    entries = fs.readdirSync(directory, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    skipped(directory, `cannot search this directory: ${describeError(error)}`);
     return;
   }
   for (const entry of entries) {
-    const full = path.join(directory, entry.name);
+    let name: string;
+    try {
+      name = STRICT_UTF8.decode(entry.name);
+    } catch {
+      // Node would decode it lossily and then fail to open the file under the changed name.
+      const shown = path.join(directory, bytesShown(entry.name));
+      if (entry.isDirectory() && descend) skipped(shown, 'directory name is not valid UTF-8, not searched');
+      else if (entry.isFile()) skipped(shown, 'file name is not valid UTF-8, not checked', path.join(directory, entry.name.toString('utf8')));
+      continue;
+    }
+    const full = path.join(directory, name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, depth + 1, visit);
+      if (descend && !SKIPPED_DIRECTORIES.has(name)) walk(full, walker, depth + 1);
     } else if (entry.isFile()) {
       visit(full);
     }
@@ -404,7 +499,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-function expandGlob(glob: string, cwd: string): string[] {
+function expandGlob(glob: string, cwd: string, unreadable: Unreadable): string[] {
   const normalized = glob.split(path.sep).join('/');
   const parts = normalized.split('/');
   const staticParts: string[] = [];
@@ -415,12 +510,51 @@ function expandGlob(glob: string, cwd: string): string[] {
   const base = staticParts.join('/') || '.';
   const absoluteBase = path.resolve(cwd, base);
   const matcher = globToRegExp(normalized.startsWith('./') ? normalized.slice(2) : normalized);
+  // Matched and shown with forward slashes when relative, as the user wrote the glob.
+  const candidate = (file: string): string => (path.isAbsolute(glob) ? file.split(path.sep).join('/') : path.relative(cwd, file).split(path.sep).join('/'));
+  const shown = (file: string): string => (path.isAbsolute(glob) ? file : candidate(file));
   const found: string[] = [];
-  walk(absoluteBase, 0, (file) => {
-    const relative = path.relative(cwd, file).split(path.sep).join('/');
-    const candidate = path.isAbsolute(glob) ? file.split(path.sep).join('/') : relative;
-    if (matcher.test(candidate)) found.push(path.isAbsolute(glob) ? file : relative);
+  let reported = false;
+  // Directories below the base that a glob without `**` can reach: one per wildcard segment but the last.
+  const below = parts.length - staticParts.length - 1;
+  walk(absoluteBase, {
+    maxDepth: parts.some((part) => part.includes('**')) ? MAX_DIRECTORY_DEPTH : Math.min(below, MAX_DIRECTORY_DEPTH),
+    visit: (file) => {
+      if (matcher.test(candidate(file))) found.push(shown(file));
+    },
+    skipped: (file, reason, wanted) => {
+      if (wanted !== undefined && !matcher.test(candidate(wanted))) return;
+      reported = true;
+      unreadable(shown(file), reason);
+    },
   });
-  if (found.length === 0) throw new Error('no files match');
+  if (found.length === 0 && !reported) throw new Error('no files match');
   return found.sort();
+}
+
+/** The process entry point: whatever happens to the output, the run ends with a status, not a stack trace. */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  let output: 'open' | 'closed' | 'failed' = 'open';
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (output !== 'open') return;
+    // A reader that stops early (`| head`) is not an error: the status still reports the findings.
+    if (error.code === 'EPIPE') {
+      output = 'closed';
+      return;
+    }
+    output = 'failed';
+    process.stderr.write(`uwsgi-ini-lint: cannot write the output: ${describeError(error)}\n`);
+    process.exitCode = 2;
+  });
+  // Nowhere is left to say anything when stderr fails too.
+  process.stderr.on('error', () => undefined);
+  const io: CliIo = {
+    ...defaultIo,
+    stdout: (text) => {
+      if (output === 'open') process.stdout.write(text);
+    },
+  };
+  void runCli(argv, io).then((code) => {
+    process.exitCode = output === 'failed' ? 2 : code;
+  });
 }

@@ -1,9 +1,39 @@
+import * as path from 'path';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Rule } from '../service/rules/rule';
 import { ruleDocsUrl } from '../service/ruleDocs';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 const SEVERITY_BY_NUMBER = ['error', 'error', 'warning', 'information', 'hint'] as const;
+
+/** A backslash is a separator on Windows only; elsewhere it is part of a name. */
+const SEPARATOR = path.sep === '\\' ? /[\\/]/ : /\//;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A path as URI path segments: `#`, `?`, `%`, spaces and control characters would otherwise cut
+ * the URI short or point at another file, and a `:` in a relative path would read as a scheme.
+ * Only the drive of an absolute Windows path keeps its colon.
+ */
+function encodePath(file: string, absolute: boolean): string {
+  return file
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split(SEPARATOR)
+    .map((segment, index) => (absolute && index <= 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/** The file: URI of an absolute path. */
+export function fileUri(absolute: string): string {
+  const encoded = encodePath(absolute, true);
+  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+}
+
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '-') return { uri: 'stdin', uriBaseId: 'SRCROOT' };
+  if (path.isAbsolute(file)) return { uri: fileUri(file) };
+  return { uri: encodePath(file, false), uriBaseId: 'SRCROOT' };
+}
 
 interface SarifInput {
   file: string;
@@ -30,7 +60,7 @@ export function toSarif(results: SarifInput[], rules: readonly Rule[], version: 
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: `file://${cwd.endsWith('/') ? cwd : cwd + '/'}` } },
+        originalUriBaseIds: { SRCROOT: { uri: fileUri(cwd).replace(/\/?$/, '/') } },
         results: results.flatMap((result) =>
           result.diagnostics.map((d) => ({
             ruleId: String(d.code),
@@ -39,7 +69,7 @@ export function toSarif(results: SarifInput[], rules: readonly Rule[], version: 
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: result.file === '-' ? 'stdin' : result.file.split('\\').join('/'), uriBaseId: 'SRCROOT' },
+                  artifactLocation: artifactLocation(result.file),
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,

@@ -61,6 +61,18 @@ describe('includes: reading what a config includes, within bounds', () => {
     ]);
   });
 
+  it('names the resolved location of a missing %d path, which need not be next to this file', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    const service = getLanguageService({}, { fileSystem: fs });
+    for (const [text, resolved] of [['[uwsgi]\nini = %d../shared/nope.ini\n', '/srv/shared/nope.ini'], ['[uwsgi]\nini = %dnope.ini\n', '/srv/app/nope.ini']] as const) {
+      const [diagnostic] = service.doValidation(service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, text))).filter((d) => d.code === 'missing-include');
+      assert.ok(diagnostic, text);
+      const message = String(diagnostic.message);
+      assert.ok(message.includes(`${resolved} does not exist`), message);
+      assert.doesNotMatch(message, /next to this file/);
+    }
+  });
+
   it('checks that an @(file) exists without reading it, and never follows schemes or immediate options', () => {
     const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/greeting.txt': 'hello' });
     assert.deepEqual(check('[uwsgi]\nenv = A=@(%dgreeting.txt)\nenv = B=@(%dmissing.txt)\nenv = C=@(exec://ls)\ninclude = @(%dmissing.txt)\n', fs, ['missing-include']), [

@@ -57,7 +57,7 @@ describe('uwsgi-ini-lint', () => {
     assert.match(run.stdout, /app\.ini:4:13: error unknown-hook-action/);
   });
 
-  it('prints exactly one JSON array with 0-based ranges, one entry per file in input order', async () => {
+  it('prints exactly one JSON array with 1-based line/column beside the 0-based LSP range, one entry per file in input order', async () => {
     write('b.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = 1\n');
     write('a.ini', '[uwsgi]\nuid = app\ngid = app\n');
     const run = await lint(['--format', 'json', 'b.ini', 'a.ini']);
@@ -66,6 +66,10 @@ describe('uwsgi-ini-lint', () => {
       {
         file: 'b.ini',
         diagnostics: [{
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 7,
           range: { start: { line: 3, character: 0 }, end: { line: 3, character: 6 } },
           severity: 'warning',
           code: 'unknown-option',
@@ -149,6 +153,63 @@ describe('uwsgi-ini-lint', () => {
     }
   });
 
+  it('reports a binary file as not checked, with status 2 and none of its bytes', async () => {
+    // The start of an ELF executable: NUL bytes no text file has.
+    fs.writeFileSync(path.join(workdir, 'ls'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0x3e, 0, 0x0a, 0x5b, 0x75, 0x3d]));
+    const run = await lint(['--no-color', 'ls']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'uwsgi-ini-lint: ls: binary file, not checked\n');
+    assert.equal(run.stdout, '');
+    const stdin = await lint(['--no-color', '-'], '[uwsgi]\n\0\0\0');
+    assert.equal(stdin.code, 2);
+    assert.equal(stdin.stderr, 'uwsgi-ini-lint: standard input: binary file, not checked\n');
+  });
+
+  it('says "1 warning" in the singular when --max-warnings is exceeded', async () => {
+    write('app.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = 1\n');
+    const run = await lint(['--no-color', '--max-warnings', '0', 'app.ini']);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr, 'uwsgi-ini-lint: 1 warning, more than --max-warnings 0\n');
+  });
+
+  it('under --strict says uWSGI refuses to start, not that it keeps and ignores the key', async () => {
+    write('app.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = 1\nphp-docroot = /srv\nreload-on-pss = 1\n= x\nhook-pre-appp = exec:true\n');
+    const diagnostics = JSON.parse((await lint(['--format', 'json', '--strict', 'app.ini'])).stdout)[0].diagnostics as { code: string; message: string; severity: string }[];
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-option' || d.code === 'unknown-hook-phase');
+    assert.equal(unknown.length, 5, JSON.stringify(unknown));
+    for (const d of unknown) {
+      assert.equal(d.severity, 'error');
+      assert.match(d.message, /refuses to start/);
+      assert.doesNotMatch(d.message, /silently|ignores|keeps|never runs/, d.message);
+    }
+  });
+
+  it('prints one line and a pointer to --help for a usage error, not the whole help', async () => {
+    for (const args of [[], ['--bogus', 'a.ini'], ['--format', 'xml', 'a.ini']]) {
+      const run = await lint(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.equal(run.stderr.split('\n').length, 2, run.stderr);
+      assert.match(run.stderr, /\(see --help\)\n$/);
+      assert.doesNotMatch(run.stderr, /Options:/);
+    }
+  });
+
+  it('prints no "0 files of 0 checked" summary when no input could be read', async () => {
+    const run = await lint(['--no-color', 'missing.ini']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, 'uwsgi-ini-lint: missing.ini: no such file or directory\n');
+  });
+
+  it('gives missing-include the severity uWSGI\'s exit implies in --list-rules, its rule page and the README', async () => {
+    // uWSGI exits with status 1 on a missing `include`/`ini` file (probe include_env_not_expanded).
+    const listed = (await lint(['--list-rules'])).stdout.split('\n').find((line) => line.startsWith('missing-include\t'));
+    assert.equal(listed?.split('\t')[1], 'error');
+    const root = path.resolve(__dirname, '../../..');
+    assert.match(fs.readFileSync(path.join(root, 'docs/rules/missing-include.md'), 'utf8'), /^\*\*Default severity:\*\* error\b/m);
+    assert.match(fs.readFileSync(path.join(root, 'README.md'), 'utf8'), /^\| \[missing-include\]\(docs\/rules\/missing-include\.md\) \| error\b/m);
+  });
+
   it('lists the registry like uwsgi --dump-options', async () => {
     const options = (await lint(['--list-options'])).stdout.trim().split('\n');
     assert.ok(options.length >= 1335, `${options.length} options`);
@@ -166,5 +227,23 @@ describe('uwsgi-ini-lint as a process', () => {
     const result = spawnSync('bash', ['-c', `node "${bin}" --list-options | head -1`], { encoding: 'utf8' });
     assert.equal(result.stdout.split('\n').filter((l) => l !== '').length, 1);
     assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+    assert.equal(result.status, 0);
+  });
+
+  it('exits with the status of its findings whether or not the reader closes the pipe early', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const bin = path.resolve(__dirname, '../../../server/bin/uwsgi-ini-lint.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uwsgi-ini-pipe-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'bad.ini'), '[uwsgi]\nhook-asap = exce:ls\n'.repeat(200));
+      fs.writeFileSync(path.join(dir, 'good.ini'), '[uwsgi]\nuid = app\ngid = app\n');
+      for (const [file, reader, status] of [['bad.ini', 'true', 1], ['bad.ini', 'head -1', 1], ['bad.ini', 'cat', 1], ['good.ini', 'true', 0]] as const) {
+        const result = spawnSync('bash', ['-c', `set -o pipefail; node "${bin}" --no-color ${file} | ${reader} >/dev/null`], { cwd: dir, encoding: 'utf8' });
+        assert.equal(result.status, status, `${file} | ${reader}: ${result.stderr}`);
+        assert.equal(result.stderr, '', `${file} | ${reader}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,12 @@
 import { Rule } from './rule';
 
-/** An included ini file or an `@(file)` that is not there: uWSGI stops with an error when it reads the line. */
+/**
+ * An included ini file or an `@(file)` that is not there: uWSGI exits with status 1 when it reads
+ * the line (`realpath() of ... failed`, probe include_env_not_expanded), so the default is error.
+ */
 export const missingInclude: Rule = {
   id: 'missing-include',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   title: 'Included file that does not exist or is not a regular file',
 
   check(context) {
@@ -25,11 +28,12 @@ export const missingInclude: Rule = {
       const reference = problem.span.start !== problem.entry.valueSpan.start || problem.span.end !== problem.entry.valueSpan.end;
       const reading = reference ? `\`@(...)\` in \`${key}\`` : `\`${key}\``;
       // A path built from %d travels with this file: missing here means missing wherever it is deployed.
+      // Any other absolute path may exist on the machine uWSGI runs on, so it is only a warning.
       context.report({
         span: problem.span,
         severity: problem.anchored ? 'error' : 'warning',
         message: problem.anchored
-          ? `${reading}: ${problem.path} ${what}, next to this file. uWSGI stops with an error when it reads this line.`
+          ? `${reading}: ${problem.path} ${what} (the path is built from this file's location). uWSGI stops with an error when it reads this line.`
           : `${reading}: ${problem.path} ${what} on this machine. uWSGI stops with an error when it reads this line where that is so.`,
       });
     }

@@ -1,5 +1,6 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { Rule } from './rule';
+import { STRICT_REFUSAL } from './unknownOption';
 import { allPhases, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import type { HookFamily, UwsgiVersion } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
@@ -33,7 +34,7 @@ export const unknownHookPhase: Rule = {
       const hookKey = parseHookKey(key)!;
       const strict = options.strictFor(entry);
       const severity = strict ? 'error' : 'warning';
-      const strictNote = strict ? ' In strict mode uWSGI refuses to start.' : '';
+      const fate = strict ? STRICT_REFUSAL : `uWSGI keeps \`${key}\` as a placeholder and never runs it`;
       if (usedPlaceholders.has(key) && !strict) continue;
       const { family, phaseName, phase } = hookKey;
       const phaseSpan = { start: entry.keySpan.start + family.length + 1, end: entry.keySpan.end };
@@ -43,7 +44,7 @@ export const unknownHookPhase: Rule = {
       if (!phase) {
         context.report({
           span: phaseSpan,
-          message: `\`${phaseName}\` is no hook phase: uWSGI keeps \`${key}\` as a placeholder and never runs it.${strictNote}${hint}`,
+          message: `\`${phaseName}\` is no hook phase: ${fate}.${hint}`,
           severity,
           data: { suggestions },
         });
@@ -54,7 +55,7 @@ export const unknownHookPhase: Rule = {
       if (familyFacts && !familyFacts.versions.includes(options.version)) {
         context.report({
           span: phaseSpan,
-          message: `The \`${phaseName}\` phase exists only in uWSGI ${familyFacts.versions.join(', ')}: uWSGI ${options.version} keeps \`${key}\` as a placeholder and never runs it.${strictNote}`,
+          message: `The \`${phaseName}\` phase exists only in uWSGI ${familyFacts.versions.join(', ')}: ${strict ? STRICT_REFUSAL : `uWSGI ${options.version} keeps \`${key}\` as a placeholder and never runs it`}.`,
           severity,
           data: { suggestions },
         });
@@ -70,7 +71,7 @@ export const unknownHookPhase: Rule = {
       const move = canMove ? ` Use \`hook-${phaseName} = ${action}:...\` instead.` : hint;
       context.report({
         span: phaseSpan,
-        message: `The \`${phaseName}\` phase has no \`${family}-\` option: uWSGI keeps \`${key}\` as a placeholder and never runs it.${origin}${strictNote}${move}`,
+        message: `The \`${phaseName}\` phase has no \`${family}-\` option: ${fate}.${origin}${move}`,
         severity,
         data: canMove ? { suggestions, moveTo: `hook-${phaseName}`, valuePrefix: `${action}:` } : { suggestions },
       });

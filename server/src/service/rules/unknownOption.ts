@@ -4,6 +4,9 @@ import { allOptions, nearest, parseHookKey, uwsgiconfFinding } from '../../regis
 import { OptionFacts, UwsgiVersion } from '../../registry/types';
 import { replacementFixes, stringList } from '../edits';
 
+/** What uWSGI does at a key that is no option when strict is on (`core/config.c:382-385`): no placeholder, no ignoring. */
+export const STRICT_REFUSAL = 'in strict mode uWSGI refuses to start (`[strict-mode] unknown config directive`)';
+
 /** `end` closes logic blocks without being an option: accepted, except under strict mode. */
 const BARE_END = 'end';
 
@@ -94,11 +97,10 @@ export const unknownOption: Rule = {
       const key = entry.key;
       const strict = options.strictFor(entry);
       const severity = strict ? 'error' : 'warning';
-      const strictNote = strict ? ' In strict mode uWSGI refuses to start.' : '';
       if (key === '') {
         context.report({
           span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
-          message: `Empty key: uWSGI ignores this line.${strictNote}`,
+          message: `Empty key: ${strict ? STRICT_REFUSAL : 'uWSGI ignores this line'}.`,
           severity,
         });
         continue;
@@ -136,7 +138,7 @@ export const unknownOption: Rule = {
       if (lookup.kind === 'needs-plugin') {
         context.report({
           span: entry.keySpan,
-          message: `\`${key}\` needs the \`${lookup.plugin}\` plugin: without \`plugins = ${lookup.plugin}\` uWSGI ignores it.${strictNote}`,
+          message: `\`${key}\` needs the \`${lookup.plugin}\` plugin: without \`plugins = ${lookup.plugin}\` ${strict ? STRICT_REFUSAL : 'uWSGI ignores it'}.`,
           severity,
           data: { plugin: lookup.plugin },
         });
@@ -147,7 +149,7 @@ export const unknownOption: Rule = {
         const versions = lookup.versions.join(', ');
         context.report({
           span: entry.keySpan,
-          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: uWSGI ${options.version} ignores it.${strictNote}${uwsgiconf.note}`,
+          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: ${strict ? STRICT_REFUSAL : `uWSGI ${options.version} ignores it`}.${uwsgiconf.note}`,
           severity,
         });
         continue;
@@ -158,7 +160,7 @@ export const unknownOption: Rule = {
       const hint = suggestions.length > 0 && !uwsgiconf.correctKey ? ` Did you mean \`${suggestions[0]}\`?` : '';
       context.report({
         span: entry.keySpan,
-        message: `Unknown option \`${key}\`: uWSGI silently keeps it as a placeholder and ignores it.${strictNote}${hint}${uwsgiconf.note}`,
+        message: `Unknown option \`${key}\`: ${strict ? STRICT_REFUSAL : 'uWSGI silently keeps it as a placeholder and ignores it'}.${hint}${uwsgiconf.note}`,
         severity,
         data: { suggestions },
       });
