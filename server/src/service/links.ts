@@ -10,6 +10,11 @@ import { UwsgiDocument } from './uwsgiDocument';
 // friends expand from this file's location, `%(name)` from this file's placeholders; an absolute
 // path is taken as is; a relative one is relative to the directory uWSGI runs in, which we cannot
 // know, so we assume this file's directory and say so.
+//
+// Ctrl+click on a link to a missing file makes VS Code offer to create it, as its default button:
+// only what can be opened is linked. Included configs are linked unless the file system says they
+// are missing (without file access we cannot tell, and they are what one follows); any other path
+// only when the file system says it is a regular file, so nothing in an untrusted workspace.
 
 /**
  * Options whose whole value is one file or directory path. The registry's value kinds do not tell
@@ -70,7 +75,7 @@ function pathLink(document: UwsgiDocument, model: DocumentModel, location: Confi
   const path = expand(document, model, location, span);
   // A `:` means an address (`logto = host:port`) or a scheme, not a file.
   if (path === undefined || path.includes(':')) return undefined;
-  return fileLink(document, location, span, path);
+  return fileLink(document, location, span, path, 'path');
 }
 
 /** `ini`/`include`/`inherit`...: a file with an optional `:section`, `:section` alone, or a URL. */
@@ -91,7 +96,7 @@ function configLink(document: UwsgiDocument, model: DocumentModel, location: Con
   const span = colon < 0 || written < entry.valueSpan.start ? entry.valueSpan : { start: entry.valueSpan.start, end: written };
   if (path === '' || path.includes(':')) return undefined;
   if (section !== '' && resolvePath(location, path) === location.path) return sectionLink(document, span, section);
-  return fileLink(document, location, span, path);
+  return fileLink(document, location, span, path, 'config');
 }
 
 function sectionLink(document: UwsgiDocument, span: Span, name: string): DocumentLink | undefined {
@@ -105,9 +110,12 @@ function sectionLink(document: UwsgiDocument, span: Span, name: string): Documen
   };
 }
 
-function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: Span, path: string): DocumentLink | undefined {
+function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: Span, path: string, role: PathRole): DocumentLink | undefined {
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolvePath(location, path)) };
+  const resolved = resolvePath(location, path);
+  const fileSystem = document.fileSystem;
+  if (fileSystem ? fileSystem.stat(resolved)?.type !== 'file' : role === 'path') return undefined;
+  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
