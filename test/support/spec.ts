@@ -84,6 +84,15 @@ export function quickFixes(text: string, ruleId: string, settings?: unknown): Co
   );
 }
 
+/** The "Disable ..." actions offered for the first diagnostic of one rule. */
+export function suppressionActions(text: string, ruleId: string): CodeAction[] {
+  const ls = service();
+  const doc = ls.parse(documentOf(text));
+  const diagnostic = ls.doValidation(doc).find((d) => d.code === ruleId);
+  if (!diagnostic) throw new Error(`no ${ruleId} diagnostic`);
+  return ls.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] }).filter((a) => a.title.startsWith('Disable '));
+}
+
 /** Applies the fix with this title (or the preferred one) and returns the new text. */
 export function fixed(text: string, ruleId: string, title?: string, settings?: unknown): string {
   const actions = quickFixes(text, ruleId, settings);

@@ -1,15 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { documentOf, findings, fixed, service } from '../../support/spec';
+import { findings, fixed, suppressionActions } from '../../support/spec';
 
 // Where quick fixes put new lines, and which suppressions they offer for findings about the whole
 // file. Every expected text is written out by hand.
 
 function suppressionTitles(text: string, ruleId: string): string[] {
-  const ls = service();
-  const doc = ls.parse(documentOf(text));
-  const diagnostic = ls.doValidation(doc).find((d) => d.code === ruleId);
-  assert.ok(diagnostic, `no ${ruleId} diagnostic`);
-  return ls.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] }).map((a) => a.title).filter((t) => t.startsWith('Disable '));
+  return suppressionActions(text, ruleId).map((a) => a.title);
 }
 
 describe('quick fix placement', () => {
