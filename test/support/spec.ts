@@ -101,6 +101,15 @@ export function fixed(text: string, ruleId: string, title?: string, settings?: u
   return applyAction(text, action);
 }
 
+/**
+ * A file system on which whatever a path names is an empty file: for specs about how link targets
+ * are resolved (links go only to files that exist).
+ */
+export const EVERY_PATH_IS_A_FILE: FileSystemPort = {
+  stat: (path) => ({ type: 'file', size: 0, realPath: path }),
+  readFile: () => '',
+};
+
 /** An in-memory file system: paths map to text, or to a special kind of node. */
 export function fakeFileSystem(files: Record<string, string | 'directory' | 'fifo'>, links: Record<string, string> = {}): FileSystemPort & { reads: string[] } {
   const reads: string[] = [];

@@ -3,13 +3,7 @@ import { DocumentLink } from 'vscode-languageserver-types';
 import { ASSUMED_WORKING_DIRECTORY_TOOLTIP } from '../../../server/src/service/links';
 import { FileSystemPort } from '../../../server/src/analysis/fileSystem';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { documentOf, fakeFileSystem } from '../../support/spec';
-
-/** For the specs about how targets are resolved: whatever they name is there. */
-const EVERY_PATH_IS_A_FILE: FileSystemPort = {
-  stat: (path) => ({ type: 'file', size: 0, realPath: path }),
-  readFile: () => '',
-};
+import { documentOf, EVERY_PATH_IS_A_FILE, fakeFileSystem } from '../../support/spec';
 
 // The documents live at file:///srv/app/uwsgi.ini (see support/spec.ts).
 function linksOf(text: string, uri: string | undefined, fileSystem: FileSystemPort | undefined): DocumentLink[] {
