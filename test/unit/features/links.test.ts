@@ -109,6 +109,17 @@ describe('document links', () => {
     ]);
   });
 
+  it('looks each path up once, and at most 1,000 paths per document', () => {
+    const asked: string[] = [];
+    const counting: FileSystemPort = { stat: (path) => (asked.push(path), EVERY_PATH_IS_A_FILE.stat(path)), readFile: () => '' };
+    assert.equal(shown('[uwsgi]\nwsgi-file = /a.py\ntouch-reload = /a.py\n', undefined, counting).length, 2);
+    assert.deepEqual(asked, ['/a.py']);
+    const many = `[uwsgi]\n${Array.from({ length: 1001 }, (_, i) => `touch-reload = /t${i}\n`).join('')}`;
+    const links = shown(many, undefined, counting);
+    assert.equal(links.length, 1000);
+    assert.equal(links[999], '/t999 -> file:///t999');
+  });
+
   it('ranges are right on CRLF files; an empty document has no links', () => {
     assert.deepEqual(shown('[uwsgi]\r\nchdir = /srv\r\n'), ['/srv -> file:///srv']);
     assert.deepEqual(shown(''), []);
