@@ -214,7 +214,8 @@ class Completer {
         insertTextFormat: InsertTextFormat.PlainText,
       });
     }
-    return { isIncomplete: mayBecomeFamilyPrefix(''), items };
+    // Nothing typed yet: the next keystrokes may well start `hook-`.
+    return { isIncomplete: true, items };
   }
 
   private sectionBefore(line: Line | undefined): boolean {
