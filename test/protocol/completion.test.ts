@@ -31,6 +31,17 @@ describe('protocol: completion', function () {
     assert.ok(list.items.every((i: any) => i.label.startsWith('hook-')));
   });
 
+  it('keeps a list for `hoo` incomplete, and the hook phase\'s command survives resolution', async () => {
+    await client.initialize(withCompletion({ snippetSupport: true, resolveSupport: { properties: ['documentation'] } }));
+    client.open(URI, '[uwsgi]\nhoo\n');
+    const list = await client.request<any>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 3 } });
+    assert.equal(list.isIncomplete, true);
+    const asap = list.items.find((i: any) => i.label === 'hook-asap');
+    const resolved = await client.request<any>('completionItem/resolve', asap);
+    assert.deepEqual(resolved.command, { title: 'Suggest hook actions', command: 'editor.action.triggerSuggest' });
+    assert.equal(resolved.textEdit.newText, 'hook-asap = ${1}');
+  });
+
   it('inserts plain text for a client without snippets', async () => {
     await client.initialize(withCompletion({ snippetSupport: false }));
     client.open(URI, '[uwsgi]\nvac\n');

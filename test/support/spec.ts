@@ -4,6 +4,7 @@ import { CodeAction, Diagnostic, DiagnosticSeverity, Position, TextEdit } from '
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from '../../server/src/service/languageService';
 import { UwsgiDocument } from '../../server/src/service/uwsgiDocument';
+import { FileStat, FileSystemPort } from '../../server/src/analysis/fileSystem';
 
 export const URI = 'file:///srv/app/uwsgi.ini';
 
@@ -83,10 +84,49 @@ export function quickFixes(text: string, ruleId: string, settings?: unknown): Co
   );
 }
 
+/** The "Disable ..." actions offered for the first diagnostic of one rule. */
+export function suppressionActions(text: string, ruleId: string): CodeAction[] {
+  const ls = service();
+  const doc = ls.parse(documentOf(text));
+  const diagnostic = ls.doValidation(doc).find((d) => d.code === ruleId);
+  if (!diagnostic) throw new Error(`no ${ruleId} diagnostic`);
+  return ls.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] }).filter((a) => a.title.startsWith('Disable '));
+}
+
 /** Applies the fix with this title (or the preferred one) and returns the new text. */
 export function fixed(text: string, ruleId: string, title?: string, settings?: unknown): string {
   const actions = quickFixes(text, ruleId, settings);
   const action = title === undefined ? actions.find((a) => a.isPreferred) : actions.find((a) => a.title.includes(title));
   if (!action) throw new Error(`no fix ${title ?? '(preferred)'} among: ${actions.map((a) => a.title).join(' | ')}`);
   return applyAction(text, action);
+}
+
+/**
+ * A file system on which whatever a path names is an empty file: for specs about how link targets
+ * are resolved (links go only to files that exist).
+ */
+export const EVERY_PATH_IS_A_FILE: FileSystemPort = {
+  stat: (path) => ({ type: 'file', size: 0, realPath: path }),
+  readFile: () => '',
+};
+
+/** An in-memory file system: paths map to text, or to a special kind of node. */
+export function fakeFileSystem(files: Record<string, string | 'directory' | 'fifo'>, links: Record<string, string> = {}): FileSystemPort & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    stat(path: string): FileStat | undefined {
+      const real = links[path] ?? path;
+      const node = files[real];
+      if (node === undefined) return undefined;
+      if (node === 'directory') return { type: 'directory', size: 4096, realPath: real };
+      if (node === 'fifo') return { type: 'other', size: 0, realPath: real };
+      return { type: 'file', size: Buffer.byteLength(node), realPath: real };
+    },
+    readFile(path: string): string | undefined {
+      reads.push(path);
+      const node = files[links[path] ?? path];
+      return typeof node === 'string' && node !== 'directory' && node !== 'fifo' ? node : undefined;
+    },
+  };
 }

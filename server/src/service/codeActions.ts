@@ -3,7 +3,7 @@ import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
 import { ruleById } from './rules';
-import { DIAGNOSTIC_SOURCE } from './validation';
+import { DIAGNOSTIC_SOURCE, WHOLE_FILE } from './validation';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from './edits';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -37,15 +37,15 @@ export function doCodeActions(
         actions.push(action);
       }
     }
-    actions.push(...suppressionActions(document, diagnostic, diagnostic.code));
+    actions.push(...suppressionActions(document, diagnostic, diagnostic.code, data[WHOLE_FILE] === true));
   }
   return actions;
 }
 
-function suppressionActions(document: UwsgiDocument, diagnostic: Diagnostic, ruleId: string): CodeAction[] {
+function suppressionActions(document: UwsgiDocument, diagnostic: Diagnostic, ruleId: string, wholeFile: boolean): CodeAction[] {
   const line = document.lineAt(document.offsetAt(diagnostic.range.start));
   const actions: CodeAction[] = [];
-  if (line) {
+  if (line && !wholeFile) {
     actions.push({
       title: `Disable ${ruleId} for this line`,
       kind: CodeActionKind.QuickFix,

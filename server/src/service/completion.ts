@@ -12,7 +12,7 @@ import { localSectionReference, SECTION_LOADERS } from '../analysis/model';
 import {
   actionDocs, allActions, allOptions, allPhases, getOption, HOOK_FAMILIES, optionDocs, parseHookKey, phaseDocs, pluginNames,
 } from '../registry/registry';
-import type { HookFamily, OptionFacts, UwsgiVersion } from '../registry/types';
+import type { HookFamily, OptionFacts, PhaseFacts, UwsgiVersion } from '../registry/types';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
@@ -37,6 +37,26 @@ interface ItemData {
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Run after a phase key is inserted with its ` = `, so the action list opens where the value goes.
+ * Only for `hook-` phases whose value starts with the action: `exec-`, `call-` and mount values
+ * have no list, and `hook-touch` wants its file first.
+ */
+const SUGGEST_ACTIONS = { title: 'Suggest hook actions', command: 'editor.action.triggerSuggest' };
+
+function actionFollowsKey(family: HookFamily, phase: PhaseFacts | undefined): boolean {
+  return family === 'hook' && phase !== undefined && !phase.hookValueSyntax.startsWith('<file> ');
+}
+
+/**
+ * A key typed so far that may still grow into `hook-`, `exec-`...: the client must ask again on
+ * the next keystroke rather than filter this list, or it never sees the phase list. VS Code does
+ * not re-ask on the `-` trigger character when `-` is part of the word, as it is here.
+ */
+function mayBecomeFamilyPrefix(typed: string): boolean {
+  return !typed.includes('-') && HOOK_FAMILIES.some((family) => family.startsWith(typed));
+}
 
 export function doComplete(document: UwsgiDocument, position: Position, settings: LanguageSettings, features: ClientFeatures): CompletionList {
   const offset = document.offsetAt(position);
@@ -75,6 +95,8 @@ interface OptionTemplate {
   readonly documentation: CompletionItem['documentation'];
   readonly data: ItemData | undefined;
   readonly tags: CompletionItemTag[] | undefined;
+  /** A hook phase whose value is an action: accepting it with its ` = ` opens the action list. */
+  readonly suggestsActions: boolean;
 }
 
 const optionTemplates = new Map<string, readonly OptionTemplate[]>();
@@ -93,6 +115,7 @@ function templatesFor(version: UwsgiVersion, features: ClientFeatures): readonly
       const pluginToLoad = facts.plugin !== 'core' && !facts.embeddedByDefault ? facts.plugin : undefined;
       const needs = ` · needs plugin ${facts.plugin}`;
       const flag = isFlag(facts);
+      const hook = parseHookKey(name);
       return {
         facts,
         pluginToLoad,
@@ -104,6 +127,7 @@ function templatesFor(version: UwsgiVersion, features: ClientFeatures): readonly
         documentation: markdown === undefined ? undefined : markupContent(markdown, features),
         data: markdown === undefined ? { uwsgi: 'option', name, version } : undefined,
         tags: facts.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+        suggestsActions: hook !== undefined && actionFollowsKey(hook.family, hook.phase),
       };
     });
   optionTemplates.set(cacheKey, templates);
@@ -190,7 +214,8 @@ class Completer {
         insertTextFormat: InsertTextFormat.PlainText,
       });
     }
-    return this.list(items);
+    // Nothing typed yet: the next keystrokes may well start `hook-`.
+    return { isIncomplete: true, items };
   }
 
   private sectionBefore(line: Line | undefined): boolean {
@@ -257,7 +282,7 @@ class Completer {
       const family = typed.slice(0, dash) as HookFamily;
       if (HOOK_FAMILIES.includes(family)) return this.list(this.phaseItems(family, range, entry.equals >= 0));
     }
-    return this.list(this.optionItems(range, entry.equals >= 0));
+    return { isIncomplete: mayBecomeFamilyPrefix(typed), items: this.optionItems(range, entry.equals >= 0) };
   }
 
   /** Every option of the configured version; `keyOnly` when the line already has its `=`. */
@@ -285,6 +310,7 @@ class Completer {
       if (template.documentation !== undefined) item.documentation = template.documentation;
       if (template.data !== undefined) item.data = template.data;
       if (template.tags !== undefined) item.tags = template.tags;
+      if (template.suggestsActions && !keyOnly) item.command = SUGGEST_ACTIONS;
       items.push(item);
     }
     let declared = 0;
@@ -317,10 +343,13 @@ class Completer {
           label: name,
           kind: CompletionItemKind.Event,
           detail: truncate(`${phase.kind === 'startup' ? 'start-up' : 'event'} · ${variant ? variant.signature : phase.process}`, MAX_DETAIL * 2),
+          // Start-up order, whatever the client's own ranking of the labels would be.
           sortText: String(phase.order).padStart(3, '0') + name,
+          filterText: name,
           textEdit: { range, newText: keyOnly ? name : snippets ? `${name} = \${1}` : `${name} = ` },
           insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         };
+        if (!keyOnly && actionFollowsKey(family, phase)) item.command = SUGGEST_ACTIONS;
         const markdown = this.features.resolveDocumentation ? undefined : phaseDocs(phase.name);
         if (markdown !== undefined) item.documentation = markupContent(markdown, this.features);
         else item.data = { uwsgi: 'phase', name: phase.name, version } satisfies ItemData;

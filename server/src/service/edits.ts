@@ -1,5 +1,5 @@
 import { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { Line, Span } from '../parser/ast';
+import { EntryLine, Line, LineKind, Section, Span } from '../parser/ast';
 import { UwsgiDocument } from './uwsgiDocument';
 
 // Quick fixes change only what they are about: every edit is a precise insertion or replacement,
@@ -25,6 +25,35 @@ export function insertLinesAfter(document: UwsgiDocument, line: Line, lines: str
     return TextEdit.insert(document.textDocument.positionAt(line.end), eol + body);
   }
   return TextEdit.insert(document.textDocument.positionAt(line.eolEnd), body + eol);
+}
+
+/**
+ * New lines at the end of a section: after its last entry that no logic block is open after, or,
+ * when it has none, after the comments right below the header. Right under the header they would
+ * separate the file's opening comment from the header, or a comment from the entry it describes.
+ */
+export function appendToSection(document: UwsgiDocument, section: Section, lines: string[]): TextEdit {
+  const anchor = lastEntryOutsideBlocks(document, section) ?? headerCommentEnd(document, section);
+  return insertLinesAfter(document, anchor, lines);
+}
+
+function lastEntryOutsideBlocks(document: UwsgiDocument, section: Section): EntryLine | undefined {
+  // A block may run on into a later section of the same name; other names' blocks do not apply here.
+  const blocks = document.ast.blocks.filter((block) => block.opener.section?.name === section.name);
+  const openAfter = (entry: EntryLine): boolean =>
+    blocks.some((block) => block.opener.index <= entry.index && (block.closer === undefined || block.closer.index > entry.index));
+  for (let i = section.entries.length - 1; i >= 0; i--) {
+    const entry = section.entries[i]!;
+    if (!openAfter(entry)) return entry;
+  }
+  return undefined;
+}
+
+function headerCommentEnd(document: UwsgiDocument, section: Section): Line {
+  const lines = document.ast.lines;
+  let last: Line = section.header;
+  for (let i = section.header.index + 1; i <= section.lastLine && lines[i]?.kind === LineKind.Comment; i++) last = lines[i]!;
+  return last;
 }
 
 export function workspaceEdit(document: UwsgiDocument, edits: TextEdit[]): WorkspaceEdit {

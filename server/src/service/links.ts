@@ -10,6 +10,11 @@ import { UwsgiDocument } from './uwsgiDocument';
 // friends expand from this file's location, `%(name)` from this file's placeholders; an absolute
 // path is taken as is; a relative one is relative to the directory uWSGI runs in, which we cannot
 // know, so we assume this file's directory and say so.
+//
+// Ctrl+click on a link to a missing file makes VS Code offer to create it, as its default button:
+// only what can be opened is linked. Included configs are linked unless the file system says they
+// are missing (without file access we cannot tell, and they are what one follows); any other path
+// only when the file system says it is a regular file, so nothing in an untrusted workspace.
 
 /**
  * Options whose whole value is one file or directory path. The registry's value kinds do not tell
@@ -36,16 +41,39 @@ export const ASSUMED_WORKING_DIRECTORY_TOOLTIP =
 
 type PathRole = 'path' | 'config';
 
+/** Whether a path names a regular file; undefined without file access. */
+type FileCheck = (path: string) => boolean | undefined;
+
+/** Files looked up for one document: a file of a million paths must not stall the server. */
+const MAX_FILE_CHECKS = 1000;
+
+/** One answer per path for one request, and no link past the limit of lookups. */
+function fileCheck(document: UwsgiDocument): FileCheck {
+  const fileSystem = document.fileSystem;
+  if (!fileSystem) return () => undefined;
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let isFile = known.get(path);
+    if (isFile === undefined) {
+      if (known.size >= MAX_FILE_CHECKS) return false;
+      isFile = fileSystem.stat(path)?.type === 'file';
+      known.set(path, isFile);
+    }
+    return isFile;
+  };
+}
+
 export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSettings): DocumentLink[] {
   const location = locationOfUri(document.textDocument.uri);
   if (!location) return [];
   const selected = document.model(settings.section);
   const links: DocumentLink[] = [];
+  const isFile = fileCheck(document);
   for (const entry of document.ast.entries) {
     const role = roleOf(entry.key, settings);
     if (!role || entry.value === '') continue;
     const model = selected.isApplied(entry) || !entry.section ? selected : document.model(entry.section.name);
-    const link = role === 'config' ? configLink(document, model, location, entry) : pathLink(document, model, location, entry);
+    const link = role === 'config' ? configLink(document, model, location, entry, isFile) : pathLink(document, model, location, entry, isFile);
     if (link) links.push(link);
   }
   return links;
@@ -60,7 +88,7 @@ function roleOf(key: string, settings: LanguageSettings): PathRole | undefined {
   return undefined;
 }
 
-function pathLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine): DocumentLink | undefined {
+function pathLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   let span: Span = entry.valueSpan;
   if (MAPPING_PATH_OPTIONS.has(entry.key)) {
     const equals = document.text.indexOf('=', span.start);
@@ -70,11 +98,11 @@ function pathLink(document: UwsgiDocument, model: DocumentModel, location: Confi
   const path = expand(document, model, location, span);
   // A `:` means an address (`logto = host:port`) or a scheme, not a file.
   if (path === undefined || path.includes(':')) return undefined;
-  return fileLink(document, location, span, path);
+  return fileLink(document, location, span, path, isFile, 'path');
 }
 
 /** `ini`/`include`/`inherit`...: a file with an optional `:section`, `:section` alone, or a URL. */
-function configLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine): DocumentLink | undefined {
+function configLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   const local = localSectionReference(entry);
   if (local) return sectionLink(document, local.nameSpan, local.name);
   const value = expand(document, model, location, entry.valueSpan);
@@ -91,7 +119,7 @@ function configLink(document: UwsgiDocument, model: DocumentModel, location: Con
   const span = colon < 0 || written < entry.valueSpan.start ? entry.valueSpan : { start: entry.valueSpan.start, end: written };
   if (path === '' || path.includes(':')) return undefined;
   if (section !== '' && resolvePath(location, path) === location.path) return sectionLink(document, span, section);
-  return fileLink(document, location, span, path);
+  return fileLink(document, location, span, path, isFile, 'config');
 }
 
 function sectionLink(document: UwsgiDocument, span: Span, name: string): DocumentLink | undefined {
@@ -105,9 +133,11 @@ function sectionLink(document: UwsgiDocument, span: Span, name: string): Documen
   };
 }
 
-function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: Span, path: string): DocumentLink | undefined {
+function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: Span, path: string, isFile: FileCheck, role: PathRole): DocumentLink | undefined {
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolvePath(location, path)) };
+  const resolved = resolvePath(location, path);
+  if (!(isFile(resolved) ?? role === 'config')) return undefined;
+  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }

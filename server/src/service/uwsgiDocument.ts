@@ -16,7 +16,11 @@ export class UwsgiDocument {
   /** A snapshot: the server's documents are updated in place, the parse must not see that. */
   readonly textDocument: TextDocument;
 
-  constructor(document: TextDocument, private readonly fileSystem?: FileSystemPort) {
+  constructor(
+    document: TextDocument,
+    /** Other files, when the workspace grants access (none in an untrusted one). */
+    readonly fileSystem?: FileSystemPort,
+  ) {
     const text = document.getText();
     this.textDocument = TextDocument.create(document.uri, document.languageId, document.version, text);
     this.ast = parseIni(text);

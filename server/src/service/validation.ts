@@ -16,6 +16,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** The key of a diagnostic's data that marks a whole-file finding (RuleFinding.wholeFile). */
+export const WHOLE_FILE = 'wholeFile';
+
 /** At most this many diagnostics per document, so a huge broken file cannot flood the client. */
 export const MAX_DIAGNOSTICS = 1000;
 
@@ -55,6 +58,8 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
         if (finding.tags) diagnostic.tags = finding.tags;
         // Rules build a fresh object per finding and never touch it again: no copy needed.
         if (finding.data) diagnostic.data = finding.data;
+        // The client hands data back with the code action request: that is where it is read.
+        if (finding.wholeFile) diagnostic.data = { ...finding.data, [WHOLE_FILE]: true };
         if (finding.related && finding.related.length > 0) {
           const uri = document.textDocument.uri;
           diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: document.rangeOf(r.span) }, message: r.message }));

@@ -1,29 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileStat, FileSystemPort } from '../../../server/src/analysis/fileSystem';
+import { FileSystemPort } from '../../../server/src/analysis/fileSystem';
 import { getLanguageService } from '../../../server/src/service/languageService';
-import { SEVERITY_NAME } from '../../support/spec';
-
-/** An in-memory file system: paths map to text, or to a special kind of node. */
-function fakeFileSystem(files: Record<string, string | 'directory' | 'fifo'>, links: Record<string, string> = {}): FileSystemPort & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    stat(path: string): FileStat | undefined {
-      const real = links[path] ?? path;
-      const node = files[real];
-      if (node === undefined) return undefined;
-      if (node === 'directory') return { type: 'directory', size: 4096, realPath: real };
-      if (node === 'fifo') return { type: 'other', size: 0, realPath: real };
-      return { type: 'file', size: Buffer.byteLength(node), realPath: real };
-    },
-    readFile(path: string): string | undefined {
-      reads.push(path);
-      const node = files[links[path] ?? path];
-      return typeof node === 'string' && node !== 'directory' && node !== 'fifo' ? node : undefined;
-    },
-  };
-}
+import { fakeFileSystem, SEVERITY_NAME } from '../../support/spec';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 

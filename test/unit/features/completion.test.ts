@@ -41,9 +41,10 @@ function bySortText(list: CompletionList): string[] {
 
 describe('completion', () => {
   describe('option keys', () => {
-    it('offers every option of the configured version on a blank line, complete', () => {
+    it('offers every option of the configured version on a blank line, to be asked again as the key is typed', () => {
       const list = complete('[uwsgi]\n|\n');
-      assert.equal(list.isIncomplete, false);
+      // Whatever is typed next may start `hook-`, whose list differs (see "hook phases").
+      assert.equal(list.isIncomplete, true);
       const names = list.items.map((i) => i.label);
       assert.ok(names.length > 1000, `only ${names.length} options`);
       for (const name of ['master', 'vacuum', 'socket', 'module', 'hook-asap', 'endif']) assert.ok(names.includes(name), name);
@@ -147,6 +148,49 @@ describe('completion', () => {
       assert.ok(order.indexOf('hook-as-root') < order.indexOf('hook-as-user'));
       assert.match((item(list, 'hook-as-root').documentation as MarkupContent).value, /as-root/);
       assert.equal(covers('[uwsgi]\nhook-a|\n', 'hook-asap'), 'hook-a');
+    });
+
+    it('is asked again while the key may still grow into a family prefix, and no longer after', () => {
+      // VS Code does not re-ask on a `-` that is part of the word: only an incomplete list makes
+      // it ask again, and without that `hook-` kept the option list it had for `h`.
+      for (const marked of ['[uwsgi]\nh|\n', '[uwsgi]\nhook|\n', '[uwsgi]\nex|\n', '[uwsgi]\nc|\n', '[uwsgi]\nmount|\n', '[uwsgi]\num|\n']) {
+        assert.equal(complete(marked).isIncomplete, true, marked);
+      }
+      for (const marked of ['[uwsgi]\nhooks|\n', '[uwsgi]\nmas|\n', '[uwsgi]\nhook-|\n', '[uwsgi]\nhook-as|\n', '[uwsgi]\nhttp-|\n']) {
+        assert.equal(complete(marked).isIncomplete, false, marked);
+      }
+    });
+
+    it('puts each family\'s start-up phases first in start-up order, asap first, filtered by the whole key', () => {
+      for (const family of ['hook', 'exec', 'call', 'mount', 'umount']) {
+        const list = complete(`[uwsgi]\n${family}-|\n`);
+        const order = bySortText(list);
+        assert.equal(order[0], `${family}-asap`, family);
+        assert.ok(order.indexOf(`${family}-as-root`) < order.indexOf(`${family}-as-vassal`), family);
+        assert.equal(item(list, `${family}-as-root`).filterText, `${family}-as-root`);
+      }
+      const order = bySortText(complete('[uwsgi]\nhook-|\n'));
+      for (const [earlier, later] of [['hook-asap', 'hook-as-root'], ['hook-as-root', 'hook-as-user'], ['hook-as-user', 'hook-pre-app'], ['hook-pre-app', 'hook-post-app'], ['hook-as-user', 'hook-master-start']]) {
+        assert.ok(order.indexOf(earlier!) < order.indexOf(later!), `${earlier} before ${later}`);
+      }
+    });
+
+    it('leaves the cursor after ` = ` with the action list opening when a hook phase is accepted', () => {
+      assert.equal(accept('[uwsgi]\nhook-|\n', 'hook-asap', { snippets: true }), '[uwsgi]\nhook-asap = ${1}\n');
+      assert.equal(accept('[uwsgi]\nhook-|\n', 'hook-asap', { snippets: false }), '[uwsgi]\nhook-asap = \n');
+      assert.deepEqual(item(complete('[uwsgi]\nhook-|\n'), 'hook-asap').command, { title: 'Suggest hook actions', command: 'editor.action.triggerSuggest' });
+      // The same item reached through the option list, before the `-` is typed.
+      assert.equal(item(complete('[uwsgi]\nhoo|\n'), 'hook-as-root').command?.command, 'editor.action.triggerSuggest');
+      // The actions the command opens are there at that cursor.
+      assert.ok(labels('[uwsgi]\nhook-asap = |\n').includes('mkdir'));
+    });
+
+    it('opens no list after phases whose value is not an action, or when the `=` is already there', () => {
+      assert.equal(item(complete('[uwsgi]\nhook-|\n'), 'hook-touch').command, undefined, 'its file comes first');
+      assert.equal(item(complete('[uwsgi]\nexec-|\n'), 'exec-asap').command, undefined);
+      assert.equal(item(complete('[uwsgi]\ncall-|\n'), 'call-asap').command, undefined);
+      assert.equal(item(complete('[uwsgi]\nhook-|= mkdir:/x\n'), 'hook-asap').command, undefined);
+      assert.equal(item(complete('[uwsgi]\nmas|\n'), 'master').command, undefined);
     });
 
     it('knows which families a phase has', () => {

@@ -1,18 +1,20 @@
 import { strict as assert } from 'node:assert';
 import { DocumentLink } from 'vscode-languageserver-types';
 import { ASSUMED_WORKING_DIRECTORY_TOOLTIP } from '../../../server/src/service/links';
-import { documentOf, service } from '../../support/spec';
+import { FileSystemPort } from '../../../server/src/analysis/fileSystem';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { documentOf, EVERY_PATH_IS_A_FILE, fakeFileSystem } from '../../support/spec';
 
 // The documents live at file:///srv/app/uwsgi.ini (see support/spec.ts).
-function linksOf(text: string, uri?: string): DocumentLink[] {
-  const ls = service();
+function linksOf(text: string, uri: string | undefined, fileSystem: FileSystemPort | undefined): DocumentLink[] {
+  const ls = getLanguageService(undefined, fileSystem ? { fileSystem } : {});
   return ls.findDocumentLinks(ls.parse(documentOf(text, uri)));
 }
 
 /** `covered text -> target` per link, `(assumed cwd)` when the tooltip says so. */
-function shown(text: string, uri?: string): string[] {
+function shown(text: string, uri?: string, fileSystem: FileSystemPort | null = EVERY_PATH_IS_A_FILE): string[] {
   const document = documentOf(text, uri);
-  return linksOf(text, uri).map((link) => {
+  return linksOf(text, uri, fileSystem ?? undefined).map((link) => {
     const covered = text.slice(document.offsetAt(link.range.start), document.offsetAt(link.range.end));
     const note = link.tooltip === ASSUMED_WORKING_DIRECTORY_TOOLTIP ? ' (assumed cwd)' : '';
     return `${covered} -> ${link.target}${note}`;
@@ -84,6 +86,38 @@ describe('document links', () => {
 
   it('gives no links for documents that are not files', () => {
     assert.deepEqual(shown('[uwsgi]\nwsgi-file = /srv/app/wsgi.py\n', 'untitled:Untitled-1'), []);
+  });
+
+  it('links a path only when it names a file that exists: Ctrl+click must not offer to create one', () => {
+    const fs = fakeFileSystem({ '/srv/shop': 'directory', '/srv/shop/wsgi.py': '', '/srv/shop/static': 'directory', '/run/fifo': 'fifo' });
+    const text = '[uwsgi]\nchdir = /srv/shop\nwsgi-file = /srv/shop/wsgi.py\npidfile = /run/shop.pid\nlogto = /var/log/shop.log\n'
+      + 'static-map = /s=/srv/shop/static\ntouch-reload = /run/fifo\n';
+    assert.deepEqual(shown(text, undefined, fs), ['/srv/shop/wsgi.py -> file:///srv/shop/wsgi.py']);
+  });
+
+  it('links an included file that exists, and no missing one', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/etc/uwsgi/common.ini': '[uwsgi]\n' });
+    assert.deepEqual(shown('[uwsgi]\ninclude = /etc/uwsgi/common.ini\nini = %dmissing.ini\n', undefined, fs), [
+      '/etc/uwsgi/common.ini -> file:///etc/uwsgi/common.ini',
+    ]);
+  });
+
+  it('without file access (an untrusted workspace) links included files and sections, no other path', () => {
+    assert.deepEqual(shown('[uwsgi]\nini = %dbase.ini\nwsgi-file = %dwsgi.py\nchdir = /srv\nini = :b\n[b]\n', undefined, null), [
+      '%dbase.ini -> file:///srv/app/base.ini',
+      'b -> file:///srv/app/uwsgi.ini#L6',
+    ]);
+  });
+
+  it('looks each path up once, and at most 1,000 paths per document', () => {
+    const asked: string[] = [];
+    const counting: FileSystemPort = { stat: (path) => (asked.push(path), EVERY_PATH_IS_A_FILE.stat(path)), readFile: () => '' };
+    assert.equal(shown('[uwsgi]\nwsgi-file = /a.py\ntouch-reload = /a.py\n', undefined, counting).length, 2);
+    assert.deepEqual(asked, ['/a.py']);
+    const many = `[uwsgi]\n${Array.from({ length: 1001 }, (_, i) => `touch-reload = /t${i}\n`).join('')}`;
+    const links = shown(many, undefined, counting);
+    assert.equal(links.length, 1000);
+    assert.equal(links[999], '/t999 -> file:///t999');
   });
 
   it('ranges are right on CRLF files; an empty document has no links', () => {

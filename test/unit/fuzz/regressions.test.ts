@@ -5,6 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exerciseDocument, fuzzService } from '../../fuzz/harness';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { EVERY_PATH_IS_A_FILE } from '../../support/spec';
 
 const ls = fuzzService();
 
@@ -19,7 +21,10 @@ describe('fuzz regressions', () => {
   it('a lone surrogate in a path does not make document links throw', () => {
     const text = '[uwsgi]\nchdir =\uDC00 /www\npidfile = /run/\uD800x.pid\n';
     exerciseDocument(ls, text);
-    const links = ls.findDocumentLinks(ls.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
+    // Links go only to files that exist: here every path does.
+    const linking = getLanguageService(undefined, { fileSystem: EVERY_PATH_IS_A_FILE });
+    const links = linking.findDocumentLinks(linking.parse(TextDocument.create('file:///srv/uwsgi.ini', 'uwsgi-ini', 1, text)));
+    assert.equal(links.length, 2);
     for (const link of links) assert.doesNotThrow(() => decodeURIComponent(link.target ?? ''));
   });
 

@@ -44,10 +44,10 @@ describe('rule missing-vacuum', () => {
     assert.deepEqual(findings('[uwsgi]\nsocket = $(SOCKET)\n', RULE), []);
   });
 
-  it('adds vacuum = true below the header, keeping CRLF, and the finding is gone', () => {
+  it('adds vacuum = true at the end of the section, keeping CRLF, and the finding is gone', () => {
     const text = '[uwsgi]\r\nsocket = /run/app.sock\r\n';
     const result = fixed(text, RULE);
-    assert.equal(result, '[uwsgi]\r\nvacuum = true\r\nsocket = /run/app.sock\r\n');
+    assert.equal(result, '[uwsgi]\r\nsocket = /run/app.sock\r\nvacuum = true\r\n');
     assert.deepEqual(findings(result, RULE), []);
     assert.ok(quickFixes(text, RULE).some((a) => a.isPreferred && a.title === 'Add `vacuum = true`'));
   });

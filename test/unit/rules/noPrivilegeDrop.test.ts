@@ -49,14 +49,14 @@ describe('rule no-privilege-drop', () => {
     assert.deepEqual(findings('# uwsgi-ini: disable-next-line no-privilege-drop\n[uwsgi]\nsocket = :3031\n', RULE), []);
   });
 
-  it('adds uid and gid right below the header, keeping CRLF', () => {
+  it('adds uid and gid at the end of the section, keeping CRLF', () => {
     assert.equal(
       fixed('[uwsgi]\r\nsocket = :3031\r\n', RULE),
-      '[uwsgi]\r\nuid = www-data\r\ngid = www-data\r\nsocket = :3031\r\n',
+      '[uwsgi]\r\nsocket = :3031\r\nuid = www-data\r\ngid = www-data\r\n',
     );
     assert.equal(
       fixed('# app\n[uwsgi]\nmaster = true\n', RULE, undefined, { privilegeDrop: { user: 'app', group: 'apps' } }),
-      '# app\n[uwsgi]\nuid = app\ngid = apps\nmaster = true\n',
+      '# app\n[uwsgi]\nmaster = true\nuid = app\ngid = apps\n',
     );
   });
 

@@ -1,14 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CodeAction } from 'vscode-languageserver-types';
-import { applyAction, documentOf, findings, service } from '../../support/spec';
-
-function suppressionActions(text: string, ruleId: string): CodeAction[] {
-  const ls = service();
-  const doc = ls.parse(documentOf(text));
-  const diagnostic = ls.doValidation(doc).find((d) => d.code === ruleId);
-  assert.ok(diagnostic, `no ${ruleId} diagnostic`);
-  return ls.doCodeActions(doc, diagnostic.range, { diagnostics: [diagnostic] }).filter((a) => a.title.startsWith('Disable '));
-}
+import { applyAction, findings, suppressionActions } from '../../support/spec';
 
 describe('suppression comments', () => {
   it('silences a rule on the next line only', () => {

@@ -61,6 +61,7 @@ export const missingSection: Rule = {
       const names = [...new Set(doc.sections.map((section) => `\`[${section.name}]\``))].join(', ');
       context.report({
         span: { start: first.header.contentStart, end: first.header.contentEnd },
+        wholeFile: true,
         message: `No \`[${wanted}]\` section: uWSGI reads only \`[${wanted}]\` from this file (unless started with \`--ini file:NAME\`) and ignores ${names}. If the file is meant to be read that way, set \`uwsgi.section\`.`,
       });
       return;
@@ -73,6 +74,7 @@ export const missingSection: Rule = {
       span: { start: firstContent.contentStart, end: firstContent.contentStart + 1 },
       message: `No section header: uWSGI applies only lines under \`[${wanted}]\`, so it ignores this whole file (with only a warning).`,
       data: { fix: 'add-header' },
+      wholeFile: true,
     });
   },
 

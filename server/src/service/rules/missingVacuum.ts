@@ -2,9 +2,9 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagTrue, OptionContext } from '../optionContext';
-import { workspaceEdit } from '../edits';
+import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, dropsUser, insertBelowHeader, selectedHeader } from './privilegeDrop';
+import { dropEntries, dropsUser, selectedHeader } from './privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
 // instance's own sockets, `pidfile2`, and `pidfile` unless a `uid` is set. Shared, lazy (zeromq,
@@ -88,7 +88,7 @@ export const missingVacuum: Rule = {
     const action: CodeAction = {
       title: 'Add `vacuum = true`',
       isPreferred: true,
-      edit: workspaceEdit(document, [insertBelowHeader(document, header, ['vacuum = true'])]),
+      edit: workspaceEdit(document, [appendToSection(document, header, ['vacuum = true'])]),
     };
     return [action];
   },

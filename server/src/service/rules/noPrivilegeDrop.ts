@@ -2,9 +2,9 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { localSectionReference } from '../../analysis/model';
 import { socketsBoundBeforeDrop } from '../../registry/registry';
 import { isFlagTrue } from '../optionContext';
-import { workspaceEdit } from '../edits';
+import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, insertBelowHeader, selectedHeader } from './privilegeDrop';
+import { dropEntries, selectedHeader } from './privilegeDrop';
 
 /** UWSGI_OPT_* flags that switch the master process on when the option is read. */
 const MASTER_FLAGS = new Set(['MASTER', 'LOG_MASTER', 'REQ_LOG_MASTER']);
@@ -43,6 +43,7 @@ export const noPrivilegeDrop: Rule = {
     const what = listener ? `binds \`${listener}\`` : 'starts a master process';
     report({
       span: header.header.nameSpan,
+      wholeFile: true,
       message: `No \`uid\`: this instance ${what} but never drops privileges, so it keeps running as whoever starts it. Started as root (a systemd unit, an init script, a container), the master and every worker run as root. Set \`uid\` and \`gid\` to an unprivileged user.`,
     });
   },
@@ -54,7 +55,7 @@ export const noPrivilegeDrop: Rule = {
     const action: CodeAction = {
       title: `Add a privilege drop (uid = ${user}, gid = ${group})`,
       isPreferred: true,
-      edit: workspaceEdit(document, [insertBelowHeader(document, header, [`uid = ${user}`, `gid = ${group}`])]),
+      edit: workspaceEdit(document, [appendToSection(document, header, [`uid = ${user}`, `gid = ${group}`])]),
     };
     return [action];
   },

@@ -1,12 +1,9 @@
 // What the privilege rules (running-as-root, incomplete-privilege-drop, no-privilege-drop,
 // missing-vacuum, pidfile-before-drop) share: which entries decide the user and group the
 // instance drops to, and how uWSGI reads their values. The facts come from the registry.
-import { TextEdit } from 'vscode-languageserver-types';
 import { EntryLine, Section } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { privilegeOptions } from '../../registry/registry';
-import { insertLinesAfter } from '../edits';
-import { UwsgiDocument } from '../uwsgiDocument';
 
 export type DropKind = 'user' | 'group';
 
@@ -59,14 +56,4 @@ export function dropsUser(model: DocumentModel, entry: EntryLine): boolean {
 /** The first header of the section uWSGI reads: where whole-file findings go and new lines are added. */
 export function selectedHeader(model: DocumentModel): Section | undefined {
   return model.appliedSections[0];
-}
-
-/**
- * New lines right below the `[uwsgi]` header. Non-immediate options such as `uid` and `vacuum`
- * take effect at configure time wherever they are written, so the top of the section, where
- * readers look for who the instance runs as, is as good as any place and never lands inside a
- * logic block further down.
- */
-export function insertBelowHeader(document: UwsgiDocument, section: Section, lines: string[]): TextEdit {
-  return insertLinesAfter(document, section.header, lines);
 }

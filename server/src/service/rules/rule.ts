@@ -13,6 +13,11 @@ export interface RuleFinding {
   readonly tags?: DiagnosticTag[];
   /** Facts the rule's quick fixes need (replacement text, suggestions...). */
   readonly data?: Record<string, unknown>;
+  /**
+   * The finding is about the file as a whole, shown on its header for want of a better place:
+   * silencing it for that line would mean nothing, so only the file-wide directive is offered.
+   */
+  readonly wholeFile?: boolean;
   /** Other places in the same file that explain the finding (shown as related information). */
   readonly related?: readonly { readonly span: Span; readonly message: string }[];
 }
