@@ -9,6 +9,29 @@ describe('rule undefined-placeholder', () => {
     assert.match(messages('[uwsgi]\nchdir = %(base)/app\n', RULE)[0]!, /keeps `%\(base\)` literally in the value of `chdir`/);
   });
 
+  it('warns once per undefined name: the same name further down only informs, pointing at the first line', () => {
+    const text = '[uwsgi]\nchdir = %(app_home)\nsocket = %(app_home)/s.sock\nlogto = %(app_home)/log\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.severity), ['warning', 'information', 'information']);
+    assert.match(messages(text, RULE)[1]!, /as line 2 says/);
+    assert.match(messages(text, RULE)[0]!, /an emperor \(`vassal-set`\).*`# uwsgi-ini: placeholders app_home`/);
+  });
+
+  it('keeps warning on each line where the name is a near miss of a defined one: each is a typo', () => {
+    const text = '[uwsgi]\nproject = shop\nchdir = /srv/%(projet)\nlogto = /var/log/%(projet).log\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.severity), ['warning', 'warning']);
+  });
+
+  it('accepts names declared as supplied from outside: a comment in the file or the setting', () => {
+    const text = '[uwsgi]\nchdir = /srv/%(app_name)\nlogto = /var/log/%(site).log\n';
+    assert.deepEqual(findings(`# uwsgi-ini: placeholders app_name site\n${text}`, RULE), []);
+    assert.deepEqual(findings(`; uwsgi-ini: placeholders app_name, site\n${text}`, RULE), []);
+    assert.deepEqual(findings(`[uwsgi]\n# uwsgi-ini: placeholders site\n${text.slice(8)}`, RULE).map((f) => f.covers), ['app_name']);
+    assert.deepEqual(findings(text, RULE, { placeholders: ['app_name', 'site'] }), []);
+    assert.deepEqual(findings(text, RULE, { placeholders: ['site'] }).map((f) => f.covers), ['app_name']);
+    // Declaring a name changes nothing for an option uWSGI applies before any expansion.
+    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', RULE, { placeholders: ['base'] }).map((f) => f.severity), ['warning']);
+  });
+
   it('accepts names defined by a key, set-placeholder, set-ph, set or declare-option', () => {
     assert.deepEqual(findings('[uwsgi]\nbase = /srv\nchdir = %(base)\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nset-placeholder = base=/srv\nchdir = %(base)\n', RULE), []);

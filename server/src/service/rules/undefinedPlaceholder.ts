@@ -5,6 +5,7 @@ import { DocumentModel, localSectionReference, PlaceholderUse } from '../../anal
 import { nearest } from '../../registry/registry';
 import { OptionContext } from '../optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
+import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule } from './rule';
 
 /**
@@ -45,7 +46,10 @@ export const undefinedPlaceholder: Rule = {
 
   check(context) {
     const { document, model, options } = context;
+    const external = externalPlaceholders(document.ast, context.settings);
     const loader = firstUnreadLoader(model, options);
+    // The first use of a name says it all; the same name further down repeats the one fact.
+    const firstUse = new Map<string, number>();
     const includesRead = model.includes.files.length > 0;
     let definedNames: string[] | undefined;
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
@@ -70,6 +74,7 @@ export const undefinedPlaceholder: Rule = {
       if (model.isBlockVariable(use)) continue;
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
+      if (external.has(name)) continue;
       if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
       const math = isPlaceholderMath(use.segment);
       if (name === '_') {
@@ -95,9 +100,23 @@ export const undefinedPlaceholder: Rule = {
           data: { suggestions },
         });
       } else {
+        const outside = `unless the command line, a \`UWSGI_\` environment variable or an emperor (\`vassal-set\`) sets it, ${effect}${hint}`;
+        const declare = ` If one of them does, say so with \`# uwsgi-ini: placeholders ${name}\` or the \`uwsgi.placeholders\` setting.`;
+        const earlier = firstUse.get(name);
+        // A near miss of a defined name is a typo on each line it appears; an unknown name is one fact.
+        if (earlier !== undefined && suggestions.length === 0) {
+          context.report({
+            span: use.nameSpan,
+            message: `\`${name}\` is never defined in this file, as line ${earlier + 1} says: ${outside}`,
+            severity: 'information',
+            data: { suggestions },
+          });
+          continue;
+        }
+        firstUse.set(name, document.lineNumberAt(use.nameSpan.start));
         context.report({
           span: use.nameSpan,
-          message: `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): unless the command line or a \`UWSGI_\` environment variable sets it, ${effect}${hint}`,
+          message: `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`,
           data: { suggestions },
         });
       }
