@@ -84,10 +84,13 @@ interface Judged {
   readonly note: string;
   /** The value without what looks like an inline comment, when there is one. */
   readonly intended?: string;
+  /** The finding repeats undefined-placeholder's about an unexpanded `%(...)`. */
+  readonly echo?: boolean;
 }
 
 function report(context: RuleContext, judged: Judged, severity: Severity, message: string, data?: Record<string, unknown>): void {
-  context.report({ span: judged.entry.valueSpan, message: `${message}${judged.note}`, severity, ...(data ? { data } : {}) });
+  const quieter = judged.echo && severity === 'warning' ? 'information' : severity;
+  context.report({ span: judged.entry.valueSpan, message: `${message}${judged.note}`, severity: quieter, ...(data ? { data } : {}) });
 }
 
 function checkInteger(context: RuleContext, judged: Judged): void {
@@ -263,14 +266,17 @@ export const invalidValue: Rule = {
         hasReference = segments.some((s) => s.kind !== 'text');
       }
       let note = '';
+      let echo = false;
       if (hasReference) {
         // Deferred options get the reference expanded later: nothing to judge here.
         if (!facts.immediate) continue;
         note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
+        // undefined-placeholder already warns that this `%(...)` stays literal: one warning per mistake.
+        echo = entry.value.includes('%(');
       }
       const commentAt = findInlineComment(text, entry.valueSpan);
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
-      const judged: Judged = { entry, facts, value: entry.value, note, ...(intended !== undefined ? { intended } : {}) };
+      const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
       const parser = facts.parser;
       if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
         if (entry.value !== '') checkInteger(context, judged);
