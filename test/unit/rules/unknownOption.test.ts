@@ -22,6 +22,11 @@ describe('rule unknown-option', () => {
     }
   });
 
+  it('suggests first the option the file does not set yet', () => {
+    assert.match(messages('[uwsgi]\nuid = app\nguid = app\n', RULE)[0]!, /Did you mean `gid`\?/);
+    assert.match(messages('[uwsgi]\ngid = app\nguid = app\n', RULE)[0]!, /Did you mean `uid`\?/);
+  });
+
   it('only informs about a custom key nothing reads, with no suggestion: it is no misspelling', () => {
     for (const key of ['project', 'name', 'base_dir', 'app', 'port', 'username']) {
       const text = `[uwsgi]\n${key} = shop\n`;

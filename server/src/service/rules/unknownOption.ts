@@ -41,8 +41,8 @@ function isPlausibleMisspelling(key: string, option: string): boolean {
   const distance = editDistance(normalized, option, 3);
   if (distance <= 1 && normalized.length >= 5) return true;
   if (distance <= 2 && normalized.length >= 8) return true;
-  // One letter too many at either end: `zuid`, `guid` for `uid`.
-  if (option.length >= 3 && normalized.length === option.length + 1 && (normalized.startsWith(option) || normalized.endsWith(option))) return true;
+  // One letter too many: `zuid` for `uid`, `guid` for `gid`.
+  if (option.length >= 3 && normalized.length === option.length + 1 && [...normalized].some((_, i) => normalized.slice(0, i) + normalized.slice(i + 1) === option)) return true;
   // Cut short or run on: `process`, `chmod-sock`, `threaded-log`, `log-slower`.
   const [shorter, longer] = normalized.length < option.length ? [normalized, option] : [option, normalized];
   return shorter.length >= 6 && longer.startsWith(shorter) && longer.length - shorter.length <= 4;
@@ -206,6 +206,8 @@ export const unknownOption: Rule = {
       // A template marker is the tool's to replace, however close it is to an option's name.
       const template = TEMPLATE_KEY.test(key);
       const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
+      // `uid = a` then `guid = a`: the option the file lacks is the one meant.
+      plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
       const suggestions = uwsgiconf.correctKey
         ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
         : plausible.slice(0, 3);
