@@ -48,8 +48,8 @@ export const undefinedPlaceholder: Rule = {
     const { document, model, options } = context;
     const external = externalPlaceholders(document.ast, context.settings);
     const loader = firstUnreadLoader(model, options);
-    // The first use of a name says it all; the same name further down repeats the one fact.
-    const firstUse = new Map<string, number>();
+    // `inherit` and `ini = :section` bring keys the author may count on; we read what they bring.
+    const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || ((entry.key === 'ini' || entry.key === 'include') && localSectionReference(entry) !== undefined));
     const includesRead = model.includes.files.length > 0;
     let definedNames: string[] | undefined;
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
@@ -102,21 +102,15 @@ export const undefinedPlaceholder: Rule = {
       } else {
         const outside = `unless the command line, a \`UWSGI_\` environment variable or an emperor (\`vassal-set\`) sets it, ${effect}${hint}`;
         const declare = ` If one of them does, say so with \`# uwsgi-ini: placeholders ${name}\` or the \`uwsgi.placeholders\` setting.`;
-        const earlier = firstUse.get(name);
-        // A near miss of a defined name is a typo on each line it appears; an unknown name is one fact.
-        if (earlier !== undefined && suggestions.length === 0) {
-          context.report({
-            span: use.nameSpan,
-            message: `\`${name}\` is never defined in this file, as line ${earlier + 1} says: ${outside}`,
-            severity: 'information',
-            data: { suggestions },
-          });
-          continue;
-        }
-        firstUse.set(name, document.lineNumberAt(use.nameSpan.start));
+        const message = `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`;
+        // A warning needs a sign of what the author meant: a near miss of a defined name, or files
+        // loaded that evidently should define it. A name defined nowhere and like nothing here is
+        // what a template looks like (a vassal file, a file run with --set-ph) as often as a slip.
+        const meantFromHere = suggestions.length > 0 || includesRead || expectsLoadedFile;
         context.report({
           span: use.nameSpan,
-          message: `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`,
+          message: meantFromHere ? message : `${message} Nothing in this file suggests a slip, so this is only a note.`,
+          ...(meantFromHere ? {} : { severity: 'information' as const }),
           data: { suggestions },
         });
       }
