@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/lint';
 import { CORPUS_DIR } from './corpus';
+// The benchmarks' mulberry32: a printed seed reproduces the sample.
+import { seededRandom } from '../bench/generate';
 
 /**
  * Precision on the corpus: what the CLI reports on the 502 real configs, the way issue 12 counted
@@ -31,22 +33,10 @@ interface Finding {
   message: string;
 }
 
-/** mulberry32: a small seeded generator, so that a printed seed reproduces the sample. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `size` findings drawn without replacement (a partial Fisher-Yates shuffle), in corpus order. */
 export function drawSample<T>(items: readonly T[], size: number, seed: number): T[] {
   const pool = [...items.keys()];
-  const next = random(seed);
+  const next = seededRandom(seed);
   const picked: number[] = [];
   for (let i = 0; i < Math.min(size, pool.length); i++) {
     const j = i + Math.floor(next() * (pool.length - i));
