@@ -50,6 +50,12 @@ describe('rule inline-comment', () => {
     assert.deepEqual(findings('[uwsgi]\nproject = shop # name\nif-opt = project=shop\nmaster = true\nendif =\n', RULE).map((f) => f.severity), ['warning']);
   });
 
+  it('warns on an option of a plugin the file does not load: the value is meant for it', () => {
+    assert.deepEqual(findings('[uwsgi]\nphp-docroot = /srv # docs\n', RULE).map((f) => f.severity), ['warning']);
+    // Its number is still read up to the blank, as for any option.
+    assert.deepEqual(findings('[uwsgi]\nreload-on-pss = 100 # MB\n', RULE).map((f) => f.severity), ['information']);
+  });
+
   it('only informs when uWSGI ignores the value of a deprecated option', () => {
     assert.deepEqual(findings('[uwsgi]\nfastrouter-subscription-slot = 10 # old\n', RULE).map((f) => f.severity), ['information']);
   });

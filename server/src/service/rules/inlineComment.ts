@@ -90,9 +90,9 @@ interface Effect {
 function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine, facts: OptionFacts | undefined, kept: string, whole: string): Effect {
   const changed = `uWSGI has no inline comments: the value of \`${entry.key}\` is \`${whole}\`, not \`${kept}\`.`;
   if (!facts) {
-    const lookup = options.lookup(entry.key);
-    // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text.
-    if (lookup.kind !== 'declared' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) {
+    // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text, and
+    // an option of a plugin not loaded (or of the other version) gets it once the option exists.
+    if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) {
       return { severity: 'information', message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
     }
     return { severity: 'warning', message: changed };
@@ -149,7 +149,10 @@ export const inlineComment: Rule = {
         });
         continue;
       }
-      const effect = effectOf(model, options, entry, options.option(entry.key), kept, text.slice(entry.valueSpan.start, entry.valueSpan.end));
+      // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
+      const lookup = options.lookup(entry.key);
+      const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
+      const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end));
       context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
     }
   },
