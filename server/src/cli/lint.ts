@@ -78,6 +78,11 @@ interface CliOptions {
 
 class UsageError extends Error {}
 
+/** `a, b,,c` as `['a', 'b', 'c']`. */
+function commaList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
 function parseArguments(argv: string[], io: CliIo): CliOptions {
   const options: CliOptions = {
     format: 'text', strict: false, plugins: [], version: '2.0', section: 'uwsgi', placeholders: [], rules: {},
@@ -114,7 +119,7 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         break;
       case '--plugins':
         [value, i] = valueOf(flag, inline, i);
-        options.plugins.push(...value.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+        options.plugins.push(...commaList(value));
         break;
       case '--uwsgi-version':
         [value, i] = valueOf(flag, inline, i);
@@ -128,7 +133,7 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         break;
       case '--placeholders':
         [value, i] = valueOf(flag, inline, i);
-        options.placeholders.push(...value.split(',').map((name) => name.trim()).filter((name) => name !== ''));
+        options.placeholders.push(...commaList(value));
         break;
       case '--placeholder':
         [value, i] = valueOf(flag, inline, i);
