@@ -18,6 +18,9 @@ import {
 
 /** Rules that say "uWSGI does not know this key". */
 const UNKNOWN_KEY_RULES = new Set(['unknown-option', 'unknown-hook-phase']);
+const SEVERITY_OF: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
 /**
  * Rules about hook values: uWSGI checks a hook only when its phase runs, and the oracle stops at
  * asap, so for later phases their errors can be neither confirmed nor refuted.
@@ -199,13 +202,14 @@ describe('oracle: our linter agrees with the real uWSGI 2.0.21', function () {
         if (claimed !== actual) wrongClaims.push(`fixture claims strict mode refuses [${claimed}], it refused [${actual}]`);
       }
       // ... and its claims about our rules, for the rules that exist
-      for (const [rule, text] of fixture.claims.expect) {
+      for (const [rule, text, severity] of fixture.claims.expect) {
         if (!ruleIds.has(rule)) {
           notes.push(`${rule} not implemented yet`);
           continue;
         }
-        const hit = asConfigured.diagnostics.some((d) => d.code === rule && lineText(asConfigured, d).includes(text));
-        if (!hit) failures.push(`expected ${rule} on a line with \`${text}\`; we report:\n${show(asConfigured.diagnostics, asConfigured)}`);
+        const hit = asConfigured.diagnostics.some((d) => d.code === rule && lineText(asConfigured, d).includes(text)
+          && (severity === undefined || d.severity === SEVERITY_OF[severity]));
+        if (!hit) failures.push(`expected ${rule}${severity ? ` (${severity})` : ''} on a line with \`${text}\`; we report:\n${show(asConfigured.diagnostics, asConfigured)}`);
       }
       for (const rule of fixture.claims.expectNot) {
         const hits = asConfigured.diagnostics.filter((d) => d.code === rule);

@@ -20,8 +20,12 @@ export interface FixtureClaims {
   uwsgi?: Verdict;
   /** Keys the strict scan refuses; `[]` for `none`. */
   unknown?: string[];
-  /** `[rule, text on the reported line]` that our linter must report (when the rule exists). */
-  expect: Array<[string, string]>;
+  /**
+   * `[rule, text on the reported line, severity]` that our linter must report (when the rule
+   * exists); written `rule@severity text` when the severity matters, which is the claim about how
+   * much the finding changes.
+   */
+  expect: Array<[string, string, string | undefined]>;
   /** Rules our linter must not report. */
   expectNot: string[];
   /** Plugins loaded on uWSGI's command line and given to our linter as `plugins`. */
@@ -66,7 +70,9 @@ export function readClaims(text: string): FixtureClaims {
       claims.unknown = value === 'none' ? [] : value.split(/\s+/).map((key) => (key === '""' ? '' : key));
     } else if (kind === 'expect') {
       const space = value.indexOf(' ');
-      claims.expect.push(space < 0 ? [value, ''] : [value.slice(0, space), value.slice(space + 1)]);
+      const [rule, severity] = (space < 0 ? value : value.slice(0, space)).split('@') as [string, string | undefined];
+      if (severity !== undefined && !['error', 'warning', 'information', 'hint'].includes(severity)) throw new Error(`expect: unknown severity ${severity}`);
+      claims.expect.push([rule, space < 0 ? '' : value.slice(space + 1), severity]);
     } else if (kind === 'expect-not') {
       claims.expectNot.push(value);
     } else if (kind === 'oracle-known-gap') {

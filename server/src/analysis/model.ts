@@ -73,6 +73,7 @@ export class DocumentModel {
   private readonly firstSetterDefinition = new Map<string, PlaceholderDefinition>();
   private definitionsMap: Map<string, PlaceholderDefinition[]> | undefined;
   private usedNameSet: ReadonlySet<string> | undefined;
+  private ifOptNameSet: ReadonlySet<string> | undefined;
   readonly uses: PlaceholderUse[] = [];
   /** Names declared with `declare-option`: they become options. */
   readonly declaredOptions = new Map<string, EntryLine>();
@@ -267,6 +268,22 @@ export class DocumentModel {
       this.usedNameSet = names;
     }
     return this.usedNameSet;
+  }
+
+  /**
+   * True when an `if-opt`/`if-not-opt` tests this key (`if-opt = key` or `key=value`): the key
+   * steers the file even if no `%(key)` uses it (SEMANTICS.md §11).
+   */
+  readByIfOpt(key: string): boolean {
+    if (!this.ifOptNameSet) {
+      const names = new Set<string>();
+      for (const entry of this.entriesWhere((k) => k === 'if-opt' || k === 'if-not-opt')) {
+        const equals = entry.value.indexOf('=');
+        names.add((equals < 0 ? entry.value : entry.value.slice(0, equals)).trim());
+      }
+      this.ifOptNameSet = names;
+    }
+    return this.ifOptNameSet.has(key);
   }
 
   /**

@@ -20,6 +20,8 @@ Options:
   --plugins a,b              plugins the uWSGI binary loads besides those the files name
   --uwsgi-version 2.0|2.1    uWSGI version to check against (default: 2.0)
   --section NAME             section to check (default: uwsgi)
+  --placeholders a,b         placeholder names the command line, environment or emperor supplies
+  --placeholder NAME         the same for one name (repeatable)
   --rule ID=SEVERITY         off|hint|information|warning|error for one rule (repeatable)
   --max-warnings N           exit 1 when there are more than N warnings
   --no-color                 plain text output
@@ -84,6 +86,7 @@ interface CliOptions {
   plugins: string[];
   version: '2.0' | '2.1';
   section: string;
+  placeholders: string[];
   rules: Record<string, SeveritySetting>;
   maxWarnings: number | undefined;
   color: boolean;
@@ -119,9 +122,14 @@ export function visible(text: string): string {
   return text.replace(CONTROL_CHARACTERS, (char) => NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** `a, b,,c` as `['a', 'b', 'c']`. */
+function commaList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
 function parseArguments(argv: string[], io: CliIo): CliOptions {
   const options: CliOptions = {
-    format: 'text', strict: false, plugins: [], version: '2.0', section: 'uwsgi', rules: {},
+    format: 'text', strict: false, plugins: [], version: '2.0', section: 'uwsgi', placeholders: [], rules: {},
     maxWarnings: undefined, color: io.isTTY && !process.env['NO_COLOR'], inputs: [], list: undefined, help: false, showVersion: false,
   };
   const valueOf = (flag: string, inline: string | undefined, index: number): [string, number] => {
@@ -155,7 +163,7 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         break;
       case '--plugins':
         [value, i] = valueOf(flag, inline, i);
-        options.plugins.push(...value.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+        options.plugins.push(...commaList(value));
         break;
       case '--uwsgi-version':
         [value, i] = valueOf(flag, inline, i);
@@ -166,6 +174,15 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         [value, i] = valueOf(flag, inline, i);
         if (value === '') throw new UsageError('--section needs a name');
         options.section = value;
+        break;
+      case '--placeholders':
+        [value, i] = valueOf(flag, inline, i);
+        options.placeholders.push(...commaList(value));
+        break;
+      case '--placeholder':
+        [value, i] = valueOf(flag, inline, i);
+        if (value.trim() === '') throw new UsageError('--placeholder needs a name');
+        options.placeholders.push(value.trim());
         break;
       case '--rule': {
         [value, i] = valueOf(flag, inline, i);
@@ -258,6 +275,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     plugins: options.plugins,
     strict: options.strict,
     section: options.section,
+    placeholders: options.placeholders,
     diagnostics: options.rules,
   }, { fileSystem: nodeFileSystem });
   if (options.list) {

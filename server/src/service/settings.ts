@@ -9,6 +9,8 @@ export interface LanguageSettings {
   plugins: string[];
   /** Check as `uwsgi --strict` would. */
   strict: boolean;
+  /** Placeholder names the command line, the environment or an emperor supplies. */
+  placeholders: string[];
   /** Section to check; `uwsgi` unless the config is started as `--ini file:NAME`. */
   section: string;
   /** Severity per rule id. */
@@ -23,6 +25,7 @@ export const defaultSettings: Readonly<LanguageSettings> = Object.freeze({
   version: '2.0',
   plugins: [],
   strict: false,
+  placeholders: [],
   section: 'uwsgi',
   diagnostics: {},
   privilegeDrop: { user: 'www-data', group: 'www-data' },
@@ -75,6 +78,7 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
     version: input['version'] === '2.1' ? '2.1' : '2.0',
     plugins: Array.isArray(input['plugins']) ? input['plugins'].filter(isString) : [],
     strict: pick(input['strict'], isBoolean, false),
+    placeholders: Array.isArray(input['placeholders']) ? input['placeholders'].filter(isString).map((name) => name.trim()).filter((name) => name !== '') : [],
     section: section === '' ? defaultSettings.section : section,
     diagnostics,
     privilegeDrop: {

@@ -134,6 +134,19 @@ describe('uwsgi-ini-lint', () => {
     assert.equal(JSON.parse((await lint(['--format', 'json', '--uwsgi-version', '2.1', 'pss.ini'])).stdout)[0].diagnostics.length, 0);
   });
 
+  it('takes placeholder names from outside with --placeholders a,b and repeatable --placeholder NAME', async () => {
+    write('vassal.ini', '[uwsgi]\nuid = app\ngid = app\nchdir = /srv/%(app_name)\nsocket = /run/%(app_name).sock\nlogto = /var/log/%(site).log\n');
+    const codes = async (args: string[]): Promise<string[]> =>
+      JSON.parse((await lint(['--format', 'json', ...args, 'vassal.ini'])).stdout)[0].diagnostics.filter((d: { code: string }) => d.code === 'undefined-placeholder').map((d: { message: string }) => d.message);
+    assert.equal((await codes([])).length, 3);
+    assert.equal((await codes(['--placeholders', 'app_name,site'])).length, 0);
+    assert.equal((await codes(['--placeholder', 'app_name', '--placeholder=site'])).length, 0);
+    const onlySite = await codes(['--placeholder', 'site']);
+    assert.equal(onlySite.length, 2);
+    assert.ok(onlySite.every((message) => message.includes('`app_name`')));
+    assert.equal((await lint(['--placeholder', '', 'vassal.ini'])).code, 2);
+  });
+
   it('reports unreadable inputs with exit 2 and still lints the others', async () => {
     write('good.ini', '[uwsgi]\nuid = a\ngid = a\nvaccum = 1\n');
     fs.mkdirSync(path.join(workdir, 'dir.ini'));

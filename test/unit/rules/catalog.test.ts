@@ -36,6 +36,20 @@ describe('rule catalogue', () => {
     for (const rule of allRules) assert.ok(all.includes(`'${rule.id}'`), `no spec mentions '${rule.id}'`);
   });
 
+  it('gives each rule its default severity in the README rules table, first word of the column', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const defaults = new Map<string, string>();
+    for (const line of readme.split('\n')) {
+      const cells = line.split(' | ');
+      if (cells.length < 3 || !cells[0]!.startsWith('| [')) continue;
+      const ids = [...cells[0]!.matchAll(/\[([a-z-]+)\]\(docs\/rules\//g)].map((m) => m[1]!);
+      // `a / b / c` in a shared row gives each rule its own; one value is shared by all.
+      const severities = cells[1]!.split(' / ').map((cell) => cell.split(/[ (]/)[0]!);
+      ids.forEach((id, i) => defaults.set(id, severities.length === ids.length ? severities[i]! : severities[0]!));
+    }
+    for (const rule of allRules) assert.equal(defaults.get(rule.id), rule.defaultSeverity, `README default for ${rule.id}`);
+  });
+
   it('uses only the severities LSP knows', () => {
     for (const rule of allRules) assert.ok(['error', 'warning', 'information', 'hint'].includes(rule.defaultSeverity), rule.id);
   });

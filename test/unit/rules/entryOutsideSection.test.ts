@@ -13,6 +13,16 @@ describe('rule entry-outside-section', () => {
     assert.match(messages(text, RULE)[0]!, /`master` comes before any section header.*never uses this line/);
   });
 
+  it('only informs about stray text before the header that names no option: nothing meant for uWSGI is lost', () => {
+    const text = 'ite_uwsgi.ini file\nsudo tee /etc/uwsgi/emperor.ini <<EOF\nmaster\n[uwsgi]\nvacuum = true\n';
+    assert.deepEqual(findings(text, RULE).map((f) => [f.covers, f.severity]), [
+      ['ite_uwsgi.ini file', 'information'],
+      ['sudo tee /etc/uwsgi/emperor.ini <<EOF', 'information'],
+      ['master', 'warning'],
+    ]);
+    assert.match(messages(text, RULE)[0]!, /Harmless here/);
+  });
+
   it('says nothing about comments before the header or keys under it', () => {
     assert.deepEqual(findings('# app\n; config\n[uwsgi]\nmaster = true\n', RULE), []);
   });

@@ -10,7 +10,54 @@ describe('rule inline-comment', () => {
   });
 
   it('flags a ; comment and takes every blank before it', () => {
-    assert.deepEqual(findings('[uwsgi]\nharakiri = 120 \t ; seconds\n', RULE).map((f) => f.covers), [' \t ; seconds']);
+    assert.deepEqual(findings('[uwsgi]\nchdir = /srv/app \t ; code\n', RULE).map((f) => f.covers), [' \t ; code']);
+  });
+
+  it('only informs after a number: uWSGI reads the leading number, and the comment starts with a blank', () => {
+    assert.deepEqual(findings('[uwsgi]\nmax-requests = 5000 # respawn\nharakiri = 20 ; seconds\nreload-on-rss = 300 # MB\n', RULE).map((f) => [f.severity, f.covers]), [
+      ['information', ' # respawn'],
+      ['information', ' ; seconds'],
+      ['information', ' # MB'],
+    ]);
+    assert.match(messages('[uwsgi]\nmax-requests = 5000 # respawn\n', RULE)[0]!, /Harmless here: .*uWSGI reads 5000\b/);
+    // An environment variable expands before the number is read: still the same number.
+    assert.match(messages('[uwsgi]\nmax-requests = $(MAX) ; per worker\n', RULE)[0]!, /reads the same number/);
+  });
+
+  it('only informs after a true flag, which stays true', () => {
+    assert.deepEqual(findings('[uwsgi]\nmaster = true # x\nvacuum = 1 ; clean up\n', RULE).map((f) => f.severity), ['information', 'information']);
+    assert.match(messages('[uwsgi]\nmaster = true # x\n', RULE)[0]!, /Harmless here: uWSGI reads it as true/);
+  });
+
+  it('warns when the comment turns a false flag on: only an exact false, off, no or 0 is false', () => {
+    const text = '[uwsgi]\nvacuum = false # not in containers\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: ' # not in containers' }]);
+    assert.match(messages(text, RULE)[0]!, /reads it as true/);
+    assert.equal(fixed(text, RULE), '[uwsgi]\n# not in containers\nvacuum = false\n');
+    assert.deepEqual(findings('[uwsgi]\ndisable-logging = off ; keep logs\n', RULE).map((f) => f.severity), ['warning']);
+    // Whatever the variable holds, the text after it keeps the value from being an exact `false`.
+    assert.deepEqual(findings('[uwsgi]\nvacuum = $(VACUUM) # set per host\n', RULE).map((f) => f.severity), ['warning']);
+  });
+
+  it('warns when the value is text: a module, a path or an env value takes the comment in', () => {
+    assert.deepEqual(findings('[uwsgi]\nmodule = app.wsgi # django\nenv = MODE=prod # mode\nlogto = /var/log/a.log ; log\n', RULE).map((f) => f.severity), ['warning', 'warning', 'warning']);
+  });
+
+  it('only informs on a key that is no option and that nothing reads; warns once %(key) or if-opt reads it', () => {
+    assert.deepEqual(findings('[uwsgi]\nproject = shop # name\n', RULE).map((f) => f.severity), ['information']);
+    assert.match(messages('[uwsgi]\nproject = shop # name\n', RULE)[0]!, /Harmless here: `project` is no option/);
+    assert.deepEqual(findings('[uwsgi]\nproject = shop # name\nchdir = /srv/%(project)\n', RULE).map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\nproject = shop # name\nif-opt = project=shop\nmaster = true\nendif =\n', RULE).map((f) => f.severity), ['warning']);
+  });
+
+  it('warns on an option of a plugin the file does not load: the value is meant for it', () => {
+    assert.deepEqual(findings('[uwsgi]\nphp-docroot = /srv # docs\n', RULE).map((f) => f.severity), ['warning']);
+    // Its number is still read up to the blank, as for any option.
+    assert.deepEqual(findings('[uwsgi]\nreload-on-pss = 100 # MB\n', RULE).map((f) => f.severity), ['information']);
+  });
+
+  it('only informs when uWSGI ignores the value of a deprecated option', () => {
+    assert.deepEqual(findings('[uwsgi]\nfastrouter-subscription-slot = 10 # old\n', RULE).map((f) => f.severity), ['information']);
   });
 
   it('leaves # and ; alone when no blank precedes them', () => {

@@ -20,6 +20,14 @@ describe('rule invalid-value', () => {
       assert.deepEqual(quickFixes('[uwsgi]\nprocesses = four\n', RULE), []);
     });
 
+    it('only informs about a template marker: a tool fills it in before uWSGI reads the file', () => {
+      assert.deepEqual(findings('[uwsgi]\nprocesses = __NUM_PROCESSES__\nthreads = ${THREADS}\n', RULE).map((f) => [f.severity, f.covers]), [
+        ['information', '__NUM_PROCESSES__'],
+        ['information', '${THREADS}'],
+      ]);
+      assert.match(messages('[uwsgi]\nprocesses = {{ workers }}\n', RULE)[0]!, /template tool/);
+    });
+
     it('says what uWSGI reads from a number with a unit, and fixes seconds', () => {
       assert.match(messages('[uwsgi]\nharakiri = 30s\n', RULE)[0]!, /reads `30s` as 30/);
       assert.equal(fixed('[uwsgi]\r\nharakiri = 30s\r\n', RULE), '[uwsgi]\r\nharakiri = 30\r\n');
@@ -41,8 +49,11 @@ describe('rule invalid-value', () => {
       assert.match(messages('[uwsgi]\nmax-requests = -1\n', RULE)[0]!, /reads `-1` as 18446744073709551615/);
     });
 
-    it('clamps buffer-size at 65535 in 2.0 only', () => {
-      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65536\n', RULE), [{ code: RULE, severity: 'warning', covers: '65536' }]);
+    it('clamps buffer-size at 65535 in 2.0 only: a warning when the cut is felt, a hint for one byte', () => {
+      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 262144\n', RULE), [{ code: RULE, severity: 'warning', covers: '262144' }]);
+      assert.match(messages('[uwsgi]\nbuffer-size = 262144\n', RULE)[0]!, /uses 65535, not 262144/);
+      assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65536\n', RULE), [{ code: RULE, severity: 'hint', covers: '65536' }]);
+      assert.match(messages('[uwsgi]\nbuffer-size = 65536\n', RULE)[0]!, /Harmless here/);
       assert.equal(fixed('[uwsgi]\nbuffer-size = 65536\n', RULE), '[uwsgi]\nbuffer-size = 65535\n');
       assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65535\n', RULE), []);
       assert.deepEqual(findings('[uwsgi]\nbuffer-size = 65536\n', RULE, { version: '2.1' }), []);
@@ -59,8 +70,11 @@ describe('rule invalid-value', () => {
     it('skips deferred references but judges immediate options literally', () => {
       assert.deepEqual(findings('[uwsgi]\nworkers_n = 4\nprocesses = %(workers_n)\nthreads = $(THREADS)\n', RULE), []);
       const text = '[uwsgi]\nbacklog = 100\nlisten = %(backlog)\n';
-      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%(backlog)' }]);
+      // undefined-placeholder warns about the literal `%(backlog)`; this rule adds what atoi() makes of it.
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: '%(backlog)' }]);
+      assert.deepEqual(findings(text, 'undefined-placeholder').map((f) => f.severity), ['warning']);
       assert.match(messages(text, RULE)[0]!, /applied while the file is read/);
+      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', RULE).map((f) => f.severity), ['warning']);
       assert.deepEqual(findings('[uwsgi]\nprocesses = %k\n', RULE), []);
     });
   });
@@ -81,10 +95,9 @@ describe('rule invalid-value', () => {
       assert.ok(!quickFixes('[uwsgi]\nvacuum = maybe\n', RULE).some((a) => a.isPreferred));
     });
 
-    it('warns when an inline comment turns a false flag on', () => {
-      const text = '[uwsgi]\nmaster = false ; no master\n';
-      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 'false ; no master' }]);
-      assert.equal(fixed(text, RULE), '[uwsgi]\nmaster = false\n');
+    it('leaves a comment that turns a false flag on to inline-comment: one report per mistake', () => {
+      assert.deepEqual(findings('[uwsgi]\nmaster = false ; no master\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nmaster = false ; no master\n', 'inline-comment').map((f) => f.severity), ['warning']);
       assert.deepEqual(findings('[uwsgi]\nmaster = true ; yes\n', RULE), []);
     });
   });

@@ -14,6 +14,12 @@ describe('rule running-as-root', () => {
     assert.match(messages('[uwsgi]\nuid = www-data\ngid = root\n', RULE)[0]!, /keeps group root/);
   });
 
+  it('only informs about gid = root next to uid = root: the user finding already says everything stays root', () => {
+    const text = '[uwsgi]\nuid = root\ngid = root\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.severity), ['warning', 'information']);
+    assert.match(messages(text, RULE)[1]!, /adds nothing to that finding/);
+  });
+
   it('flags the immediate variants too', () => {
     assert.deepEqual(findings('[uwsgi]\nimmediate-gid = 33\nimmediate-uid = root\n', RULE).map((f) => f.covers), ['root']);
   });

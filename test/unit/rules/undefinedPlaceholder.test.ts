@@ -4,9 +4,28 @@ import { findings, fixed, messages, quickFixes } from '../../support/spec';
 const RULE = 'undefined-placeholder';
 
 describe('rule undefined-placeholder', () => {
-  it('flags the name of a placeholder that nothing defines', () => {
-    assert.deepEqual(findings('[uwsgi]\nchdir = %(base)/app\n', RULE), [{ code: RULE, severity: 'warning', covers: 'base' }]);
-    assert.match(messages('[uwsgi]\nchdir = %(base)/app\n', RULE)[0]!, /keeps `%\(base\)` literally in the value of `chdir`/);
+  it('only notes a name defined nowhere and like nothing defined: a template gets it from outside as often as not', () => {
+    assert.deepEqual(findings('[uwsgi]\nchdir = %(base)/app\n', RULE), [{ code: RULE, severity: 'information', covers: 'base' }]);
+    const message = messages('[uwsgi]\nchdir = %(base)/app\n', RULE)[0]!;
+    assert.match(message, /keeps `%\(base\)` literally in the value of `chdir`/);
+    assert.match(message, /an emperor \(`vassal-set`\).*`# uwsgi-ini: placeholders base`/);
+  });
+
+  it('warns on each line where the name is a near miss of a defined one: each is a typo', () => {
+    const text = '[uwsgi]\nproject = shop\nchdir = /srv/%(projet)\nlogto = /var/log/%(projet).log\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.severity), ['warning', 'warning']);
+    assert.match(messages(text, RULE)[0]!, /Did you mean `project`\?/);
+  });
+
+  it('accepts names declared as supplied from outside: a comment in the file or the setting', () => {
+    const text = '[uwsgi]\nchdir = /srv/%(app_name)\nlogto = /var/log/%(site).log\n';
+    assert.deepEqual(findings(`# uwsgi-ini: placeholders app_name site\n${text}`, RULE), []);
+    assert.deepEqual(findings(`; uwsgi-ini: placeholders app_name, site\n${text}`, RULE), []);
+    assert.deepEqual(findings(`[uwsgi]\n# uwsgi-ini: placeholders site\n${text.slice(8)}`, RULE).map((f) => f.covers), ['app_name']);
+    assert.deepEqual(findings(text, RULE, { placeholders: ['app_name', 'site'] }), []);
+    assert.deepEqual(findings(text, RULE, { placeholders: ['site'] }).map((f) => f.covers), ['app_name']);
+    // Declaring a name changes nothing for an option uWSGI applies before any expansion.
+    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', RULE, { placeholders: ['base'] }).map((f) => f.severity), ['warning']);
   });
 
   it('accepts names defined by a key, set-placeholder, set-ph, set or declare-option', () => {
@@ -36,7 +55,7 @@ describe('rule undefined-placeholder', () => {
   it('checks the operands of placeholder math, not its numbers and operators', () => {
     assert.deepEqual(findings('[uwsgi]\nbase = 2\nprocesses = %(base + 1)\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nbase = 2\nprocesses = %(base * 2 ++)\n', RULE), []);
-    assert.deepEqual(findings('[uwsgi]\nprocesses = %(workers + 1)\n', RULE), [{ code: RULE, severity: 'warning', covers: 'workers' }]);
+    assert.deepEqual(findings('[uwsgi]\nprocesses = %(workers + 1)\n', RULE), [{ code: RULE, severity: 'information', covers: 'workers' }]);
     assert.match(messages('[uwsgi]\nprocesses = %(workers + 1)\n', RULE)[0]!, /counts `workers` as 0/);
   });
 

@@ -9,6 +9,53 @@ describe('rule unknown-option', () => {
     assert.match(messages('[uwsgi]\nvaccum = true\n', RULE)[0]!, /Did you mean `vacuum`\?/);
   });
 
+  it('still warns about every real typo in the corpus, each with its option', () => {
+    const typos: [string, string][] = [
+      ['vaccum', 'vacuum'], ['chmod-sock', 'chmod-socket'], ['proesses', 'processes'], ['harakari', 'harakiri'],
+      ['deamonize', 'daemonize'], ['pidefile', 'pidfile'], ['processess', 'processes'], ['process', 'processes'],
+      ['plungins', 'plugins'], ['optmize', 'optimize'], ['max-request', 'max-requests'], ['threaded-log', 'threaded-logger'],
+      ['zuid', 'uid'], ['python_path', 'python-path'], ['master-log', 'log-master'],
+    ];
+    for (const [typo, option] of typos) {
+      assert.deepEqual(findings(`[uwsgi]\n${typo} = 1\n`, RULE).map((f) => f.severity), ['warning'], typo);
+      assert.match(messages(`[uwsgi]\n${typo} = 1\n`, RULE)[0]!, new RegExp(`Did you mean \`${option}\`\\?`), typo);
+    }
+  });
+
+  it('suggests first the option the file does not set yet', () => {
+    assert.match(messages('[uwsgi]\nuid = app\nguid = app\n', RULE)[0]!, /Did you mean `gid`\?/);
+    assert.match(messages('[uwsgi]\ngid = app\nguid = app\n', RULE)[0]!, /Did you mean `uid`\?/);
+  });
+
+  it('only informs about a custom key nothing reads, with no suggestion: it is no misspelling', () => {
+    for (const key of ['project', 'name', 'base_dir', 'app', 'port', 'username']) {
+      const text = `[uwsgi]\n${key} = shop\n`;
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: key }], key);
+      assert.doesNotMatch(messages(text, RULE)[0]!, /Did you mean/, key);
+      assert.deepEqual(quickFixes(text, RULE), [], key);
+    }
+    assert.match(messages('[uwsgi]\nproject = shop\n', RULE)[0]!, /applies nothing\. Harmless if it is a note of your own/);
+    // Strict mode still refuses it: an error, whatever the name.
+    assert.deepEqual(findings('[uwsgi]\nproject = shop\n', RULE, { strict: true }).map((f) => f.severity), ['error']);
+  });
+
+  it('leaves a key alone that if-opt reads', () => {
+    assert.deepEqual(findings('[uwsgi]\nproject = shop\nif-opt = project=shop\nmaster = true\nendif =\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nuse_ssl = 1\nif-not-opt = use_ssl\nhttp = :80\nendif =\n', RULE), []);
+  });
+
+  it('warns when the = is missing after an option: the key runs to the first =', () => {
+    const text = '[uwsgi]\nstatic-map /static=./s\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 'static-map /static' }]);
+    assert.match(messages(text, RULE)[0]!, /Did you mean `static-map = \.\.\.`\?/);
+    assert.deepEqual(findings('[uwsgi]\nlog-maxsize : 2000\nbinary-path: = /usr/bin/uwsgi\n', RULE).map((f) => f.severity), ['warning', 'warning']);
+  });
+
+  it('only informs about a template marker, however close to an option', () => {
+    assert.deepEqual(findings('[uwsgi]\n{virtualenv}\n', RULE).map((f) => f.severity), ['information']);
+    assert.match(messages('[uwsgi]\n{virtualenv}\n', RULE)[0]!, /template tool/);
+  });
+
   it('says nothing about real options', () => {
     assert.deepEqual(findings('[uwsgi]\nvacuum = true\nprocesses = 4\nsocket = /run/app.sock\n', RULE), []);
   });

@@ -57,8 +57,9 @@ describe('rule unknown-option: strict at the moment a key is read', () => {
     assert.deepEqual(findings('[uwsgi]\nfoo_bar = 1\nstrict = true\n', 'unknown-option').map((f) => f.severity), ['error']);
   });
 
-  it('keeps a key read after strict is switched off a warning', () => {
-    assert.deepEqual(findings('[uwsgi]\nstrict = false\nfoo_bar = 1\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['warning']);
+  it('keeps a key read after strict is switched off out of strict: a misspelling warns, a custom key informs', () => {
+    assert.deepEqual(findings('[uwsgi]\nstrict = false\nproesses = 1\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\nstrict = false\nfoo_bar = 1\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['information']);
     assert.deepEqual(findings('[uwsgi]\nstrict = true\nstrict = false\nhook-asapp = exec:true\n', 'unknown-hook-phase').map((f) => f.severity), ['warning']);
     assert.deepEqual(findings('[uwsgi]\nstrict = true\nhook-asapp = exec:true\nstrict = false\n', 'unknown-hook-phase').map((f) => f.severity), ['error']);
   });

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { normalizeSettings } from '../../../server/src/service/settings';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultSettings, normalizeSettings } from '../../../server/src/service/settings';
 
 const dropTo = (user: unknown, group: unknown = 'apps'): { user: string; group: string } =>
   normalizeSettings({ privilegeDrop: { user, group } }).privilegeDrop;
@@ -18,5 +20,21 @@ describe('settings', () => {
         assert.deepEqual(dropTo('app', bad), { user: 'app', group: 'www-data' }, JSON.stringify(bad));
       }
     });
+  });
+});
+
+describe('settings: uwsgi.placeholders', () => {
+  it('keeps the names a client sends, trimmed, and drops what is no name', () => {
+    assert.deepEqual(normalizeSettings({ placeholders: [' app_name ', 'site', '', 3, null] }).placeholders, ['app_name', 'site']);
+    assert.deepEqual(normalizeSettings({ placeholders: 'app_name' }).placeholders, []);
+    assert.deepEqual(normalizeSettings({}).placeholders, defaultSettings.placeholders);
+  });
+
+  it('is contributed to VS Code as a list of strings, empty by default', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const setting = manifest.contributes.configuration.properties['uwsgi.placeholders'];
+    assert.equal(setting.type, 'array');
+    assert.equal(setting.items.type, 'string');
+    assert.deepEqual(setting.default, []);
   });
 });

@@ -19,10 +19,13 @@ export const entryOutsideSection: Rule = {
         ? { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd }
         : entry.keySpan;
       const what = entry.key === '' ? 'This line' : `\`${entry.key}\``;
-      context.report({
-        span,
-        message: `${what} comes before any section header: uWSGI applies only lines under \`[${wanted}]\`, so it never uses this line.`,
-      });
+      const message = `${what} comes before any section header: uWSGI applies only lines under \`[${wanted}]\`, so it never uses this line.`;
+      // Stray text with no `=` that names no option (a broken comment, a shell line) loses nothing.
+      if (entry.equals < 0 && context.options.lookup(entry.key).kind !== 'option') {
+        context.report({ span, message: `${message} Harmless here: it is no option, so nothing meant for uWSGI is lost.`, severity: 'information' });
+        continue;
+      }
+      context.report({ span, message });
     }
   },
 

@@ -3,6 +3,10 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { getAction, OptionFacts, parseHookKey } from '../../registry/registry';
 import { insertLinesBefore, workspaceEdit } from '../edits';
+import { OptionContext, isFlagTrue } from '../optionContext';
+import { Severity } from '../settings';
+import { DocumentModel } from '../../analysis/model';
+import { isFlagParser, readsLeadingNumber } from './invalidValue';
 import { Rule } from './rule';
 
 /** Value kinds whose value is a shell command line (run with `/bin/sh -c`). */
@@ -65,6 +69,54 @@ function endsWithMagicPercent(text: string, end: number, from: number): boolean 
   return (run & 1) === 1;
 }
 
+/** Parsers that never look at the value. */
+const VALUE_IGNORED_PARSERS = new Set(['uwsgi_opt_deprecated', 'uwsgi_opt_noop']);
+
+/** `$(...)`, `@(...)`, `%(...)`: what they expand to is only known when uWSGI runs. */
+function hasReference(value: string): boolean {
+  return /[$@%]\(/.test(value);
+}
+
+interface Effect {
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/**
+ * What the trailing text changes in what uWSGI applies. The comment always starts with a blank, so
+ * atoi()/strtoul()/atof() stop before it and a number is read as meant; a flag is off only for an
+ * exact `false`/`off`/`no`/`0`, so any comment turns it on (SEMANTICS.md §7).
+ */
+function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine, facts: OptionFacts | undefined, kept: string, whole: string): Effect {
+  const changed = `uWSGI has no inline comments: the value of \`${entry.key}\` is \`${whole}\`, not \`${kept}\`.`;
+  if (!facts) {
+    // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text, and
+    // an option of a plugin not loaded (or of the other version) gets it once the option exists.
+    if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) {
+      return { severity: 'information', message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
+    }
+    return { severity: 'warning', message: changed };
+  }
+  if (VALUE_IGNORED_PARSERS.has(facts.parser)) {
+    return { severity: 'information', message: `${changed} Harmless here: uWSGI ignores the value of \`${entry.key}\`.` };
+  }
+  if (readsLeadingNumber(facts.parser)) {
+    const number = /^[+-]?\d+(\.\d*)?/.exec(kept);
+    const read = !hasReference(kept) && number ? `reads ${number[0]}` : 'reads the same number as without it';
+    return { severity: 'information', message: `${changed} Harmless here: \`${entry.key}\` takes the leading number, so uWSGI ${read}. Move the comment to its own line to keep it that way.` };
+  }
+  if (isFlagParser(facts.parser)) {
+    if (hasReference(kept)) {
+      return { severity: 'warning', message: `${changed} Whatever \`${kept}\` expands to, the text after it makes the value no exact \`false\`, \`off\`, \`no\` or \`0\`, so uWSGI always reads it as true.` };
+    }
+    if (!isFlagTrue(kept)) {
+      return { severity: 'warning', message: `${changed} uWSGI reads it as true, because only an exact \`false\`, \`off\`, \`no\` or \`0\` is false: the opposite of \`${kept}\`.` };
+    }
+    return { severity: 'information', message: `${changed} Harmless here: uWSGI reads it as true, as it would \`${kept}\`.` };
+  }
+  return { severity: 'warning', message: changed };
+}
+
 export const inlineComment: Rule = {
   id: 'inline-comment',
   defaultSeverity: 'warning',
@@ -97,11 +149,11 @@ export const inlineComment: Rule = {
         });
         continue;
       }
-      context.report({
-        span,
-        message: `uWSGI has no inline comments: the value of \`${entry.key}\` is \`${text.slice(entry.valueSpan.start, entry.valueSpan.end)}\`, not \`${kept}\`.`,
-        ...(data ? { data } : {}),
-      });
+      // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
+      const lookup = options.lookup(entry.key);
+      const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
+      const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end));
+      context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
     }
   },
 

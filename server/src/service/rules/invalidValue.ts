@@ -23,6 +23,16 @@ const UNSIGNED_PARSERS = new Set(['uwsgi_opt_set_64bit', 'uwsgi_opt_set_16bit'])
 const CLAMP_16BIT_PARSER = 'uwsgi_opt_set_16bit';
 const MEGABYTES_PARSER = 'uwsgi_opt_set_megabytes';
 const FLAG_PARSERS = new Set(['uwsgi_opt_true', 'uwsgi_opt_false']);
+
+/** Parsers that read only the leading number of the value (atoi, strtoul, atof): trailing text never changes it. */
+export function readsLeadingNumber(parser: string): boolean {
+  return POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER;
+}
+
+/** Parsers that turn the value into on/off (SEMANTICS.md §7). */
+export function isFlagParser(parser: string): boolean {
+  return FLAG_PARSERS.has(parser);
+}
 /** Exactly three octal digits or exit(1); chmod-socket also takes `1` (mode 666). */
 const THREE_DIGIT_MODE_PARSERS: Readonly<Record<string, { acceptsOne: boolean }>> = {
   uwsgi_opt_chmod_socket: { acceptsOne: true },
@@ -74,10 +84,13 @@ interface Judged {
   readonly note: string;
   /** The value without what looks like an inline comment, when there is one. */
   readonly intended?: string;
+  /** The finding repeats undefined-placeholder's about an unexpanded `%(...)`. */
+  readonly echo?: boolean;
 }
 
 function report(context: RuleContext, judged: Judged, severity: Severity, message: string, data?: Record<string, unknown>): void {
-  context.report({ span: judged.entry.valueSpan, message: `${message}${judged.note}`, severity, ...(data ? { data } : {}) });
+  const quieter = judged.echo && severity === 'warning' ? 'information' : severity;
+  context.report({ span: judged.entry.valueSpan, message: `${message}${judged.note}`, severity: quieter, ...(data ? { data } : {}) });
 }
 
 function checkInteger(context: RuleContext, judged: Judged): void {
@@ -98,8 +111,12 @@ function checkInteger(context: RuleContext, judged: Judged): void {
     return;
   }
   if (!number) {
-    const template = TEMPLATE_MARKER.test(value) ? ' If a template tool fills this in before uWSGI reads the file, this is expected.' : '';
-    report(context, judged, 'warning', `\`${key}\` takes a number: uWSGI reads \`${value}\` as 0.${template}`);
+    // A template tool's marker says the file is not meant for uWSGI as it stands.
+    if (TEMPLATE_MARKER.test(value)) {
+      report(context, judged, 'information', `\`${key}\` takes a number: if uWSGI read \`${value}\` itself it would use 0. Expected when a template tool fills this in before uWSGI reads the file.`);
+      return;
+    }
+    report(context, judged, 'warning', `\`${key}\` takes a number: uWSGI reads \`${value}\` as 0.`);
     return;
   }
   // An inline comment after a clean number: the number is read as meant (another rule speaks of the comment).
@@ -115,6 +132,11 @@ function checkInteger(context: RuleContext, judged: Judged): void {
     return;
   }
   if (facts.parser === CLAMP_16BIT_PARSER && number.value > BigInt(UINT16_MAX)) {
+    // 65536 for 65535 is one byte of buffer: nobody can tell. A quarter megabyte cut to 64 KB is felt.
+    if (number.value * 100n <= BigInt(UINT16_MAX) * 101n) {
+      report(context, judged, 'hint', `\`${key}\` is a 16-bit value in uWSGI ${context.options.version}: uWSGI uses ${UINT16_MAX}, not ${number.value}. Harmless here: the difference is under 1%.`, { replacement: String(UINT16_MAX) });
+      return;
+    }
     report(context, judged, 'warning', `\`${key}\` is a 16-bit value in uWSGI ${context.options.version}: uWSGI uses ${UINT16_MAX}, not ${number.value}.`, { replacement: String(UINT16_MAX) });
     return;
   }
@@ -142,10 +164,8 @@ function checkMegabytesUnit(context: RuleContext, judged: Judged, number: Leadin
 function checkFlag(context: RuleContext, judged: Judged): void {
   const { facts, value, intended } = judged;
   const key = facts.name;
-  if (intended !== undefined && isFlagTrue(intended) !== isFlagTrue(value)) {
-    report(context, judged, 'warning', `uWSGI has no inline comments: it reads the whole \`${value}\`, which turns \`${key}\` on.`, { replacement: intended });
-    return;
-  }
+  // A comment that flips the flag (`false # x` is true) is inline-comment's to report.
+  if (intended !== undefined && isFlagTrue(intended) !== isFlagTrue(value)) return;
   const lower = (intended ?? value).toLowerCase();
   if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower)) return;
   const meantOff = FLAG_MEANT_OFF.has(lower);
@@ -246,14 +266,17 @@ export const invalidValue: Rule = {
         hasReference = segments.some((s) => s.kind !== 'text');
       }
       let note = '';
+      let echo = false;
       if (hasReference) {
         // Deferred options get the reference expanded later: nothing to judge here.
         if (!facts.immediate) continue;
         note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
+        // undefined-placeholder already warns that this `%(...)` stays literal: one warning per mistake.
+        echo = entry.value.includes('%(');
       }
       const commentAt = findInlineComment(text, entry.valueSpan);
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
-      const judged: Judged = { entry, facts, value: entry.value, note, ...(intended !== undefined ? { intended } : {}) };
+      const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
       const parser = facts.parser;
       if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
         if (entry.value !== '') checkInteger(context, judged);

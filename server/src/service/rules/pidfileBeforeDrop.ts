@@ -1,7 +1,9 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { afterDropVariant } from '../../registry/registry';
+import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { isFlagTrue } from '../optionContext';
+import { Severity } from '../settings';
 import { Rule } from './rule';
 import { dropEntries, dropsUser } from './privilegeDrop';
 
@@ -12,31 +14,71 @@ const DROP_USER_OPTION = 'uid';
 const LOG_CHOWN_OPTION = 'logfile-chown';
 const LOG_OPENERS = new Set(['daemonize', 'logto']);
 
-/** What goes wrong when each file is created by root, in our words. */
-const CONSEQUENCE: Readonly<Record<string, string>> = {
-  pidfile: 'the pid file belongs to root, and `vacuum` never removes a `pidfile` once `uid` is set',
-  'safe-pidfile': 'the pid file belongs to root, and `vacuum` does not remove it',
-  daemonize: 'the log file it opens belongs to root, so the unprivileged processes cannot reopen it after log rotation',
-  logto: 'the log file belongs to root, so the unprivileged processes cannot reopen it after log rotation',
-};
+/**
+ * Options that make the unprivileged master open the log file again: on reload (`log-reopen`,
+ * which also reopens a `daemonize` file), when it rotates by size, or when a file is touched. Without
+ * them the log stays open through the descriptor root handed down, and root's ownership never shows.
+ */
+const LOG_REOPENERS = ['log-reopen', 'log-maxsize', 'touch-logreopen', 'touch-logrotate'];
+
+/**
+ * `logto`/`daemonize` values that create no file: logto() takes anything with a `:` for a UDP
+ * address, and a device under /dev/ already exists.
+ */
+function createsNoFile(value: string): boolean {
+  return value.includes(':') || value.startsWith('/dev/');
+}
+
+function flagOn(model: DocumentModel, key: string): boolean {
+  const value = model.lastValue(key);
+  return value !== undefined && isFlagTrue(value);
+}
+
+interface Verdict {
+  readonly severity: Severity;
+  readonly consequence: string;
+}
+
+/**
+ * What root's ownership changes for each file (core/uwsgi.c): the pidfile is written once at the
+ * first start and vacuum() skips it whenever `uid` is set, while it removes `pidfile2`; vacuum()
+ * never removes a safe-pidfile of either kind; a log file matters only when it is opened again.
+ */
+function verdictFor(model: DocumentModel, key: string): Verdict {
+  if (key === 'pidfile') {
+    return flagOn(model, 'vacuum')
+      ? { severity: 'warning', consequence: '`vacuum` never removes a `pidfile` once `uid` is set, so the file stays behind after uWSGI exits' }
+      : { severity: 'information', consequence: 'harmless here: uWSGI writes it once at start and nothing deletes it, but with `vacuum` it would stay behind, as `vacuum` skips a `pidfile` once `uid` is set' };
+  }
+  if (key === 'safe-pidfile') {
+    return { severity: 'information', consequence: 'harmless here: the pid file belongs to root, and `vacuum` removes neither `safe-pidfile` nor `safe-pidfile2`' };
+  }
+  if (LOG_OPENERS.has(key)) {
+    const reopener = LOG_REOPENERS.find((option) => model.lastValue(option) !== undefined && (option !== 'log-reopen' || flagOn(model, option)));
+    return reopener
+      ? { severity: 'warning', consequence: `the log file belongs to root, and \`${reopener}\` makes the unprivileged master open it again, which fails` }
+      : { severity: 'information', consequence: 'harmless here: the processes keep writing through the descriptor root opened, but the file belongs to root and reopening it (`log-reopen`, `log-maxsize`, rotation) would fail' };
+  }
+  return { severity: 'information', consequence: 'the file belongs to root' };
+}
 
 export const pidfileBeforeDrop: Rule = {
   id: 'pidfile-before-drop',
   defaultSeverity: 'warning',
-  title: 'pidfile/safe-pidfile/daemonize/logto create their file as root although uid is set: use the `2` variant',
+  title: 'pidfile/daemonize/logto create their file as root although uid is set, and vacuum or a log reopen then fails: use the `2` variant',
 
   check({ model, report }) {
     const drop = dropEntries(model, 'user').find((entry) => entry.key === DROP_USER_OPTION && dropsUser(model, entry));
     if (!drop) return;
-    const chownValue = model.lastValue(LOG_CHOWN_OPTION);
-    const logChowned = chownValue !== undefined && isFlagTrue(chownValue);
+    const logChowned = flagOn(model, LOG_CHOWN_OPTION);
     for (const entry of model.entriesWhere((key) => afterDropVariant(key) !== undefined)) {
       const variant = afterDropVariant(entry.key)!;
-      if (logChowned && LOG_OPENERS.has(entry.key)) continue;
-      const consequence = CONSEQUENCE[entry.key] ?? 'the file belongs to root';
+      if (LOG_OPENERS.has(entry.key) && (logChowned || createsNoFile(entry.value))) continue;
+      const verdict = verdictFor(model, entry.key);
       report({
         span: entry.keySpan,
-        message: `\`${entry.key}\` creates its file while uWSGI is still root, before it switches to \`uid = ${drop.value}\`: ${consequence}. \`${variant}\` does the same after the drop.`,
+        message: `\`${entry.key}\` creates its file while uWSGI is still root, before it switches to \`uid = ${drop.value}\`: ${verdict.consequence}. \`${variant}\` does the same after the drop.`,
+        severity: verdict.severity,
         data: { variant },
       });
     }

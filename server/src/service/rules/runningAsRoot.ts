@@ -23,14 +23,19 @@ export const runningAsRoot: Rule = {
 
   check({ model, report }) {
     const names = new Set(instanceDropOptions().map((o) => o.name));
-    for (const entry of model.entriesWhere((key) => names.has(key))) {
+    const entries = model.entriesWhere((key) => names.has(key));
+    // Next to a user that stays root, group root grants nothing more: that one finding says it all.
+    const userStaysRoot = entries.some((entry) => dropOption(entry.key)!.kind === 'user' && rootValue(model, entry) === 'root-name');
+    for (const entry of entries) {
       const root = rootValue(model, entry);
       if (!root) continue;
       const kind = dropOption(entry.key)!.kind;
       const literal = !entry.value.includes('%(');
+      const redundant = kind === 'group' && root === 'root-name' && userStaysRoot;
       report({
         span: entry.valueSpan,
-        message: messageFor(entry.key, kind, entry.value, root, literal),
+        message: messageFor(entry.key, kind, entry.value, root, literal) + (redundant ? ' The user stays root as well, so this adds nothing to that finding.' : ''),
+        ...(redundant ? { severity: 'information' as const } : {}),
         // Only a literal value can be replaced without changing what a placeholder means elsewhere.
         data: { kind, fixable: literal },
       });

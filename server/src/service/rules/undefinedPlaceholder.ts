@@ -5,6 +5,7 @@ import { DocumentModel, localSectionReference, PlaceholderUse } from '../../anal
 import { nearest } from '../../registry/registry';
 import { OptionContext } from '../optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
+import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule } from './rule';
 
 /**
@@ -45,7 +46,10 @@ export const undefinedPlaceholder: Rule = {
 
   check(context) {
     const { document, model, options } = context;
+    const external = externalPlaceholders(document.ast, context.settings);
     const loader = firstUnreadLoader(model, options);
+    // `inherit` and `ini = :section` bring keys the author may count on; we read what they bring.
+    const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || ((entry.key === 'ini' || entry.key === 'include') && localSectionReference(entry) !== undefined));
     const includesRead = model.includes.files.length > 0;
     let definedNames: string[] | undefined;
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
@@ -70,6 +74,7 @@ export const undefinedPlaceholder: Rule = {
       if (model.isBlockVariable(use)) continue;
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
+      if (external.has(name)) continue;
       if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
       const math = isPlaceholderMath(use.segment);
       if (name === '_') {
@@ -95,9 +100,17 @@ export const undefinedPlaceholder: Rule = {
           data: { suggestions },
         });
       } else {
+        const outside = `unless the command line, a \`UWSGI_\` environment variable or an emperor (\`vassal-set\`) sets it, ${effect}${hint}`;
+        const declare = ` If one of them does, say so with \`# uwsgi-ini: placeholders ${name}\` or the \`uwsgi.placeholders\` setting.`;
+        const message = `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`;
+        // A warning needs a sign of what the author meant: a near miss of a defined name, or files
+        // loaded that evidently should define it. A name defined nowhere and like nothing here is
+        // what a template looks like (a vassal file, a file run with --set-ph) as often as a slip.
+        const meantFromHere = suggestions.length > 0 || includesRead || expectsLoadedFile;
         context.report({
           span: use.nameSpan,
-          message: `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): unless the command line or a \`UWSGI_\` environment variable sets it, ${effect}${hint}`,
+          message: meantFromHere ? message : `${message} Nothing in this file suggests a slip, so this is only a note.`,
+          ...(meantFromHere ? {} : { severity: 'information' as const }),
           data: { suggestions },
         });
       }

@@ -1,6 +1,6 @@
 import { Rule, RuleContext } from './rule';
 import { EntryLine } from '../../parser/ast';
-import { allOptions, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
+import { allOptions, editDistance, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import { OptionFacts, UwsgiVersion } from '../../registry/types';
 import { replacementFixes, stringList } from '../edits';
 
@@ -32,6 +32,46 @@ export function suggestOptions(key: string, version: UwsgiVersion): string[] {
   }
   return suggestions.slice(0, 3);
 }
+
+/**
+ * True when `key` is most likely `option` mistyped rather than a name of the author's own (`project`,
+ * `base_dir`): only then is the key evidently meant as an option that uWSGI now ignores. Short words
+ * sit one edit away from many options (`name`/`home`, `app`/`pp`), so short keys need a closer match.
+ */
+function isPlausibleMisspelling(key: string, option: string): boolean {
+  const normalized = key.toLowerCase().replace(/_/g, '-');
+  if (normalized === option) return true;
+  const distance = editDistance(normalized, option, 3);
+  if (distance <= 1 && normalized.length >= 5) return true;
+  if (distance <= 2 && normalized.length >= 8) return true;
+  // One letter too many: `zuid` for `uid`, `guid` for `gid`.
+  if (option.length >= 3 && normalized.length === option.length + 1 && [...normalized].some((_, i) => normalized.slice(0, i) + normalized.slice(i + 1) === option)) return true;
+  // Cut short or run on: `process`, `chmod-sock`, `threaded-log`, `log-slower`.
+  const [shorter, longer] = normalized.length < option.length ? [normalized, option] : [option, normalized];
+  return shorter.length >= 6 && longer.startsWith(shorter) && longer.length - shorter.length <= 4;
+}
+
+const sortedWords = (name: string): string => name.split('-').sort().join('-');
+
+/** An option with the same words in another order: `master-log` for `log-master`. */
+function wordsSwapped(key: string, version: UwsgiVersion): string | undefined {
+  if (!key.includes('-')) return undefined;
+  const words = sortedWords(key.toLowerCase());
+  return optionNames(version).find((name) => name !== key && sortedWords(name) === words);
+}
+
+/**
+ * A key with a blank or a trailing `:` whose first word is an option: the `=` is missing or comes
+ * later (`static-map /static=./s`, `log-maxsize : 200`), so uWSGI took the line's start as the key.
+ */
+function optionBeforeMissingEquals(key: string, context: RuleContext): string | undefined {
+  const first = /^[^\s:]+(?=\s|:)/.exec(key)?.[0];
+  if (!first) return undefined;
+  return context.options.lookup(first).kind === 'option' ? first : undefined;
+}
+
+/** Markers of template tools (Jinja, envsubst...): a line the tool rewrites, never meant for uWSGI. */
+const TEMPLATE_KEY = /^(\{.*\}|\$\{.*\}|\$[A-Za-z_]\w*|__\w+__|@\w+@)$/;
 
 /**
  * Keys that uwsgiconf's MainProcess writes wrongly: say where the key comes from, and which key
@@ -124,7 +164,7 @@ export const unknownOption: Rule = {
       }
       if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
-      if (usedPlaceholders.has(key)) {
+      if (usedPlaceholders.has(key) || model.readByIfOpt(key)) {
         if (strict) {
           context.report({
             span: entry.keySpan,
@@ -154,9 +194,36 @@ export const unknownOption: Rule = {
         });
         continue;
       }
+      const beforeEquals = optionBeforeMissingEquals(key, context);
+      if (beforeEquals) {
+        context.report({
+          span: entry.keySpan,
+          message: `Unknown option \`${key}\`: uWSGI takes everything before the first \`=\` as the key, so \`${beforeEquals}\` is never applied${strict ? `, and ${STRICT_REFUSAL}` : ' and the line is kept as a placeholder'}. Did you mean \`${beforeEquals} = ...\`?`,
+          severity,
+        });
+        continue;
+      }
+      const close = suggestOptions(key, options.version);
+      const swapped = wordsSwapped(key, options.version);
+      // A template marker is the tool's to replace, however close it is to an option's name.
+      const template = TEMPLATE_KEY.test(key);
+      const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
+      // `uid = a` then `guid = a`: the option the file lacks is the one meant.
+      plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
       const suggestions = uwsgiconf.correctKey
-        ? [uwsgiconf.correctKey, ...suggestOptions(key, options.version).filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
-        : suggestOptions(key, options.version);
+        ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
+        : plausible.slice(0, 3);
+      if (suggestions.length === 0 && !strict && !uwsgiconf.note) {
+        // A name of the author's own that nothing reads: uWSGI applies nothing, and that may be the point.
+        const templateNote = template ? ' It looks like a template tool\'s marker, which the tool replaces before uWSGI reads the file.' : '';
+        context.report({
+          span: entry.keySpan,
+          message: `\`${key}\` is no uWSGI option, and neither \`%(${key})\` nor \`if-opt\` reads it: uWSGI keeps it as a placeholder and applies nothing. Harmless if it is a note of your own.${templateNote}`,
+          severity: 'information',
+          data: { suggestions },
+        });
+        continue;
+      }
       const hint = suggestions.length > 0 && !uwsgiconf.correctKey ? ` Did you mean \`${suggestions[0]}\`?` : '';
       context.report({
         span: entry.keySpan,
