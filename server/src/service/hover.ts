@@ -1,6 +1,6 @@
 import { Hover, Position } from 'vscode-languageserver-types';
 import { EntryLine, LineKind, SectionLine, Span } from '../parser/ast';
-import { DocumentModel, localSectionReference, referencesExpandedIn } from '../analysis/model';
+import { DocumentModel, ExpandedValue, localSectionReference, referencesExpandedIn, TOO_LARGE } from '../analysis/model';
 import { isPlaceholderMath, placeholderMathOperands, Segment, splitHookValue } from '../parser/values';
 import {
   actionDocs, allPhases, getAction, HookKey, mainProcessUsage, optionDocs, optionDocsUrl, parseHookKey, phaseDocs,
@@ -9,7 +9,7 @@ import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } fro
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
-import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
+import { ClientFeatures, code, markupContent, printable, shownValue, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
@@ -137,9 +137,10 @@ class Hoverer {
         const definition = this.options.model.definition(key);
         if (!definition) return undefined;
         const resolved = this.resolve(this.options.model, definition.value);
+        const value = typeof resolved === 'string' ? resolved : definition.value;
         return [
           `**${key}** (not a uWSGI ${this.settings.version} option)`,
-          `uWSGI stores it without any effect, as a placeholder: \`%(${key})\` in later values reads ${resolved === undefined ? code(definition.value) : code(printable(resolved))}.`,
+          `uWSGI stores it without any effect, as a placeholder: \`%(${key})\` in later values reads ${code(shownValue(value))}.`,
         ].join('\n\n');
       }
     }
@@ -290,9 +291,11 @@ class Hoverer {
       : `\`${definition.entry.key} = ${truncate(definition.entry.value, 80)}\` on line ${lineNumber(this.document, definition.entry.start)}`;
     const resolved = this.resolve(model, `%(${name})`);
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
-    parts.push(resolved === undefined
-      ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
-      : `It resolves to ${code(printable(truncate(resolved, 200)))}.`);
+    parts.push(resolved === TOO_LARGE
+      ? 'Its value expands to more than the editor follows (see the `analysis-limit` diagnostic): not evaluated.'
+      : resolved === undefined
+        ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
+        : `It resolves to ${code(shownValue(resolved))}.`);
     const count = model.definitions.get(name)?.length ?? 0;
     if (count > 1) parts.push(`\`${name}\` is set ${count} times: \`%(${name})\` reads the first one.`);
     return parts.join('\n\n');
@@ -305,10 +308,10 @@ class Hoverer {
     return `\n\n⚠ \`${entry.key}\` is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.`;
   }
 
-  private resolve(model: DocumentModel, value: string): string | undefined {
+  private resolve(model: DocumentModel, value: string): ExpandedValue {
     if (value.includes('%%(')) return undefined;
-    const placeholders = model.resolveValue(value);
-    return placeholders === undefined ? undefined : expandMagic(placeholders, this.location);
+    const placeholders = model.expandValue(value);
+    return typeof placeholders === 'string' ? expandMagic(placeholders, this.location) : placeholders;
   }
 }
 
