@@ -2,7 +2,7 @@
 // without waiting must not get thousands of validations: a version that a later edit already
 // replaced is skipped, and the last one is validated and published.
 import { strict as assert } from 'node:assert';
-import { LspClient } from '../protocol/lspClient';
+import { LspClient, spawnServerPerTest } from '../protocol/lspClient';
 
 const URI = 'file:///srv/app/uwsgi.ini';
 const EDITS = 10_000;
@@ -10,14 +10,9 @@ const EDITS = 10_000;
 describe('adversarial: a storm of edits with no validation delay', function () {
   this.timeout(60_000);
   let client: LspClient;
-
-  beforeEach(() => {
-    client = new LspClient();
+  spawnServerPerTest((spawned) => {
+    client = spawned;
     client.settings = { validation: { delayMs: 0 } };
-  });
-
-  afterEach(() => {
-    if (client.process.exitCode === null) client.kill();
   });
 
   it(`${EDITS.toLocaleString('en-US')} edits sent at once: superseded versions are not validated, the last one is, within 5 s`, async () => {
