@@ -87,6 +87,10 @@ describe('adversarial: amplification (issue 13)', function () {
         await client.request('textDocument/completion', { textDocument: { uri: HOSTILE_URI }, position: at }, TIME_BOUND_MS);
         await client.request('textDocument/definition', { textDocument: { uri: HOSTILE_URI }, position: at }, TIME_BOUND_MS);
         assert.ok(performance.now() - started < 2 * TIME_BOUND_MS, `all requests took ${elapsed()}`);
+        const after = await client.request<{ contents: unknown } | null>('textDocument/hover', {
+          textDocument: { uri: SMALL_URI }, position: { line: 2, character: 12 },
+        }, 1_000);
+        assert.ok(after?.contents, 'hover on the small document once the hostile one was checked');
         assert.ok(JSON.stringify(hints).length < 4 * text.length + 100_000, 'inlay hints stay about the size of the document');
         assert.equal(await client.shutdown(), 0);
         const rss = peakRssMb(client.stderr);
