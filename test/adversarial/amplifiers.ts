@@ -50,6 +50,13 @@ export function sectionChain(count = 20_000): string {
   return text;
 }
 
+/** `n1 = %(n0)`, `n2 = %(n1)`, ...: a chain of names far longer than the depth limit. */
+export function nameChain(count = 20_000): string {
+  let text = '[uwsgi]\nn0 = /srv\n';
+  for (let i = 1; i <= count; i++) text += `n${i} = %(n${i - 1})\n`;
+  return `${text}chdir = %(n${count})\n`;
+}
+
 export const AMPLIFIERS: readonly { name: string; text: string }[] = [
   { name: 'a doubling chain of 30 placeholders', text: doublingChain() },
   { name: 'a chain of 9 placeholders each used 8 times', text: wideChain() },
@@ -58,4 +65,5 @@ export const AMPLIFIERS: readonly { name: string; text: string }[] = [
   { name: '16 sections that all pull each other', text: mutualPulls() },
   { name: '20,000 small sections with a path each', text: manySections() },
   { name: 'a chain of 20,000 sections', text: sectionChain() },
+  { name: 'a chain of 20,000 placeholder names', text: nameChain() },
 ];

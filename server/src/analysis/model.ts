@@ -63,7 +63,9 @@ interface Expansion {
   /** Undefined when unknown (environment, undefined names, a cycle) or too large. */
   readonly text: string | undefined;
   readonly tooLarge: boolean;
-  /** The longest chain of references below the name: known only when it fits the expansion depth. */
+  /** Unknown only because the references go deeper than the levels it was expanded with. */
+  readonly tooDeep: boolean;
+  /** The longest chain of references below the name, for a complete expansion. */
   readonly height: number;
 }
 
@@ -103,7 +105,7 @@ export class DocumentModel {
   private readonly problems = new Map<BudgetKind, BudgetProblem>();
   /** A pull was cut short: what the missing sections define is unknown, so are values that use placeholders. */
   private incomplete = false;
-  private expansions: Map<string, Expansion | typeof IN_PROGRESS> | undefined;
+  private expansions: Map<string, { expansion: Expansion; levels: number } | typeof IN_PROGRESS> | undefined;
   private resolved: Map<string, ExpandedValue> | undefined;
 
   private includeResult: IncludeResult | undefined;
@@ -301,10 +303,10 @@ export class DocumentModel {
     const key = depth === EXPANSION_DEPTH ? value : `${depth}\0${value}`;
     const resolved = (this.resolved ??= new Map());
     if (resolved.has(key)) return resolved.get(key);
-    const expansion = this.expandText(value, at);
+    const expansion = this.expandText(value, depth, at);
     let result: ExpandedValue;
     if (expansion.tooLarge) result = TOO_LARGE;
-    else if (expansion.text === undefined || expansion.height > depth || /\$\([^)]|@\([^)]/.test(expansion.text)) result = undefined;
+    else if (expansion.text === undefined || /\$\([^)]|@\([^)]/.test(expansion.text)) result = undefined;
     else result = expansion.text;
     resolved.set(key, result);
     return result;
@@ -313,53 +315,62 @@ export class DocumentModel {
   /** Where the analysis stopped short of a budget (at most one problem of each kind). */
   budgetProblems(): readonly BudgetProblem[] {
     // Expanding every name in use finds the values that grow past the limits wherever they are read.
-    for (const name of this.usedNames) this.expandName(name);
+    for (const name of this.usedNames) this.expandName(name, EXPANSION_DEPTH - 1);
     return [...this.problems.values()];
   }
 
-  private expandName(name: string): Expansion {
+  /**
+   * The value of `%(name)` when its own value may use `levels` more levels of references. Memoised:
+   * a complete expansion serves any depth its height fits; one cut short by the depth is computed
+   * again only for a larger depth, so each name is expanded at most once per depth (nine times).
+   * The recursion is as deep as the depth limit, never as long as the chain of names.
+   */
+  private expandName(name: string, levels: number): Expansion {
     if (name === '' || name.includes(' ')) return UNKNOWN;
     const expansions = (this.expansions ??= new Map());
     const known = expansions.get(name);
     // A name that is being expanded uses itself: uWSGI would stop at its depth limit, we at once.
     if (known === IN_PROGRESS) return UNKNOWN;
-    if (known) return known;
+    if (known) {
+      if (!known.expansion.tooDeep) return known.expansion.height <= levels ? known.expansion : TOO_DEEP;
+      if (levels <= known.levels) return TOO_DEEP;
+    }
     const definition = this.definition(name);
     if (!definition) return UNKNOWN;
     expansions.set(name, IN_PROGRESS);
-    const expansion = this.expandText(definition.value, definition.entry);
-    expansions.set(name, expansion);
+    const expansion = this.expandText(definition.value, levels, definition.entry);
+    expansions.set(name, { expansion, levels });
     return expansion;
   }
 
-  /** `text` with each `%(name)` replaced by the name's expansion, within the document's budget. */
-  private expandText(text: string, at: EntryLine | undefined): Expansion {
+  /**
+   * `text` with each `%(name)` replaced by the name's expansion, references at most `levels` deep,
+   * within the document's budget.
+   */
+  private expandText(text: string, levels: number, at: EntryLine | undefined): Expansion {
     if (this.incomplete) return UNKNOWN;
     const { limits } = this.budget;
     const pattern = /%\(([^()]*)\)/g;
     let result = '';
     let from = 0;
     let height = 0;
-    let unknown = false;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       if (++this.budget.expansions > limits.maxExpansions) return this.tooLarge('expansions', at);
-      const inner = this.expandName(match[1]!);
-      if (inner.tooLarge) return this.tooLarge('value-length', at);
-      if (inner.text === undefined) {
-        unknown = true;
-        break;
-      }
+      if (levels < 1) return TOO_DEEP;
+      const inner = this.expandName(match[1]!, levels - 1);
+      // The name's own line was reported when it grew too large.
+      if (inner.tooLarge) return TOO_LARGE_EXPANSION;
+      if (inner.text === undefined) return inner;
       height = Math.max(height, inner.height + 1);
       if (result.length + (match.index - from) + inner.text.length > limits.maxValueLength) return this.tooLarge('value-length', at);
       result += text.slice(from, match.index) + inner.text;
       from = match.index + match[0].length;
     }
-    if (unknown) return { text: undefined, tooLarge: false, height };
     result += text.slice(from);
     if (result.length > limits.maxValueLength) return this.tooLarge('value-length', at);
     this.budget.expandedLength += result.length;
     if (this.budget.expandedLength > limits.maxExpandedLength) return this.tooLarge('expanded-length', at);
-    return { text: result, tooLarge: false, height };
+    return { text: result, tooLarge: false, tooDeep: false, height };
   }
 
   private tooLarge(kind: BudgetKind, at: EntryLine | undefined): Expansion {
@@ -454,8 +465,9 @@ export class DocumentModel {
 
 const NONE: readonly EntryLine[] = [];
 const IN_PROGRESS = Symbol('in progress');
-const UNKNOWN: Expansion = Object.freeze({ text: undefined, tooLarge: false, height: 0 });
-const TOO_LARGE_EXPANSION: Expansion = Object.freeze({ text: undefined, tooLarge: true, height: 0 });
+const UNKNOWN: Expansion = Object.freeze({ text: undefined, tooLarge: false, tooDeep: false, height: 0 });
+const TOO_DEEP: Expansion = Object.freeze({ text: undefined, tooLarge: false, tooDeep: true, height: 0 });
+const TOO_LARGE_EXPANSION: Expansion = Object.freeze({ text: undefined, tooLarge: true, tooDeep: false, height: 0 });
 /** Up to this many entries, sorting them by applied position beats a pass over every applied entry. */
 const SORT_LIMIT = 64;
 const NO_SECTIONS: readonly Section[] = [];

@@ -82,6 +82,13 @@ describe('DocumentModel: expansion and pulls within budgets', () => {
     assert.deepEqual(model.budgetProblems().map((p) => [p.kind, p.entry.key]), [['value-length', 'c14']]);
   });
 
+  it('resolves the end of a chain of 100,000 names without deep recursion, and its first levels', () => {
+    const model = modelOf(`[uwsgi]\nn0 = end\n${Array.from({ length: 100_000 }, (_, i) => `n${i + 1} = %(n${i})`).join('\n')}\n`);
+    assert.equal(model.resolveValue('%(n100000)'), undefined);
+    assert.equal(model.resolveValue('%(n7)'), 'end');
+    assert.deepEqual(model.budgetProblems(), []);
+  });
+
   it('applies each pulled section once, in the order of the first pull', () => {
     const model = modelOf('[uwsgi]\nini = :a\nini = :b\nini = :a\n[a]\nx = 1\nini = :b\n[b]\ny = 2\nini = :a\n');
     assert.deepEqual(model.applied.map((e) => `${e.key}=${e.value}`), ['ini=:a', 'x=1', 'ini=:b', 'y=2', 'ini=:a', 'ini=:b', 'ini=:a']);
