@@ -24,6 +24,10 @@ import { FileSystemPort } from './analysis/fileSystem';
 export const SERVER_NAME = 'uwsgi-ini-language-server';
 export const SERVER_VERSION = '0.1.0';
 
+/** The turn after the pending I/O callbacks and immediates; a timer where there is no `setImmediate`. */
+const nextTurn: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
 /** Quiet time after the last close before the server collects garbage (with `--expose-gc`). */
 const COLLECT_AFTER_CLOSE_MS = 1_000;
 
@@ -94,7 +98,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   const service = getLanguageService();
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache(service);
-  const pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
+  /** A validation waiting for its timer, or for its turn after the messages already received. */
+  const pendingValidation = new Map<string, { timer?: ReturnType<typeof setTimeout>; cancelled: boolean }>();
   let features: ClientFeatures = { markdown: true, snippets: false, configurationPull: false };
   let inlayHintRefresh = false;
   let folding: FoldingContext = {};
@@ -187,23 +192,40 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     }
   });
 
-  function validateNow(uri: string): void {
+  function validateNow(uri: string, scheduledVersion?: number): void {
     pendingValidation.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
+    // An edit arrived since: its own validation is scheduled, this one would be thrown away.
+    if (scheduledVersion !== undefined && scheduledVersion !== version) return;
     const diagnostics = handle('validation', uri, [], undefined, (parsed) => service.doValidation(parsed));
     if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   function scheduleValidation(uri: string, delay = service.settings.validation.delayMs): void {
+    cancelValidation(uri);
+    const version = documents.get(uri)?.version;
+    // Even without a delay, validation waits for a timer and then for one more turn after the
+    // connection's queue of received messages, which it handles one per turn: edits already
+    // received are applied first, and a version they supersede is never validated (10,000 edits
+    // sent at once cost one validation, not 10,000).
+    const pending: { timer?: ReturnType<typeof setTimeout>; cancelled: boolean } = { cancelled: false };
+    pending.timer = setTimeout(() => {
+      pending.timer = undefined;
+      nextTurn(() => {
+        if (!pending.cancelled) validateNow(uri, version);
+      });
+    }, Math.max(0, delay));
+    pendingValidation.set(uri, pending);
+  }
+
+  function cancelValidation(uri: string): void {
     const pending = pendingValidation.get(uri);
-    if (pending) clearTimeout(pending);
-    if (delay <= 0) {
-      validateNow(uri);
-      return;
-    }
-    pendingValidation.set(uri, setTimeout(() => validateNow(uri), delay));
+    if (!pending) return;
+    pending.cancelled = true;
+    if (pending.timer) clearTimeout(pending.timer);
+    pendingValidation.delete(uri);
   }
 
   function revalidateAll(): void {
@@ -221,9 +243,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   });
 
   documents.onDidClose((event) => {
-    const pending = pendingValidation.get(event.document.uri);
-    if (pending) clearTimeout(pending);
-    pendingValidation.delete(event.document.uri);
+    cancelValidation(event.document.uri);
     cache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     collectAfterClosing();

@@ -206,3 +206,24 @@ export function corpusMutation(texts: readonly string[]): fc.Arbitrary<string> {
       return lines.join('\n');
     });
 }
+
+// ---------------------------------------------------------------- amplification
+
+const AMPLIFIED_NAMES = ['a', 'b', 'c', 'd', 'e', 'f'];
+const amplifiedUse = fc.constantFrom(...AMPLIFIED_NAMES).map((name) => `%(${name})`);
+const amplifiedValue = fc.tuple(fc.array(amplifiedUse, { minLength: 1, maxLength: 12 }), fc.constantFrom('', 'x', '/srv', 'yyyyyyyyyyyyyyyy'))
+  .map(([uses, literal]) => uses.join('') + literal);
+const amplifiedLine = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...AMPLIFIED_NAMES), amplifiedValue).map(([name, value]) => `${name} = ${value}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('socket', 'chdir', 'uid', 'pidfile', 'logto', 'set-ph = z'), amplifiedValue).map(([key, value]) => `${key} = ${value}`) },
+  { weight: 3, arbitrary: fc.constantFrom(...AMPLIFIED_NAMES).map((name) => `ini = :${name}`) },
+  { weight: 2, arbitrary: fc.constantFrom(...AMPLIFIED_NAMES, 'uwsgi').map((name) => `[${name}]`) },
+);
+
+/**
+ * Small documents built to multiply work: placeholders that use each other many times and
+ * sections that pull each other, at most 4 KB (issue 13).
+ */
+export const amplifyingConfig: fc.Arbitrary<string> = fc
+  .array(amplifiedLine, { minLength: 1, maxLength: 120 })
+  .map((lines) => `[uwsgi]\n${lines.join('\n')}\n`.slice(0, 4096));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LspClient, spawnServerPerTest } from './lspClient';
+import { LspClient, defaultCapabilities, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/vassals/app.ini';
 const TEXT = '[uwsgi]\nuid = app\ngid = app\nchdir = /srv/%(app_name)\nlogto = /var/log/%(site).log\n';
@@ -29,8 +29,10 @@ describe('protocol: placeholders supplied from outside', function () {
     assert.deepEqual(lines, [4]);
   });
 
-  it('takes them from initializationOptions as well', async () => {
-    await client.initialize(undefined, { settings: { placeholders: ['app_name', 'site'] } });
+  it('takes them from initializationOptions from a client that has no settings to pull', async () => {
+    // A client that can answer workspace/configuration has the last word, so this one cannot.
+    const { workspace: _pull, ...withoutConfigurationPull } = defaultCapabilities as typeof defaultCapabilities & { workspace?: unknown };
+    await client.initialize(withoutConfigurationPull, { settings: { placeholders: ['app_name', 'site'] } });
     client.open(URI, TEXT);
     const { diagnostics } = await client.diagnostics(URI);
     assert.deepEqual(undefinedNames(diagnostics), []);

@@ -3,6 +3,8 @@ import { FileSystemPort } from './fileSystem';
 import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
 import { getOption } from '../registry/registry';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
+import { AnalysisBudget, BudgetKind, BudgetProblem } from './budget';
+import { LineTable } from './lineTable';
 
 /** What the analysis needs to know about the uWSGI that will read the file. */
 export interface AnalysisOptions {
@@ -12,6 +14,8 @@ export interface AnalysisOptions {
   readonly uri?: string;
   /** File access for included files; none in untrusted workspaces. */
   readonly fileSystem?: FileSystemPort;
+  /** Shared by the models of one document, so that a model per section cannot multiply the work. */
+  readonly budget?: AnalysisBudget;
 }
 
 export const DEFAULT_SECTION = 'uwsgi';
@@ -50,8 +54,24 @@ export const SECTION_LOADERS: ReadonlySet<string> = new Set(['ini', 'include']);
 export function referencesExpandedIn(key: string, immediate: boolean): boolean {
   return !immediate || key === 'set';
 }
-const MAX_SECTION_DEPTH = 16;
 const LETTER_I = 105;
+/** How many `%(...)` levels a value is expanded through; deeper chains are unknown. */
+const EXPANSION_DEPTH = 8;
+
+/** The value of a `%(name)`, expanded once per model: uses of a name share it instead of expanding it again. */
+interface Expansion {
+  /** Undefined when unknown (environment, undefined names, a cycle) or too large. */
+  readonly text: string | undefined;
+  readonly tooLarge: boolean;
+  /** Unknown only because the references go deeper than the levels it was expanded with. */
+  readonly tooDeep: boolean;
+  /** The longest chain of references below the name, for a complete expansion. */
+  readonly height: number;
+}
+
+/** What `expandValue` gives for a value past the budget: unknown, because it is too large to expand. */
+export const TOO_LARGE = Symbol('too large');
+export type ExpandedValue = string | undefined | typeof TOO_LARGE;
 
 /**
  * The document as uWSGI will apply it: which sections apply, in which order their entries are
@@ -63,10 +83,11 @@ export class DocumentModel {
   readonly appliedSections: Section[] = [];
   /** Entries uWSGI applies, in order (sections pulled in are spliced at the loader line). */
   readonly applied: EntryLine[] = [];
-  // Per-line tables indexed by `EntryLine.index`: cheaper than maps keyed by entry objects, which
-  // every rule queries for every entry. Typed arrays: no holes, and the collector never copies them.
+  // Looked up by `EntryLine.index`: cheaper than maps keyed by entry objects, which every rule
+  // queries for every entry. Sized to what the model applies, not to the document: a document of
+  // 20,000 sections may get a model per section.
   /** 1 + the position of each applied entry in `applied`, by line index; 0 when not applied. */
-  private readonly appliedOrderByLine: Int32Array;
+  private readonly appliedOrderByLine: LineTable;
   private readonly byKeyMap = new Map<string, EntryLine[]>();
   /** Definitions from `set-placeholder`-like lines, in applied order; keys define the rest. */
   private readonly setterDefinitions: PlaceholderDefinition[] = [];
@@ -79,26 +100,25 @@ export class DocumentModel {
   readonly declaredOptions = new Map<string, EntryLine>();
   /** `ini = :name` lines whose section does not exist in this file. */
   readonly missingSectionLoads: { entry: EntryLine; name: string; nameSpan: Span }[] = [];
-  private readonly segmentsByLine: (Segment[] | undefined)[] = [];
-  /** 1 + the index in `doc.blocks` of the block whose body holds the line; 0 outside blocks. */
-  private readonly blockByLine: Int32Array;
-  private sectionsByName: Map<string, Section[]> | undefined;
+  private readonly tables: DocumentTables;
+  private readonly budget: AnalysisBudget;
+  /** Where an expansion or a pull went past the budget, the first time for each kind. */
+  private readonly problems = new Map<BudgetKind, BudgetProblem>();
+  /** A pull was cut short: what the missing sections define is unknown, so are values that use placeholders. */
+  private incomplete = false;
+  private expansions: Map<string, { expansion: Expansion; levels: number } | typeof IN_PROGRESS> | undefined;
+  private resolved: Map<string, ExpandedValue> | undefined;
 
   private includeResult: IncludeResult | undefined;
 
   constructor(readonly doc: IniDocument, private readonly options: AnalysisOptions = { section: DEFAULT_SECTION }) {
     this.sectionName = options.section;
-    const lineCount = doc.lines.length;
-    this.appliedOrderByLine = new Int32Array(lineCount);
-    this.blockByLine = new Int32Array(lineCount);
-    const blocks = doc.blocks;
-    for (let b = 0; b < blocks.length; b++) {
-      for (const entry of blocks[b]!.body) this.blockByLine[entry.index] = b + 1;
-    }
-    const visiting = new Set<string>([this.sectionName]);
-    for (const section of doc.sections) {
-      if (section.name === this.sectionName) this.applySection(section, visiting, 0);
-    }
+    this.tables = tablesOf(doc);
+    this.budget = options.budget ?? new AnalysisBudget();
+    // Each section is applied once per model: a graph of pulls costs its size, not its paths.
+    const pulled = new Set<string>([this.sectionName]);
+    for (const section of this.tables.sectionsNamed(this.sectionName)) this.applySection(section, pulled, 0);
+    this.appliedOrderByLine = new LineTable(this.applied, doc.lines.length);
     this.collectPlaceholders();
   }
 
@@ -124,8 +144,8 @@ export class DocumentModel {
   }
 
   isApplied(entry: EntryLine): boolean {
-    const order = this.appliedOrderByLine[entry.index];
-    return order !== undefined && order > 0 && this.applied[order - 1] === entry;
+    const order = this.appliedOrderByLine.get(entry.index);
+    return order > 0 && this.applied[order - 1] === entry;
   }
 
   /**
@@ -144,10 +164,10 @@ export class DocumentModel {
     if (!result) return [];
     if (keysMatched === 1) return result;
     const order = this.appliedOrderByLine;
-    if (result.length <= SORT_LIMIT) return result.sort((a, b) => order[a.index]! - order[b.index]!);
+    if (result.length <= SORT_LIMIT) return result.sort((a, b) => order.get(a.index) - order.get(b.index));
     // Many entries of several keys: mark their places in `applied` and read them back in order.
     const marks = new Uint8Array(this.applied.length);
-    for (const entry of result) marks[order[entry.index]! - 1] = 1;
+    for (const entry of result) marks[order.get(entry.index) - 1] = 1;
     let next = 0;
     for (let i = 0; i < marks.length; i++) if (marks[i] === 1) result[next++] = this.applied[i]!;
     return result;
@@ -176,7 +196,7 @@ export class DocumentModel {
   /** The block (for/if) that handles this entry, if any. */
   blockOf(entry: EntryLine): LogicBlock | undefined {
     if (!this.isOwnLine(entry)) return undefined;
-    const block = this.blockByLine[entry.index]!;
+    const block = this.tables.blockByLine()[entry.index]!;
     return block === 0 ? undefined : this.doc.blocks[block - 1];
   }
 
@@ -191,12 +211,7 @@ export class DocumentModel {
 
   segments(entry: EntryLine): Segment[] {
     if (!this.isOwnLine(entry)) return entrySegments(this.doc.text, entry);
-    let segments = this.segmentsByLine[entry.index];
-    if (!segments) {
-      segments = entrySegments(this.doc.text, entry);
-      this.segmentsByLine[entry.index] = segments;
-    }
-    return segments;
+    return this.tables.segments(entry);
   }
 
   /** Entries of other documents (included files) have indexes into their own lines. */
@@ -240,7 +255,7 @@ export class DocumentModel {
     const setter = this.firstSetterDefinition.get(name);
     if (!keyEntry) return setter;
     // A line's key is defined before the name its value gives.
-    if (setter && this.appliedOrderByLine[setter.entry.index]! < this.appliedOrderByLine[keyEntry.index]!) return setter;
+    if (setter && this.appliedOrderByLine.get(setter.entry.index) < this.appliedOrderByLine.get(keyEntry.index)) return setter;
     return { name, kind: 'key', entry: keyEntry, nameSpan: keyEntry.keySpan, value: keyEntry.value };
   }
 
@@ -252,8 +267,8 @@ export class DocumentModel {
     const setters = [...this.firstSetterDefinition.values()];
     let next = 0;
     for (const [key, entries] of this.byKeyMap) {
-      const at = order[entries[0]!.index]!;
-      while (next < setters.length && order[setters[next]!.entry.index]! < at) names.add(setters[next++]!.name);
+      const at = order.get(entries[0]!.index);
+      while (next < setters.length && order.get(setters[next]!.entry.index) < at) names.add(setters[next++]!.name);
       if (key !== '') names.add(key);
     }
     while (next < setters.length) names.add(setters[next++]!.name);
@@ -288,66 +303,138 @@ export class DocumentModel {
 
   /**
    * The value text with `%(name)` replaced by what this file defines, or undefined when it uses
-   * something we cannot know (environment, files, undefined placeholders). Bounded: references
-   * are expanded at most `depth` levels deep.
+   * something we cannot know (environment, files, undefined placeholders) or is too large to
+   * expand. References are expanded at most `depth` levels deep.
    */
-  resolveValue(value: string, depth = 8): string | undefined {
-    let unknown = false;
-    const expand = (text: string, level: number): string =>
-      text.replace(/%\(([^()]*)\)/g, (whole, name: string) => {
-        if (name === '' || name.includes(' ')) {
-          unknown = true;
-          return whole;
-        }
-        const definition = this.definition(name);
-        if (!definition || level >= depth) {
-          unknown = true;
-          return whole;
-        }
-        return expand(definition.value, level + 1);
-      });
-    const result = expand(value, 0);
-    if (unknown || /\$\([^)]|@\([^)]/.test(result)) return undefined;
+  resolveValue(value: string, depth = EXPANSION_DEPTH, at?: EntryLine): string | undefined {
+    const expanded = this.expandValue(value, depth, at);
+    return expanded === TOO_LARGE ? undefined : expanded;
+  }
+
+  /**
+   * Like `resolveValue`, but tells a value past the budget (`TOO_LARGE`) from one that depends on
+   * what the editor cannot know. `at` is the line the value comes from, for the diagnostic.
+   */
+  expandValue(value: string, depth = EXPANSION_DEPTH, at?: EntryLine): ExpandedValue {
+    if (!value.includes('%(')) return /\$\([^)]|@\([^)]/.test(value) ? undefined : value;
+    const key = depth === EXPANSION_DEPTH ? value : `${depth}\0${value}`;
+    const resolved = (this.resolved ??= new Map());
+    if (resolved.has(key)) return resolved.get(key);
+    const expansion = this.expandText(value, depth, at);
+    let result: ExpandedValue;
+    if (expansion.tooLarge) result = TOO_LARGE;
+    else if (expansion.text === undefined || /\$\([^)]|@\([^)]/.test(expansion.text)) result = undefined;
+    else result = expansion.text;
+    resolved.set(key, result);
     return result;
   }
 
-  private applySection(section: Section, visiting: Set<string>, depth: number): void {
+  /** Where the analysis stopped short of a budget (at most one problem of each kind). */
+  budgetProblems(): readonly BudgetProblem[] {
+    // Expanding every name in use finds the values that grow past the limits wherever they are read.
+    for (const name of this.usedNames) this.expandName(name, EXPANSION_DEPTH - 1);
+    return [...this.problems.values()];
+  }
+
+  /**
+   * The value of `%(name)` when its own value may use `levels` more levels of references. Memoised:
+   * a complete expansion serves any depth its height fits; one cut short by the depth is computed
+   * again only for a larger depth, so each name is expanded at most once per depth (nine times).
+   * The recursion is as deep as the depth limit, never as long as the chain of names.
+   */
+  private expandName(name: string, levels: number): Expansion {
+    if (name === '' || name.includes(' ')) return UNKNOWN;
+    const expansions = (this.expansions ??= new Map());
+    const known = expansions.get(name);
+    // A name that is being expanded uses itself: uWSGI would stop at its depth limit, we at once.
+    if (known === IN_PROGRESS) return UNKNOWN;
+    if (known) {
+      if (!known.expansion.tooDeep) return known.expansion.height <= levels ? known.expansion : TOO_DEEP;
+      if (levels <= known.levels) return TOO_DEEP;
+    }
+    const definition = this.definition(name);
+    if (!definition) return UNKNOWN;
+    expansions.set(name, IN_PROGRESS);
+    const expansion = this.expandText(definition.value, levels, definition.entry);
+    expansions.set(name, { expansion, levels });
+    return expansion;
+  }
+
+  /**
+   * `text` with each `%(name)` replaced by the name's expansion, references at most `levels` deep,
+   * within the document's budget.
+   */
+  private expandText(text: string, levels: number, at: EntryLine | undefined): Expansion {
+    if (this.incomplete) return UNKNOWN;
+    const { limits } = this.budget;
+    const pattern = /%\(([^()]*)\)/g;
+    let result = '';
+    let from = 0;
+    let height = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (++this.budget.expansions > limits.maxExpansions) return this.tooLarge('expansions', at);
+      if (levels < 1) return TOO_DEEP;
+      const inner = this.expandName(match[1]!, levels - 1);
+      // The name's own line was reported when it grew too large.
+      if (inner.tooLarge) return TOO_LARGE_EXPANSION;
+      if (inner.text === undefined) return inner;
+      height = Math.max(height, inner.height + 1);
+      if (result.length + (match.index - from) + inner.text.length > limits.maxValueLength) return this.tooLarge('value-length', at);
+      result += text.slice(from, match.index) + inner.text;
+      from = match.index + match[0].length;
+    }
+    result += text.slice(from);
+    if (result.length > limits.maxValueLength) return this.tooLarge('value-length', at);
+    this.budget.expandedLength += result.length;
+    if (this.budget.expandedLength > limits.maxExpandedLength) return this.tooLarge('expanded-length', at);
+    return { text: result, tooLarge: false, tooDeep: false, height };
+  }
+
+  private tooLarge(kind: BudgetKind, at: EntryLine | undefined): Expansion {
+    this.stopped(kind, at);
+    return TOO_LARGE_EXPANSION;
+  }
+
+  private stopped(kind: BudgetKind, at: EntryLine | undefined): void {
+    if (at && !this.problems.has(kind)) this.problems.set(kind, { kind, entry: at });
+  }
+
+  private applySection(section: Section, pulled: Set<string>, depth: number): void {
     this.appliedSections.push(section);
+    const { limits } = this.budget;
     for (const entry of section.entries) {
       this.applyEntry(entry);
       // Both loaders start with `i`: most keys are settled without hashing them.
       if (entry.key.charCodeAt(0) !== LETTER_I || !SECTION_LOADERS.has(entry.key)) continue;
       const target = localSectionReference(entry);
       if (!target) continue;
-      const pulled = this.sectionsNamed(target.name);
-      if (pulled.length === 0) {
+      const sections = this.tables.sectionsNamed(target.name);
+      if (sections.length === 0) {
         this.missingSectionLoads.push({ entry, name: target.name, nameSpan: target.nameSpan });
         continue;
       }
-      // uWSGI itself would recurse without end on a cycle; we stop and let a rule report it.
-      if (visiting.has(target.name) || depth >= MAX_SECTION_DEPTH) continue;
-      visiting.add(target.name);
-      for (const other of pulled) this.applySection(other, visiting, depth + 1);
-      visiting.delete(target.name);
-    }
-  }
-
-  private sectionsNamed(name: string): readonly Section[] {
-    if (!this.sectionsByName) {
-      this.sectionsByName = new Map();
-      for (const section of this.doc.sections) {
-        const list = this.sectionsByName.get(section.name);
-        if (list) list.push(section);
-        else this.sectionsByName.set(section.name, [section]);
+      // Applied already, earlier or on the way here (uWSGI would recurse without end on a cycle):
+      // its entries are in, and each entry counts once.
+      if (pulled.has(target.name)) continue;
+      let size = 0;
+      for (const other of sections) size += other.entries.length;
+      let kind: BudgetKind | undefined;
+      if (depth >= limits.maxPullDepth) kind = 'pull-depth';
+      else if (pulled.size > limits.maxPulls) kind = 'pulls';
+      else if (this.budget.pulledEntries + size > limits.maxPulledEntries) kind = 'pulled-entries';
+      if (kind) {
+        this.incomplete = true;
+        this.stopped(kind, entry);
+        continue;
       }
+      this.budget.pulledEntries += size;
+      pulled.add(target.name);
+      for (const other of sections) this.applySection(other, pulled, depth + 1);
     }
-    return this.sectionsByName.get(name) ?? NO_SECTIONS;
   }
 
   private applyEntry(entry: EntryLine): void {
-    if (this.appliedOrderByLine[entry.index] !== 0) return;
     this.applied.push(entry);
-    this.appliedOrderByLine[entry.index] = this.applied.length;
     const list = this.byKeyMap.get(entry.key);
     if (list) list.push(entry);
     else this.byKeyMap.set(entry.key, [entry]);
@@ -394,9 +481,74 @@ export class DocumentModel {
 }
 
 const NONE: readonly EntryLine[] = [];
+const IN_PROGRESS = Symbol('in progress');
+const UNKNOWN: Expansion = Object.freeze({ text: undefined, tooLarge: false, tooDeep: false, height: 0 });
+const TOO_DEEP: Expansion = Object.freeze({ text: undefined, tooLarge: false, tooDeep: true, height: 0 });
+const TOO_LARGE_EXPANSION: Expansion = Object.freeze({ text: undefined, tooLarge: true, tooDeep: false, height: 0 });
 /** Up to this many entries, sorting them by applied position beats a pass over every applied entry. */
 const SORT_LIMIT = 64;
 const NO_SECTIONS: readonly Section[] = [];
+
+/**
+ * What depends only on the parse, shared by all the models of a document: which block holds each
+ * line, the segments of each value, the sections by name. A model per section must not copy them.
+ */
+class DocumentTables {
+  private blocks: Int32Array | undefined;
+  private readonly segmentsByLine: (Segment[] | undefined)[] = [];
+  private byName: Map<string, Section[]> | undefined;
+
+  constructor(private readonly doc: IniDocument) {}
+
+  /** 1 + the index in `doc.blocks` of the block whose body holds the line; 0 outside blocks. */
+  blockByLine(): Int32Array {
+    if (!this.blocks) {
+      this.blocks = new Int32Array(this.doc.lines.length);
+      const blocks = this.doc.blocks;
+      for (let b = 0; b < blocks.length; b++) {
+        for (const entry of blocks[b]!.body) this.blocks[entry.index] = b + 1;
+      }
+    }
+    return this.blocks;
+  }
+
+  segments(entry: EntryLine): Segment[] {
+    let segments = this.segmentsByLine[entry.index];
+    if (!segments) {
+      segments = entrySegments(this.doc.text, entry);
+      this.segmentsByLine[entry.index] = segments;
+    }
+    return segments;
+  }
+
+  sectionsNamed(name: string): readonly Section[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const section of this.doc.sections) {
+        const list = this.byName.get(section.name);
+        if (list) list.push(section);
+        else this.byName.set(section.name, [section]);
+      }
+    }
+    return this.byName.get(name) ?? NO_SECTIONS;
+  }
+}
+
+const TABLES = new WeakMap<IniDocument, DocumentTables>();
+
+/** Every section of the document with this name, in file order (looked up in a table built once). */
+export function sectionsNamed(doc: IniDocument, name: string): readonly Section[] {
+  return tablesOf(doc).sectionsNamed(name);
+}
+
+function tablesOf(doc: IniDocument): DocumentTables {
+  let tables = TABLES.get(doc);
+  if (!tables) {
+    tables = new DocumentTables(doc);
+    TABLES.set(doc, tables);
+  }
+  return tables;
+}
 
 /** `:name` or `%p:name` (this very file): the section of this file an `ini`/`include` line loads. */
 export function localSectionReference(entry: EntryLine): { name: string; nameSpan: Span } | undefined {

@@ -1,6 +1,6 @@
 import { Hover, Position } from 'vscode-languageserver-types';
 import { EntryLine, LineKind, SectionLine, Span } from '../parser/ast';
-import { DocumentModel, localSectionReference, referencesExpandedIn } from '../analysis/model';
+import { DocumentModel, ExpandedValue, localSectionReference, referencesExpandedIn, TOO_LARGE } from '../analysis/model';
 import { isPlaceholderMath, placeholderMathOperands, Segment, splitHookValue } from '../parser/values';
 import {
   actionDocs, allPhases, getAction, HookKey, mainProcessUsage, optionDocs, optionDocsUrl, parseHookKey, phaseDocs,
@@ -9,7 +9,7 @@ import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } fro
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from './optionContext';
-import { ClientFeatures, code, markupContent, truncate } from './markup';
+import { ClientFeatures, code, markupContent, shownValue, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
 
@@ -150,9 +150,10 @@ class Hoverer {
         const definition = this.options.model.definition(key);
         if (!definition) return undefined;
         const resolved = this.resolve(this.options.model, definition.value);
+        const value = typeof resolved === 'string' ? resolved : definition.value;
         return [
           `**${code(key)}** (not a uWSGI ${this.settings.version} option)`,
-          `${code(`%(${key})`)} in later values reads ${resolved === undefined ? code(definition.value) : code(resolved)}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
+          `${code(`%(${key})`)} in later values reads ${code(shownValue(value))}: uWSGI keeps the key as a placeholder, without any effect as an option.`,
         ].join('\n\n');
       }
     }
@@ -297,9 +298,11 @@ class Hoverer {
       : `${entryCode(definition.entry.key, definition.entry.value)} on line ${lineNumber(this.document, definition.entry.start)}`;
     const resolved = this.resolve(model, `%(${name})`);
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
-    parts.push(resolved === undefined
-      ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
-      : `It resolves to ${code(truncate(resolved, 200))}.`);
+    parts.push(resolved === TOO_LARGE
+      ? 'Its value expands to more than the editor follows (see the `analysis-limit` diagnostic): not evaluated.'
+      : resolved === undefined
+        ? 'Its value uses the environment, files, the machine or undefined placeholders: not evaluated by the editor.'
+        : `It resolves to ${code(shownValue(resolved))}.`);
     const count = model.definitions.get(name)?.length ?? 0;
     if (count > 1) parts.push(`${code(name)} is set ${count} times: ${code(`%(${name})`)} reads the first one.`);
     return parts.join('\n\n');
@@ -315,10 +318,10 @@ class Hoverer {
     return `⚠ ${code(entry.key)} is applied while uWSGI reads the file, so \`${form}\` is not expanded in its value: uWSGI uses the text as written.\n\n`;
   }
 
-  private resolve(model: DocumentModel, value: string): string | undefined {
+  private resolve(model: DocumentModel, value: string): ExpandedValue {
     if (value.includes('%%(')) return undefined;
-    const placeholders = model.resolveValue(value);
-    return placeholders === undefined ? undefined : expandMagic(placeholders, this.location);
+    const placeholders = model.expandValue(value);
+    return typeof placeholders === 'string' ? expandMagic(placeholders, this.location) : placeholders;
   }
 }
 

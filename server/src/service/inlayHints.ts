@@ -4,7 +4,7 @@ import { getOption } from '../registry/registry';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { expandMagic, locationOfUri } from '../analysis/magicVariables';
-import { printable, truncate } from './markup';
+import { MAX_SHOWN_VALUE, printable, shownValue, truncate } from './markup';
 import { modelOfEntry } from './entryModel';
 import { referencesExpandedIn } from '../analysis/model';
 
@@ -40,7 +40,7 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
       if (!referencesExpandedIn(entry.key, facts?.immediate === true)) continue;
       // `%%(x)` is a literal `%` and `(x)` after the magic pass; resolveValue would read a placeholder.
       if (value.includes('%%(')) continue;
-      value = model.resolveValue(value);
+      value = model.resolveValue(value, undefined, entry);
     }
     if (value === undefined) continue;
     const expanded = expandMagic(value, location);
@@ -49,7 +49,10 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
       position: document.textDocument.positionAt(entry.valueSpan.end),
       label: `→ ${truncate(printable(expanded), MAX_HINT_LENGTH)}`,
       paddingLeft: true,
-      ...(expanded.length > MAX_HINT_LENGTH || printable(expanded) !== expanded ? { tooltip: expanded } : {}),
+      // The tooltip shows more than the label, but not a 64 KB expansion: hints are sent for every visible line.
+      ...(expanded.length > MAX_HINT_LENGTH || printable(expanded) !== expanded
+        ? { tooltip: expanded.length > MAX_SHOWN_VALUE ? shownValue(expanded) : expanded }
+        : {}),
     });
   }
   return hints;

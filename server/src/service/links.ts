@@ -1,5 +1,5 @@
 import { DocumentLink } from 'vscode-languageserver-types';
-import { DocumentModel, localSectionReference } from '../analysis/model';
+import { DocumentModel, localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption } from '../registry/registry';
 import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
@@ -72,7 +72,9 @@ export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSet
   for (const entry of document.ast.entries) {
     const role = roleOf(entry.key, settings);
     if (!role || entry.value === '') continue;
-    const model = selected.isApplied(entry) || !entry.section ? selected : document.model(entry.section.name);
+    // The model of another section is built only for a value with placeholders: `ini = :name` needs none.
+    const section = entry.section;
+    const model = (): DocumentModel => (selected.isApplied(entry) || !section ? selected : document.model(section.name));
     const link = role === 'config' ? configLink(document, model, location, entry, isFile) : pathLink(document, model, location, entry, isFile);
     if (link) links.push(link);
   }
@@ -88,7 +90,7 @@ function roleOf(key: string, settings: LanguageSettings): PathRole | undefined {
   return undefined;
 }
 
-function pathLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
+function pathLink(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   let span: Span = entry.valueSpan;
   if (MAPPING_PATH_OPTIONS.has(entry.key)) {
     const equals = document.text.indexOf('=', span.start);
@@ -102,7 +104,7 @@ function pathLink(document: UwsgiDocument, model: DocumentModel, location: Confi
 }
 
 /** `ini`/`include`/`inherit`...: a file with an optional `:section`, `:section` alone, or a URL. */
-function configLink(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
+function configLink(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   const local = localSectionReference(entry);
   if (local) return sectionLink(document, local.nameSpan, local.name);
   const value = expand(document, model, location, entry.valueSpan);
@@ -123,7 +125,8 @@ function configLink(document: UwsgiDocument, model: DocumentModel, location: Con
 }
 
 function sectionLink(document: UwsgiDocument, span: Span, name: string): DocumentLink | undefined {
-  const section = document.ast.sections.find((s) => s.name === name);
+  // One link per `ini = :name` line: a scan of all sections for each would be quadratic.
+  const section = sectionsNamed(document.ast, name)[0];
   if (!section) return undefined;
   const line = document.textDocument.positionAt(section.header.start).line;
   return {
@@ -143,10 +146,10 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
 }
 
 /** The written text with placeholders and magic variables expanded; undefined when it depends on the machine. */
-function expand(document: UwsgiDocument, model: DocumentModel, location: ConfigFileLocation, span: Span): string | undefined {
+function expand(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, span: Span): string | undefined {
   const written = document.text.slice(span.start, span.end);
   if (written.includes('$(') || written.includes('@(')) return undefined;
-  const withPlaceholders = model.resolveValue(written);
+  const withPlaceholders = written.includes('%(') ? model().resolveValue(written) : written;
   if (withPlaceholders === undefined) return undefined;
   const expanded = expandMagic(withPlaceholders, location);
   return expanded === undefined ? undefined : expanded.trim();

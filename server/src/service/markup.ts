@@ -59,6 +59,14 @@ export function code(raw: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
+/** Longest resolved value a hover or an inlay hint's tooltip shows; expansions may reach 64 KB. */
+export const MAX_SHOWN_VALUE = 200;
+
+/** A resolved value as hovers and tooltips show it: cut with an ellipsis, control characters visible. */
+export function shownValue(text: string): string {
+  return printable(truncate(text, MAX_SHOWN_VALUE));
+}
+
 /** Keeps long values readable in one line: at most `max` characters, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -4,6 +4,7 @@ import { IniDocument, Line, Span } from '../parser/ast';
 import { parseIni } from '../parser/parser';
 import { DocumentModel } from '../analysis/model';
 import { FileSystemPort } from '../analysis/fileSystem';
+import { AnalysisBudget } from '../analysis/budget';
 
 /**
  * A parsed document: the text, its syntax tree, and the analysis models built on demand (one per
@@ -12,6 +13,8 @@ import { FileSystemPort } from '../analysis/fileSystem';
 export class UwsgiDocument {
   readonly ast: IniDocument;
   private readonly models = new Map<string, DocumentModel>();
+  /** One budget for all the models: a model per section must not multiply what one document may cost. */
+  private readonly budget = new AnalysisBudget();
 
   /** A snapshot: the server's documents are updated in place, the parse must not see that. */
   readonly textDocument: TextDocument;
@@ -33,7 +36,9 @@ export class UwsgiDocument {
   model(section: string): DocumentModel {
     let model = this.models.get(section);
     if (!model) {
-      model = new DocumentModel(this.ast, { section, uri: this.textDocument.uri, ...(this.fileSystem ? { fileSystem: this.fileSystem } : {}) });
+      model = new DocumentModel(this.ast, {
+        section, uri: this.textDocument.uri, budget: this.budget, ...(this.fileSystem ? { fileSystem: this.fileSystem } : {}),
+      });
       this.models.set(section, model);
     }
     return model;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseIni } from '../../../server/src/parser/parser';
-import { DocumentModel } from '../../../server/src/analysis/model';
+import { DocumentModel, TOO_LARGE } from '../../../server/src/analysis/model';
+import { AnalysisBudget, DEFAULT_ANALYSIS_LIMITS } from '../../../server/src/analysis/budget';
 
 function modelOf(text: string): DocumentModel {
   return new DocumentModel(parseIni(text), { section: 'uwsgi' });
@@ -60,5 +61,45 @@ describe('DocumentModel: per-key queries', () => {
     const model = modelOf('[uwsgi]\na = plain value\nb = %(a)\nc = $(HOME)\nd = @(file)\ne = %n\nf = one %\n two\n');
     const literal = Object.fromEntries(model.applied.map((entry) => [entry.key, model.isLiteralValue(entry)]));
     assert.deepEqual(literal, { a: true, b: false, c: false, d: false, e: false, f: false });
+  });
+});
+
+describe('DocumentModel: expansion and pulls within budgets', () => {
+  it('expands placeholders through 8 levels, first definition first, and no deeper', () => {
+    const lines = ['[uwsgi]', 'p0 = end', 'p0 = ignored'];
+    for (let i = 1; i <= 9; i++) lines.push(`p${i} = %(p${i - 1})/${i}`);
+    const model = modelOf(lines.join('\n') + '\n');
+    assert.equal(model.resolveValue('x %(p7)'), 'x end/1/2/3/4/5/6/7', 'eight references deep');
+    assert.equal(model.resolveValue('%(p8)'), undefined, 'nine references deep: past the depth of 8');
+    assert.equal(model.resolveValue('%(p2)', 1), undefined, 'a smaller depth is honoured after a larger one was memoised');
+  });
+
+  it('gives unknown for a cycle and TOO_LARGE past the value budget, without building the value', () => {
+    const model = modelOf(`[uwsgi]\na = %(b)\nb = %(a)%(a)\nc0 = xxxxxxxx\n${Array.from({ length: 40 }, (_, i) => `c${i + 1} = %(c${i})%(c${i})`).join('\n')}\n`);
+    assert.equal(model.resolveValue('%(a)'), undefined);
+    assert.equal(model.expandValue('%(c40)', 64), TOO_LARGE);
+    assert.ok(model.resolveValue('%(c7)') === 'x'.repeat(8 * 128), 'a value within the budget is still expanded');
+    assert.deepEqual(model.budgetProblems().map((p) => [p.kind, p.entry.key]), [['value-length', 'c14']]);
+  });
+
+  it('resolves the end of a chain of 100,000 names without deep recursion, and its first levels', () => {
+    const model = modelOf(`[uwsgi]\nn0 = end\n${Array.from({ length: 100_000 }, (_, i) => `n${i + 1} = %(n${i})`).join('\n')}\n`);
+    assert.equal(model.resolveValue('%(n100000)'), undefined);
+    assert.equal(model.resolveValue('%(n7)'), 'end');
+    assert.deepEqual(model.budgetProblems(), []);
+  });
+
+  it('applies each pulled section once, in the order of the first pull', () => {
+    const model = modelOf('[uwsgi]\nini = :a\nini = :b\nini = :a\n[a]\nx = 1\nini = :b\n[b]\ny = 2\nini = :a\n');
+    assert.deepEqual(model.applied.map((e) => `${e.key}=${e.value}`), ['ini=:a', 'x=1', 'ini=:b', 'y=2', 'ini=:a', 'ini=:b', 'ini=:a']);
+    assert.deepEqual(model.budgetProblems(), []);
+  });
+
+  it('shares one pull budget between the models of a document', () => {
+    const doc = parseIni(`[uwsgi]\n${Array.from({ length: 30 }, (_, i) => `[s${i}]\nini = :big\n`).join('')}[big]\n${'x = 1\n'.repeat(100)}`);
+    const budget = new AnalysisBudget({ ...DEFAULT_ANALYSIS_LIMITS, maxPulledEntries: 1_000 });
+    const models = Array.from({ length: 30 }, (_, i) => new DocumentModel(doc, { section: `s${i}`, budget }));
+    assert.equal(models.filter((m) => m.has('x')).length, 10, 'ten pulls of 100 lines fit the budget of 1,000');
+    assert.deepEqual(models[10]!.budgetProblems().map((p) => p.kind), ['pulled-entries']);
   });
 });

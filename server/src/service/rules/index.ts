@@ -22,6 +22,7 @@ import { incompletePrivilegeDrop } from './incompletePrivilegeDrop';
 import { noPrivilegeDrop } from './noPrivilegeDrop';
 import { missingVacuum } from './missingVacuum';
 import { pidfileBeforeDrop } from './pidfileBeforeDrop';
+import { analysisLimit } from './analysisLimit';
 
 /** Every diagnostic rule, in the order they run. Adding a rule: one file here, one line below. */
 export const allRules: readonly Rule[] = [
@@ -48,6 +49,7 @@ export const allRules: readonly Rule[] = [
   noPrivilegeDrop,
   missingVacuum,
   pidfileBeforeDrop,
+  analysisLimit,
 ];
 
 const byId = new Map(allRules.map((rule) => [rule.id, rule]));

@@ -26,7 +26,7 @@ const ABSTRACT_SOCKETS = 'abstract-socket';
  * `[::1]:port`), abstract (`@name`) and inherited (`=fd`) sockets, and values we cannot resolve.
  */
 export function unixSocketPath(model: DocumentModel, entry: EntryLine, parser: string): string | undefined {
-  const value = model.resolveValue(entry.value);
+  const value = model.resolveValue(entry.value, undefined, entry);
   if (value === undefined) return undefined;
   const address = (parser === SSL_SOCKET_PARSER ? value.split(',')[0]! : value).trim();
   if (address === '' || address.startsWith('@') || address.startsWith('=') || address.includes(':')) return undefined;

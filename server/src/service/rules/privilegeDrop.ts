@@ -41,7 +41,7 @@ export function dropEntries(model: DocumentModel, kind: DropKind): EntryLine[] {
 export type RootValue = 'root-name' | 'zero';
 
 export function rootValue(model: DocumentModel, entry: EntryLine): RootValue | undefined {
-  const value = model.resolveValue(entry.value);
+  const value = model.resolveValue(entry.value, undefined, entry);
   if (value === undefined) return undefined;
   if (value === 'root') return 'root-name';
   if (/^0+$/.test(value)) return 'zero';
