@@ -11,6 +11,11 @@ export interface LanguageSettings {
   strict: boolean;
   /** Section to check; `uwsgi` unless the config is started as `--ini file:NAME`. */
   section: string;
+  /**
+   * Placeholder names something outside the file supplies (the command line, the environment, the
+   * Emperor): `%(name)` of these is not undefined.
+   */
+  placeholders: string[];
   /** Severity per rule id. */
   diagnostics: Record<string, SeveritySetting>;
   privilegeDrop: { user: string; group: string };
@@ -24,6 +29,7 @@ export const defaultSettings: Readonly<LanguageSettings> = Object.freeze({
   plugins: [],
   strict: false,
   section: 'uwsgi',
+  placeholders: [],
   diagnostics: {},
   privilegeDrop: { user: 'www-data', group: 'www-data' },
   inlayHints: { placeholders: true },
@@ -31,7 +37,7 @@ export const defaultSettings: Readonly<LanguageSettings> = Object.freeze({
   validation: { delayMs: 200 },
 });
 
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 /**
  * A user or group name as useradd/groupadd accept it (or a numeric id), with the optional
@@ -76,6 +82,7 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
     plugins: Array.isArray(input['plugins']) ? input['plugins'].filter(isString) : [],
     strict: pick(input['strict'], isBoolean, false),
     section: section === '' ? defaultSettings.section : section,
+    placeholders: Array.isArray(input['placeholders']) ? input['placeholders'].filter((p): p is string => isString(p) && p !== '') : [],
     diagnostics,
     privilegeDrop: {
       user: accountName(privilegeDrop['user'], defaultSettings.privilegeDrop.user),
@@ -85,4 +92,15 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
     format: { enable: pick(format['enable'], isBoolean, false), alignEquals: pick(format['alignEquals'], isBoolean, false) },
     validation: { delayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 10_000) : defaultSettings.validation.delayMs },
   };
+}
+
+/**
+ * Settings that depend on the document: the project settings files found from its path. The
+ * service asks once per parse and generation, so an implementation may read files.
+ */
+export interface DocumentSettingsProvider {
+  /** Changes whenever earlier answers may be stale (a settings file changed). */
+  readonly generation: number;
+  /** The settings for the document at `uri` over `base` (the editor's or the defaults), and whether it is excluded from checks. */
+  forDocument(uri: string, base: LanguageSettings): { settings: LanguageSettings; excluded: boolean };
 }
