@@ -270,10 +270,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 0;
   }
   const settings = new CliSettings({
-    ...(options.version !== undefined ? { version: options.version } : {}),
-    ...(options.plugins !== undefined ? { plugins: options.plugins } : {}),
-    ...(options.strict !== undefined ? { strict: options.strict } : {}),
-    ...(options.section !== undefined ? { section: options.section } : {}),
+    version: options.version,
+    plugins: options.plugins,
+    strict: options.strict,
+    section: options.section,
     diagnostics: options.rules,
   }, io.cwd);
   const service = getLanguageService(undefined, { fileSystem: nodeFileSystem, documentSettings: settings });

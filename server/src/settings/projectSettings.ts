@@ -27,7 +27,7 @@ export type Origin =
   | { readonly kind: 'command line'; readonly flag: string }
   | { readonly kind: 'file'; readonly path: string; readonly line: number; readonly override?: number };
 
-/** What the command line sets: above every file. */
+/** What the command line sets, above every file; a flag not given is undefined. */
 export interface CommandLineSettings {
   version?: LanguageSettings['version'];
   plugins?: string[];
