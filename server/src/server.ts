@@ -303,7 +303,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
   }
 
-  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    // Watchers cover the workspace folders only: a settings file above them is read again here.
+    project?.invalidate();
+    scheduleValidation(event.document.uri, 0);
+  });
   documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
   // An included ini file or a settings file changed on disk: open documents may now read
   // different options, or be checked with different settings.
