@@ -89,6 +89,20 @@ describe('protocol: project settings files', function () {
     assert.deepEqual(await published(uri, (d) => d.length === 0, since), []);
   });
 
+  it('a document opened reads the settings files again, even when no watcher reported a change', async () => {
+    // Say the file lies above the workspace folders, where the client's watchers do not reach.
+    const own = write('.uwsgi-ini.toml', '[rules]\nunknown-option = "error"\n');
+    await client.initialize(WATCHING);
+    const text = '[uwsgi]\nuid = app\ngid = app\nvaccum = true\n';
+    const first = uriOf(path.join(dir, 'a.ini'));
+    client.open(first, text);
+    assert.deepEqual(summary((await client.diagnostics(first, 1)).diagnostics), ['unknown-option@3:0 1']);
+    fs.writeFileSync(own, '[rules]\nunknown-option = "hint"\n');
+    const second = uriOf(path.join(dir, 'b.ini'));
+    client.open(second, text);
+    assert.deepEqual(summary((await client.diagnostics(second, 1)).diagnostics), ['unknown-option@3:0 4']);
+  });
+
   it('a client that watches nothing (Helix): the settings file is read again at the next check', async () => {
     const own = write('.uwsgi-ini.toml', '[rules]\nunknown-option = "error"\n');
     await client.initialize(PLAIN);
