@@ -3,7 +3,12 @@ import {
   ClientCapabilities,
   CodeActionKind,
   Connection,
+  Diagnostic,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileSystemWatcher,
+  MessageType,
   InitializeParams,
   InitializeResult,
   ResponseError,
@@ -19,7 +24,10 @@ import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion';
 import { isRenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { FoldingContext } from './service/folding';
-import { FileSystemPort } from './analysis/fileSystem';
+import { dirname, FileSystemPort, pathToUri, uriToPath } from './analysis/fileSystem';
+import { ProjectSettings, SETTINGS_FILE_NAMES } from './settings/projectSettings';
+import { SettingsProblem } from './settings/settingsFile';
+import { DIAGNOSTIC_SOURCE } from './service/validation';
 
 export const SERVER_NAME = 'uwsgi-ini-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -88,10 +96,17 @@ class ParseCache {
   }
 }
 
+function settingsDiagnostic(problem: SettingsProblem): Diagnostic {
+  const position = { line: problem.line - 1, character: problem.column - 1 };
+  return { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'settings-file', message: problem.message };
+}
+
 /** What the host platform provides; the browser or a test may give less. */
 export interface RuntimeEnvironment {
   /** File access for included files, used only while the workspace is trusted. */
   readonly fileSystem?: FileSystemPort;
+  /** The user-level settings file (`$XDG_CONFIG_HOME/uwsgi-ini/config.toml`). */
+  readonly userSettingsFile?: string;
 }
 
 export function startServer(connection: Connection, runtime: RuntimeEnvironment = {}): void {
@@ -104,6 +119,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let inlayHintRefresh = false;
   let folding: FoldingContext = {};
   let hierarchicalSymbols = true;
+  /** Project settings files; none without file access (untrusted workspaces, the browser). */
+  let project: ProjectSettings | undefined;
+  let watchesSettingsFiles = false;
+  let relativePatterns = false;
 
   onRuleFailure((ruleId, error) => {
     connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -143,7 +162,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (options?.settings !== undefined) service.configure(options.settings);
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
-    service.configureFileAccess(options?.trusted === false ? undefined : runtime.fileSystem);
+    const fileSystem = options?.trusted === false ? undefined : runtime.fileSystem;
+    service.configureFileAccess(fileSystem);
+    project = fileSystem
+      ? new ProjectSettings({ fileSystem, ruleIds: service.rules.map((rule) => rule.id), ...(runtime.userSettingsFile ? { userSettingsFile: runtime.userSettingsFile } : {}) })
+      : undefined;
+    service.configureDocumentSettings(project);
+    watchesSettingsFiles = project !== undefined && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    relativePatterns = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -166,6 +192,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   });
 
   connection.onInitialized(() => {
+    if (watchesSettingsFiles) {
+      const watchers: FileSystemWatcher[] = SETTINGS_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` }));
+      const user = runtime.userSettingsFile;
+      // The user-level file lies outside every workspace folder: only a relative pattern reaches it.
+      if (user && relativePatterns) watchers.push({ globPattern: { baseUri: pathToUri(dirname(user)), pattern: user.slice(dirname(user).length + 1) } });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => {
+        watchesSettingsFiles = false;
+      });
+    }
     if (features.configurationPull) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'uwsgi' }).catch(() => undefined);
       void pullSettings();
@@ -196,11 +231,67 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     pendingValidation.delete(uri);
     const document = documents.get(uri);
     if (!document) return;
+    // Without watched-file events, a settings file may have changed since any check: read again.
+    if (!watchesSettingsFiles) project?.invalidate();
     const version = document.version;
     // An edit arrived since: its own validation is scheduled, this one would be thrown away.
     if (scheduledVersion !== undefined && scheduledVersion !== version) return;
     const diagnostics = handle('validation', uri, [], undefined, (parsed) => service.doValidation(parsed));
     if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
+    updateSettingsProblems(uri);
+  }
+
+  /** Problems of the settings files each open document reads, by document uri. */
+  const settingsProblems = new Map<string, readonly SettingsProblem[]>();
+  /** What was last published (and announced) for each settings file, by its uri. */
+  const publishedSettings = new Map<string, string>();
+
+  function updateSettingsProblems(documentUri: string): void {
+    const path = uriToPath(documentUri);
+    try {
+      const problems = project && path !== undefined && documents.get(documentUri) ? project.resolve(path, service.settings).problems : [];
+      if (problems.length > 0) settingsProblems.set(documentUri, problems);
+      else settingsProblems.delete(documentUri);
+      publishSettingsProblems();
+    } catch (error) {
+      connection.console.error(`settings files of ${documentUri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * A settings file is not a document of ours, so its problems go two ways: diagnostics on its uri
+   * (the Problems panel lists them, a client that opens the file shows them in place) and, once per
+   * new set, a message, since some clients show diagnostics only for files they have open.
+   */
+  function publishSettingsProblems(): void {
+    const byFile = new Map<string, SettingsProblem[]>();
+    for (const problems of settingsProblems.values()) {
+      for (const problem of problems) {
+        const list = byFile.get(problem.path) ?? [];
+        if (!list.some((p) => p.line === problem.line && p.column === problem.column && p.message === problem.message)) list.push(problem);
+        byFile.set(problem.path, list);
+      }
+    }
+    const current = new Set<string>();
+    for (const [path, problems] of byFile) {
+      const uri = pathToUri(path);
+      current.add(uri);
+      const key = JSON.stringify(problems);
+      if (publishedSettings.get(uri) === key) continue;
+      publishedSettings.set(uri, key);
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(settingsDiagnostic) });
+      const first = problems[0]!;
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      void connection.sendNotification('window/showMessage', {
+        type: MessageType.Warning,
+        message: `uWSGI settings: ${path}:${first.line}:${first.column}: ${first.message}${more}`,
+      });
+    }
+    for (const uri of [...publishedSettings.keys()]) {
+      if (current.has(uri)) continue;
+      publishedSettings.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }
 
   function scheduleValidation(uri: string, delay = service.settings.validation.delayMs): void {
@@ -234,11 +325,17 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     for (const document of documents.all()) scheduleValidation(document.uri, 0);
   }
 
-  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    // Watchers cover the workspace folders only: a settings file above them is read again here.
+    project?.invalidate();
+    scheduleValidation(event.document.uri, 0);
+  });
   documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
-  // An included ini file changed on disk: open documents may now read different options from it.
+  // An included ini file or a settings file changed on disk: open documents may now read
+  // different options, or be checked with different settings.
   connection.onDidChangeWatchedFiles(() => {
     cache.clear();
+    project?.invalidate();
     revalidateAll();
   });
 
@@ -246,6 +343,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     cancelValidation(event.document.uri);
     cache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    settingsProblems.delete(event.document.uri);
+    publishSettingsProblems();
     collectAfterClosing();
   });
 

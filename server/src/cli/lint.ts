@@ -7,6 +7,7 @@ import { SeveritySetting } from '../service/settings';
 import { listActions, listOptions, listPhases } from '../registry/listing';
 import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
+import { CliSettings } from './projectSettings';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -23,6 +24,8 @@ Options:
   --placeholders a,b         placeholder names the command line, environment or emperor supplies
   --placeholder NAME         the same for one name (repeatable)
   --rule ID=SEVERITY         off|hint|information|warning|error for one rule (repeatable)
+  --print-settings FILE      print the settings FILE is checked with and where each comes
+                             from (with --format json: as JSON), then exit
   --max-warnings N           exit 1 when there are more than N warnings
   --no-color                 plain text output
   --list-options             print every option uWSGI knows, then exit
@@ -31,6 +34,15 @@ Options:
   --list-rules               print every rule with its default severity, then exit
   -h, --help                 show this help
   -v, --version              show the version
+
+Settings files: [tool.uwsgi-ini] in pyproject.toml, or the same keys at the top level of a
+.uwsgi-ini.toml, in the checked file's folder or above (the nearest wins, key by key; a file
+with root = true ends the search), then $XDG_CONFIG_HOME/uwsgi-ini/config.toml. Keys:
+uwsgi-version, plugins, strict, section, placeholders, rules (id = severity), exclude (globs),
+root, and [[tool.uwsgi-ini.overrides]] tables with files = [globs] and the keys to change for
+them. Standard input gets the settings of the current folder. Flags win over settings files.
+A settings file with an error is reported on stderr with its line and column, and the status
+is 2.
 
 Files and standard input larger than 64 MB, binary files (with NUL bytes) and file names that
 are not valid UTF-8 are reported on stderr and not checked. Control characters in names and
@@ -82,16 +94,17 @@ const defaultIo: CliIo = {
 
 interface CliOptions {
   format: 'text' | 'json' | 'sarif';
-  strict: boolean;
-  plugins: string[];
-  version: '2.0' | '2.1';
-  section: string;
+  strict: boolean | undefined;
+  plugins: string[] | undefined;
+  version: '2.0' | '2.1' | undefined;
+  section: string | undefined;
   placeholders: string[];
   rules: Record<string, SeveritySetting>;
   maxWarnings: number | undefined;
   color: boolean;
   inputs: string[];
   list: 'options' | 'phases' | 'actions' | 'rules' | undefined;
+  printSettings: string | undefined;
   help: boolean;
   showVersion: boolean;
 }
@@ -129,8 +142,8 @@ function commaList(value: string): string[] {
 
 function parseArguments(argv: string[], io: CliIo): CliOptions {
   const options: CliOptions = {
-    format: 'text', strict: false, plugins: [], version: '2.0', section: 'uwsgi', placeholders: [], rules: {},
-    maxWarnings: undefined, color: io.isTTY && !process.env['NO_COLOR'], inputs: [], list: undefined, help: false, showVersion: false,
+    format: 'text', strict: undefined, plugins: undefined, version: undefined, section: undefined, placeholders: [], rules: {},
+    maxWarnings: undefined, color: io.isTTY && !process.env['NO_COLOR'], inputs: [], list: undefined, printSettings: undefined, help: false, showVersion: false,
   };
   const valueOf = (flag: string, inline: string | undefined, index: number): [string, number] => {
     if (inline !== undefined) return [inline, index];
@@ -163,7 +176,7 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         break;
       case '--plugins':
         [value, i] = valueOf(flag, inline, i);
-        options.plugins.push(...commaList(value));
+        (options.plugins ??= []).push(...commaList(value));
         break;
       case '--uwsgi-version':
         [value, i] = valueOf(flag, inline, i);
@@ -198,6 +211,9 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         options.maxWarnings = count;
         break;
       }
+      case '--print-settings':
+        [options.printSettings, i] = valueOf(flag, inline, i);
+        break;
       case '--no-color':
         options.color = false;
         break;
@@ -270,14 +286,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const service = getLanguageService({
+  const settings = new CliSettings({
     version: options.version,
     plugins: options.plugins,
     strict: options.strict,
     section: options.section,
     placeholders: options.placeholders,
     diagnostics: options.rules,
-  }, { fileSystem: nodeFileSystem });
+  }, io.cwd);
+  const service = getLanguageService(undefined, { fileSystem: nodeFileSystem, documentSettings: settings });
   if (options.list) {
     const lines =
       options.list === 'options' ? listOptions()
@@ -286,6 +303,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
             : service.rules.map((rule) => `${rule.id}\t${rule.defaultSeverity}\t${rule.title}`);
     io.stdout(lines.map((line) => `${line}\n`).join(''));
     return 0;
+  }
+  if (options.printSettings !== undefined) {
+    io.stdout(settings.print(options.printSettings, options.format));
+    return settings.reportProblems(say) ? 2 : 0;
   }
   if (options.inputs.length === 0) {
     say('no input files (see --help)');
@@ -329,6 +350,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         const stat = fs.statSync(absolute);
         if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a directory' : 'not a regular file');
         if (stat.size > MAX_FILE_BYTES) throw new NotChecked(tooLarge());
+        if (settings.isExcluded(absolute)) continue;
         lint(file, inputText(fs.readFileSync(absolute)), fileUri(absolute));
       } catch (error) {
         problem(file, error);
@@ -336,6 +358,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     }
   }
 
+  if (settings.reportProblems(say)) inputProblem = true;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) for (const d of result.diagnostics) counts[severityLabel(d)]++;
   if (options.format === 'json') {

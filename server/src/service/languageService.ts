@@ -2,7 +2,7 @@ import { CodeAction, CodeActionContext, Diagnostic, DiagnosticSeverity, Range } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { UwsgiDocument } from './uwsgiDocument';
 import { FileSystemPort } from '../analysis/fileSystem';
-import { LanguageSettings, defaultSettings, normalizeSettings } from './settings';
+import { DocumentSettingsProvider, LanguageSettings, defaultSettings, normalizeSettings } from './settings';
 import { DIAGNOSTIC_SOURCE, doValidation } from './validation';
 import { doCodeActions } from './codeActions';
 import { allRules } from './rules';
@@ -29,7 +29,12 @@ export interface LanguageService {
   configureFileAccess(fileSystem: FileSystemPort | undefined): void;
   /** Replaces the settings; anything missing or malformed falls back to the default. */
   configure(settings: unknown): void;
+  /** The settings configured (the editor's, or the defaults), before any project settings file. */
   readonly settings: Readonly<LanguageSettings>;
+  /** Gives or takes away the project settings files (none in untrusted workspaces). */
+  configureDocumentSettings(provider: DocumentSettingsProvider | undefined): void;
+  /** The settings a document is checked with: the configured ones under its project's settings files. */
+  settingsOf(document: UwsgiDocument): Readonly<LanguageSettings>;
   readonly rules: readonly Rule[];
   doValidation(document: UwsgiDocument): Diagnostic[];
   doCodeActions(document: UwsgiDocument, range: Range, context: CodeActionContext): CodeAction[];
@@ -56,6 +61,8 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** Access to included files; leave it out to read nothing beyond the document (untrusted workspaces). */
   readonly fileSystem?: FileSystemPort;
+  /** Project settings files, by document. */
+  readonly documentSettings?: DocumentSettingsProvider;
 }
 
 /**
@@ -80,6 +87,18 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
   let fileSystem = options.fileSystem;
   let settings: LanguageSettings = initialSettings === undefined ? { ...defaultSettings } : normalizeSettings(initialSettings);
   let client: ClientFeatures = DEFAULT_CLIENT_FEATURES;
+  let provider = options.documentSettings;
+  /** Per parse: every request on one version sees the same settings, resolved once. */
+  let resolved = new WeakMap<UwsgiDocument, { generation: number; settings: LanguageSettings; excluded: boolean }>();
+  const resolve = (document: UwsgiDocument): { settings: LanguageSettings; excluded: boolean } => {
+    if (!provider) return { settings, excluded: false };
+    const cached = resolved.get(document);
+    if (cached && cached.generation === provider.generation) return cached;
+    const entry = { generation: provider.generation, ...provider.forDocument(document.textDocument.uri, settings) };
+    resolved.set(document, entry);
+    return entry;
+  };
+  const settingsOf = (document: UwsgiDocument): LanguageSettings => resolve(document).settings;
   return {
     parse: (document) => new UwsgiDocument(document, fileSystem),
     configureFileAccess(port) {
@@ -87,28 +106,39 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     },
     configure(next) {
       settings = normalizeSettings(next);
+      resolved = new WeakMap();
     },
     get settings() {
       return settings;
     },
+    configureDocumentSettings(next) {
+      provider = next;
+      resolved = new WeakMap();
+    },
+    settingsOf,
     rules: allRules,
-    doValidation: (document) => (document.text.length > MAX_VALIDATED_LENGTH ? [tooLargeDiagnostic(document)] : doValidation(document, settings)),
-    doCodeActions: (document, range, context) => doCodeActions(document, range, context, settings),
+    doValidation: (document) => {
+      if (document.text.length > MAX_VALIDATED_LENGTH) return [tooLargeDiagnostic(document)];
+      const { settings: documentSettings, excluded } = resolve(document);
+      // An excluded file is still edited with completion and hovers, only not reported on.
+      return excluded ? [] : doValidation(document, documentSettings);
+    },
+    doCodeActions: (document, range, context) => doCodeActions(document, range, context, settingsOf(document)),
     configureClient(features) {
       client = { ...DEFAULT_CLIENT_FEATURES, ...features };
     },
-    doComplete: (document, position) => doComplete(document, position, settings, client),
+    doComplete: (document, position) => doComplete(document, position, settingsOf(document), client),
     doResolveCompletion: (item) => doResolveCompletion(item, client),
-    doHover: (document, position) => doHover(document, position, settings, client),
-    getInlayHints: (document, range) => getInlayHints(document, range, settings),
-    findDocumentSymbols: (document) => findDocumentSymbols(document, settings),
+    doHover: (document, position) => doHover(document, position, settingsOf(document), client),
+    getInlayHints: (document, range) => getInlayHints(document, range, settingsOf(document)),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, settingsOf(document)),
     getFoldingRanges: (document, context) => getFoldingRanges(document, context),
-    findDefinition: (document, position) => findDefinition(document, position, settings),
-    findReferences: (document, position, includeDeclaration) => findReferences(document, position, includeDeclaration, settings),
-    prepareRename: (document, position) => prepareRename(document, position, settings),
-    doRename: (document, position, newName) => doRename(document, position, newName, settings),
-    findDocumentLinks: (document) => findDocumentLinks(document, settings),
+    findDefinition: (document, position) => findDefinition(document, position, settingsOf(document)),
+    findReferences: (document, position, includeDeclaration) => findReferences(document, position, includeDeclaration, settingsOf(document)),
+    prepareRename: (document, position) => prepareRename(document, position, settingsOf(document)),
+    doRename: (document, position, newName) => doRename(document, position, newName, settingsOf(document)),
+    findDocumentLinks: (document) => findDocumentLinks(document, settingsOf(document)),
     getSelectionRanges: (document, positions) => getSelectionRanges(document, positions),
-    format: (document, range, options) => format(document, range, options, settings),
+    format: (document, range, options) => format(document, range, options, settingsOf(document)),
   };
 }

@@ -34,7 +34,7 @@ export const defaultSettings: Readonly<LanguageSettings> = Object.freeze({
   validation: { delayMs: 200 },
 });
 
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 /**
  * A user or group name as useradd/groupadd accept it (or a numeric id), with the optional
@@ -89,4 +89,15 @@ export function normalizeSettings(raw: unknown): LanguageSettings {
     format: { enable: pick(format['enable'], isBoolean, false), alignEquals: pick(format['alignEquals'], isBoolean, false) },
     validation: { delayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 10_000) : defaultSettings.validation.delayMs },
   };
+}
+
+/**
+ * Settings that depend on the document: the project settings files found from its path. The
+ * service asks once per parse and generation, so an implementation may read files.
+ */
+export interface DocumentSettingsProvider {
+  /** Changes whenever earlier answers may be stale (a settings file changed). */
+  readonly generation: number;
+  /** The settings for the document at `uri` over `base` (the editor's or the defaults), and whether it is excluded from checks. */
+  forDocument(uri: string, base: LanguageSettings): { settings: LanguageSettings; excluded: boolean };
 }
