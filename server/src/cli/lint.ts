@@ -291,7 +291,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     plugins: options.plugins,
     strict: options.strict,
     section: options.section,
-    placeholders: options.placeholders,
+    placeholders: options.placeholders.length > 0 ? options.placeholders : undefined,
     diagnostics: options.rules,
   }, io.cwd);
   const service = getLanguageService(undefined, { fileSystem: nodeFileSystem, documentSettings: settings });
