@@ -162,7 +162,7 @@ describe('show-config: our interpreter against uwsgi --show-config (2.0.21)', fu
     scratch = cache ? path.join(cache, 'scratch') : fs.mkdtempSync(path.join(os.tmpdir(), 'uwsgi-show-config-'));
     fs.mkdirSync(scratch, { recursive: true });
     const corpus = path.join(scratch, 'corpus');
-    fs.mkdirSync(corpus);
+    fs.mkdirSync(corpus, { recursive: true });
     const jobs: Array<{ name: string; file: string; dir: string; into: Comparison[] }> = [];
     for (const [source, label] of [[FIXTURES_DIR, 'fixtures'], [INTERPRETER_FIXTURES_DIR, 'interpreter-fixtures']] as const) {
       const dir = path.join(scratch, label);
