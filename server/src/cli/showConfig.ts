@@ -1,5 +1,6 @@
 // `uwsgi-ini-lint --show-config FILE`: the effective configuration, as uWSGI's own --show-config
 // prints it, computed without running anything the file names.
+import * as fs from 'fs';
 import * as path from 'path';
 import { interpret } from '../analysis/interpreter/interpret';
 import { formatShowConfig, showConfigJson } from '../analysis/interpreter/showConfig';
@@ -83,6 +84,14 @@ function parse(argv: string[]): ShowConfigArgs {
   return args;
 }
 
+function inodeOf(file: string): string | undefined {
+  try {
+    return String(fs.lstatSync(file).ino);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs `--show-config`; resolves to the exit status (0 shown, 1 uWSGI would stop first, 2 usage). */
 export function runShowConfig(argv: string[], io: ShowConfigIo): number {
   let args: ShowConfigArgs;
@@ -105,7 +114,9 @@ export function runShowConfig(argv: string[], io: ShowConfigIo): number {
     file: args.file,
     fileSystem: nodeFileSystem,
     env,
-    machine: { cwd: path.resolve(io.cwd) },
+    // Only what this machine can say for certain about the file; hostname, uid, time and the
+    // like belong to the machine uWSGI will run on.
+    machine: { cwd: path.resolve(io.cwd), inode: inodeOf },
     version: args.version,
     plugins: args.plugins,
   });
