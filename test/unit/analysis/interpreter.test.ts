@@ -131,6 +131,12 @@ describe('interpreter: the $, @ and % passes (§9)', () => {
     assert.deepEqual(partial.unknowns.map((u) => u.source), ['env']);
   });
 
+  it('uses $(VAR:-default) on 2.1 only; the default ends at the next : or -', () => {
+    const text = '[uwsgi]\na = $(NOPE:-8000)\nb = $(EMPTY:-x)\nc = $(EMPTY-x)\nd = $(NOPE:-a-b)\n';
+    assert.deepEqual(shown(text, { version: '2.1', env: { EMPTY: '' } }), ['a = 8000', 'b = x', 'c = ', 'd = a']);
+    assert.deepEqual(shown('[uwsgi]\na = $(NOPE:-8000)\n'), ['a = $(NOPE:-8000)']);
+  });
+
   it('reads @(file) without its trailing newline and never runs @(exec://...)', () => {
     const files = { '/srv/app/secret.txt': 'hunter2\n' };
     const result = run('[uwsgi]\na = @(secret.txt)\nb = @(exec://date)\n', { files });
@@ -246,6 +252,12 @@ describe('interpreter: config logic (§11)', () => {
 
   it('swallows else inside a false block on 2.0, where it is an unknown key', () => {
     assert.deepEqual(shown('[uwsgi]\nif-env = NOPE\na = 1\nelse =\nb = 2\nendif =\nc = 3\n'), ['if-env = NOPE', 'endif = ', 'c = 3']);
+  });
+
+  it('takes the else branch on 2.1 when the last tested line of the if was false', () => {
+    const text = '[uwsgi]\nif-env = NOPE\na = 1\nelse =\nb = 2\nendif =\n';
+    assert.deepEqual(shown(text, { version: '2.1' }), ['if-env = NOPE', 'else = ', 'b = 2', 'endif = ']);
+    assert.deepEqual(shown('[uwsgi]\nif-env = NOPE\nelse =\nb = 2\nendif =\n', { version: '2.1' }), ['if-env = NOPE', 'else = ', 'endif = ']);
   });
 
   it('carries a condition it cannot test as unknown, with the lines it guards', () => {

@@ -32,6 +32,8 @@ interface Logic {
   readonly key: string;
   readonly argument: string;
   readonly provenance: Provenance;
+  /** The outcome of the last line the block tested (what a 2.1 `else` inverts). */
+  last?: ConditionState;
 }
 
 interface Custom {
@@ -129,23 +131,22 @@ class Run {
 
   add(key: string, value: string, where: Where, placeholderOnly = false): void {
     if (!this.logicRunning && !placeholderOnly) {
-      if (isBlockCloser(key) || (key === 'else' && this.options.version === '2.1')) {
-        // 2.1's `else` closes the block but the line itself runs the opposite test: not modelled
-        // beyond closing, since it never happens on the released 2.0.
+      if (key === 'else' && this.options.version === '2.1') {
+        // 2.1: the opposite of the last line the if-block tested; no line tested, no else branch.
+        const last = this.logic?.last;
+        const state: ConditionState = last === undefined || last === 'true' ? 'false' : last === 'false' ? 'true' : 'unknown';
         this.logic = undefined;
+        this.pushEntry(key, value, where).configured = true;
+        this.logic = { key: 'else', argument: '', provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain }, last: state };
+        return;
       }
+      if (isBlockCloser(key)) this.logic = undefined;
       if (this.logic) {
         this.runLogic(this.logic, key, value, where);
         return;
       }
     }
-    if (this.entries.length >= this.limits.maxEntries) this.stop('limit', `more than ${this.limits.maxEntries} entries`, where);
-    const entry: ListEntry = {
-      key, value, read: value, configured: false, late: false,
-      provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain, ...(where.condition ? { condition: where.condition } : {}) },
-    };
-    (entry as { late: boolean }).late = this.configuring;
-    this.entries.push(entry);
+    const entry = this.pushEntry(key, value, where);
     if (placeholderOnly) {
       if (this.isOption(key)) this.stop('fatal', `you cannot use ${key} as a placeholder, it is already available as an option`, where);
       entry.configured = true;
@@ -162,6 +163,16 @@ class Run {
   }
 
   configuring = false;
+
+  private pushEntry(key: string, value: string, where: Where): ListEntry {
+    if (this.entries.length >= this.limits.maxEntries) this.stop('limit', `more than ${this.limits.maxEntries} entries`, where);
+    const entry: ListEntry = {
+      key, value, read: value, configured: false, late: this.configuring,
+      provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain, ...(where.condition ? { condition: where.condition } : {}) },
+    };
+    this.entries.push(entry);
+    return entry;
+  }
 
   // -------------------------------------------------------------------------------------------
   // Immediate options
@@ -406,11 +417,17 @@ class Run {
       this.skipped.push({ key, value, provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain, condition: condition('false') } });
     };
     const test = (result: boolean | undefined, replacement: string | undefined, unknownText?: string): void => {
+      logic.last = result === undefined ? 'unknown' : result ? 'true' : 'false';
       if (result === undefined) emit(unknownText === undefined ? replacement : value.includes('%(_)') ? unknownText : replacement, 'unknown');
       else if (result) emit(replacement, 'true');
       else skip();
     };
     const kind = logic.key;
+    if (kind === 'else') {
+      const state = logic.last!;
+      if (state === 'false') return skip();
+      return emit(undefined, state);
+    }
     if (kind === 'for') {
       for (const token of data.split(' ').filter(Boolean)) emit(token, 'true');
       return;
