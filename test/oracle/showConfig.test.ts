@@ -202,7 +202,7 @@ describe('show-config: our interpreter against uwsgi --show-config (2.0.21)', fu
         const real = await cachedUwsgi(job.file, job.dir, scratch, env, plugins);
         const result = interpret({
           file: job.file, fileSystem: nodeFileSystem, env: { vars: new Map(Object.entries({ ...env, SANDBOX_RW: scratch })), complete: true },
-          machine: machineFor(job.dir), version: '2.0', plugins,
+          machine: machineFor(job.dir), version: '2.0', plugins, embedded: 'none',
         });
         if (!real.shown) {
           // Most of these stop later than the interpreter looks (a missing plugin, a bad value, a

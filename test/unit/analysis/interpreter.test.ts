@@ -200,6 +200,14 @@ describe('interpreter: loads, placeholders and custom options (§3, §10)', () =
     ]);
   });
 
+  it('reads the editor text of the main file, also when a pull names it by %p', () => {
+    const result = interpret({
+      file: MAIN, text: '[uwsgi]\nini = %p:b\n[b]\nb = edited\n', fileSystem: fakeFileSystem({ [MAIN]: '[uwsgi]\n[b]\nb = on disk\n' }),
+      env: { vars: new Map(), complete: true }, machine: { cwd: '/srv/app' }, version: '2.0', plugins: [],
+    });
+    assert.deepEqual(showConfigLines(result).slice(1), [`ini = ${MAIN}:b`, 'b = edited']);
+  });
+
   it('reads nothing without file access and says why', () => {
     const result = run('[uwsgi]\ninclude = other.ini\n', { noFiles: true });
     assert.equal(result.stop?.kind, 'unsupported');
@@ -260,11 +268,29 @@ describe('interpreter: config logic (§11)', () => {
     assert.deepEqual(shown('[uwsgi]\nif-env = NOPE\nelse =\nb = 2\nendif =\n', { version: '2.1' }), ['if-env = NOPE', 'else = ', 'endif = ']);
   });
 
+  it('tests if-plugin against the plugins the default build embeds and those loaded so far', () => {
+    assert.deepEqual(shown('[uwsgi]\nif-plugin = python\na = 1\nendif =\nif-plugin = php\nb = 1\nendif =\nplugin = php\nif-plugin = php\nc = 1\nendif =\n'), [
+      'if-plugin = python', 'a = 1', 'endif = ', 'if-plugin = php', 'endif = ', 'plugin = php', 'if-plugin = php', 'c = 1', 'endif = ',
+    ]);
+  });
+
+  it('marks the lines of a file included under a condition with that condition', () => {
+    const result = run('[uwsgi]\nif-env = MODE\ninclude = prod.ini\nendif =\n', { complete: false, files: { '/srv/app/prod.ini': '[uwsgi]\np = 1\n' } });
+    assert.equal(result.entries.find((e) => e.key === 'p')!.provenance.condition?.state, 'unknown');
+  });
+
   it('carries a condition it cannot test as unknown, with the lines it guards', () => {
     const result = run('[uwsgi]\nif-env = PORT\nsocket = :%(_)\nendif =\n', { complete: false });
     const socket = result.entries.find((e) => e.key === 'socket')!;
     assert.equal(socket.provenance.condition?.state, 'unknown');
     assert.equal(result.render(socket.value), 'socket = :%(_)'.slice('socket = '.length));
+  });
+});
+
+describe('interpreter: the environment as options (§12)', () => {
+  it('turns UWSGI_* variables into options before the file, lower-cased with dashes, unexpanded by magic', () => {
+    const result = run('[uwsgi]\nv = %(foo-bar)\n', { env: { UWSGI_FOO_BAR: 'Val_UE %d', UWSGI_RELOADS: '3', HOME: '/root' } });
+    assert.deepEqual(showConfigLines(result), ['foo-bar = Val_UE %d', `ini = ${MAIN}`, 'v = Val_UE %d']);
   });
 });
 

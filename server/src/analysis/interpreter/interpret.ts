@@ -5,7 +5,7 @@
 // what would need that becomes an unknown part of the value (values.ts).
 import { DEFAULT_INCLUDE_LIMITS, FileSystemPort, resolvePath } from '../fileSystem';
 import { isBlockCloser, logicKindOf } from '../../parser/parser';
-import { getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
+import { allOptions, getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
 import { magicSub, ReadLine, selectSection } from './read';
 import {
   BlockCondition, ChainLink, ConditionState, EffectiveOption, Interpretation, InterpretLimits, InterpretOptions, ListEntry,
@@ -52,6 +52,12 @@ const UPPER = ['O', 'P', 'S', 'D', 'C', 'E', 'N', 'X', 'I', 'J'];
 /** Loaders whose formats we do not read: their entries are unknown. */
 const OTHER_LOADERS = new Set(['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged']);
 
+/** `UWSGI_*` variables uWSGI keeps for itself (core/utils.c). */
+const ENV_NOT_OPTIONS = new Set([
+  'UWSGI_RELOADS', 'UWSGI_VASSALS_DIR', 'UWSGI_EMPEROR_FD', 'UWSGI_BROODLORD_NUM', 'UWSGI_EMPEROR_FD_CONFIG', 'UWSGI_EMPEROR_PROXY',
+  'UWSGI_JAIL_PID', 'UWSGI_ORIGINAL_PROC_NAME',
+]);
+
 const hasScheme = (path: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
 
 class Run {
@@ -81,6 +87,9 @@ class Run {
     this.fs = options.fileSystem;
     this.cwd = options.machine.cwd ?? '/';
     for (const item of options.plugins) for (const plugin of normalizePluginList(item)) this.plugins.add(plugin);
+    if (options.embedded !== 'none') {
+      for (const option of allOptions(options.version)) if (option.embeddedByDefault && option.plugin !== 'core') this.plugins.add(option.plugin);
+    }
   }
 
   unknown(source: UnknownSource, text: string, reason: string): string {
@@ -182,7 +191,11 @@ class Run {
     if (custom) return this.runCustom(custom, key, value, where);
     const link = (via: ChainLink['via']): ChainLink[] => [...where.chain, { via, file: where.file, line: where.line, value }];
     if (logicKindOf(key)) {
-      if (this.logic) this.stop('fatal', 'recursive logic in options is not supported', where);
+      if (this.logic) {
+        // Under a condition we could not test, uWSGI may never have read this line.
+        if (where.condition?.state === 'unknown') this.stop('unsupported', `\`${key}\` inside a block whose condition is unknown (fatal if it holds)`, where);
+        this.stop('fatal', 'recursive logic in options is not supported', where);
+      }
       this.logic = { key, argument: value, provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain } };
       return;
     }
@@ -251,6 +264,17 @@ class Run {
     }
   }
 
+  /** §12: every `UWSGI_*` variable is an option, before the command line; no magic expansion. */
+  environmentOptions(): void {
+    const where = { file: '<environment>', line: 0, section: 'uwsgi', chain: [] as ChainLink[] };
+    const plugins = this.options.env.vars.get('UWSGI_PLUGINS');
+    if (plugins !== undefined) for (const plugin of normalizePluginList(plugins)) this.plugins.add(plugin);
+    for (const [name, value] of this.options.env.vars) {
+      if (!name.startsWith('UWSGI_') || ENV_NOT_OPTIONS.has(name)) continue;
+      this.add(name.slice('UWSGI_'.length).toLowerCase().replace(/_/g, '-'), value, where);
+    }
+  }
+
   // -------------------------------------------------------------------------------------------
   // Loading
 
@@ -263,7 +287,7 @@ class Run {
   }
 
   /** `uwsgi_opt_load_ini` + `uwsgi_ini_config`. `via` decides whether the upper-case magic variables get frozen. */
-  load(spec: string, via: 'ini' | 'include' | 'inherit', chain: ChainLink[], where: { file: string; line: number }): void {
+  load(spec: string, via: 'ini' | 'include' | 'inherit', chain: ChainLink[], where: { file: string; line: number; condition?: BlockCondition }): void {
     if (++this.loads > this.limits.maxLoads) this.stop('limit', `more than ${this.limits.maxLoads} config loads (uWSGI would go on without end)`, where);
     if (chain.filter((l) => l.via === 'ini' || l.via === 'include' || l.via === 'inherit').length > this.limits.maxDepth + 1) {
       this.stop('limit', `includes nested deeper than ${this.limits.maxDepth} (uWSGI would recurse without end)`, where);
@@ -295,12 +319,12 @@ class Run {
     const selected = selectSection(expanded.text, expanded.lineStarts, section);
     if (!selected.found) this.warnings.push({ message: `Can't find section "${section}" in INI configuration file ${file}`, ...where });
     const path = table.get('p') ?? file;
-    for (const line of selected.lines) this.addRead(line, path, section, chain);
+    for (const line of selected.lines) this.addRead(line, path, section, chain, where.condition);
   }
 
-  private addRead(line: ReadLine, file: string, section: string, chain: readonly ChainLink[]): void {
+  private addRead(line: ReadLine, file: string, section: string, chain: readonly ChainLink[], condition: BlockCondition | undefined): void {
     const value = line.value.length > this.limits.maxValueLength ? this.tooLong(line.value) : line.value;
-    this.add(line.key, value, { file, line: line.line, section, chain });
+    this.add(line.key, value, { file, line: line.line, section, chain, ...(condition ? { condition } : {}) });
   }
 
   private tooLong(value: string): string {
@@ -309,8 +333,8 @@ class Run {
 
   /** The file's text, read once; undefined when no file access is allowed. Missing files are fatal, as in uWSGI. */
   private readConfig(file: string, where: { file: string; line: number }): string | undefined {
-    if (this.options.text !== undefined && file === this.mainFile) return this.options.text;
     const path = resolvePath(this.cwd, file);
+    if (this.options.text !== undefined && path === resolvePath(this.cwd, this.mainFile)) return this.options.text;
     if (this.texts.has(path)) return this.texts.get(path);
     if (!this.fs) {
       this.texts.set(path, undefined);
@@ -754,6 +778,7 @@ export function interpret(options: InterpretOptions): Interpretation {
   let stop: Stop | undefined;
   const argv = { file: '<command line>', line: 0, section: 'uwsgi', chain: [] as ChainLink[] };
   try {
+    run.environmentOptions();
     // What `--ini FILE` puts in the list, before the file's own lines.
     run.entries.push({ key: 'ini', value: options.file, read: options.file, configured: true, late: false, provenance: argv });
     run.load(options.file, 'ini', [{ via: 'ini', file: argv.file, line: 0, value: options.file }], argv);

@@ -45,6 +45,11 @@ export interface InterpretOptions {
   readonly version: '2.0' | '2.1';
   /** Plugins loaded before the file (`--plugin`), besides core and those the default build embeds. */
   readonly plugins: readonly string[];
+  /**
+   * `default-build` (the default): the plugins uWSGI's default build embeds count as loaded for
+   * `if-plugin`. `none`: a modular binary (such as Debian's), where only `plugins` are.
+   */
+  readonly embedded?: 'default-build' | 'none';
   readonly limits?: InterpretLimits;
 }
 
