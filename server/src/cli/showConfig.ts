@@ -1,11 +1,10 @@
 // `uwsgi-ini-lint --show-config FILE`: the effective configuration, as uWSGI's own --show-config
 // prints it, computed without running anything the file names.
-import * as fs from 'fs';
 import * as path from 'path';
 import { interpret } from '../analysis/interpreter/interpret';
 import { formatShowConfig, showConfigJson } from '../analysis/interpreter/showConfig';
 import { Environment } from '../analysis/interpreter/types';
-import { nodeFileSystem } from '../node/nodeFileSystem';
+import { inodeOf, nodeFileSystem } from '../node/nodeFileSystem';
 
 export interface ShowConfigIo {
   stdout: (text: string) => void;
@@ -82,14 +81,6 @@ function parse(argv: string[]): ShowConfigArgs {
     }
   }
   return args;
-}
-
-function inodeOf(file: string): string | undefined {
-  try {
-    return String(fs.lstatSync(file).ino);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Runs `--show-config`; resolves to the exit status (0 shown, 1 uWSGI would stop first, 2 usage). */

@@ -6,12 +6,12 @@
 import { DEFAULT_INCLUDE_LIMITS, FileSystemPort, resolvePath } from '../fileSystem';
 import { isBlockCloser, logicKindOf } from '../../parser/parser';
 import { allOptions, getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
-import { magicSub, ReadLine, selectSection } from './read';
+import { magicSub, ReadLine, ReadResult, selectSection } from './read';
 import {
   BlockCondition, ChainLink, ConditionState, EffectiveOption, Interpretation, InterpretLimits, InterpretOptions, ListEntry,
   Provenance, SkippedLine, Stop,
 } from './types';
-import { isKnown, MARK_OPEN, UnknownSource, UnknownTable } from './values';
+import { isKnown, UnknownSource, UnknownTable } from './values';
 
 export const DEFAULT_INTERPRET_LIMITS: InterpretLimits = Object.freeze({
   ...DEFAULT_INCLUDE_LIMITS,
@@ -81,6 +81,7 @@ class Run {
   /** Reads memoised by path: a pulled section is re-selected, never re-read. */
   private readonly texts = new Map<string, string | undefined>();
   private readonly known = new Map<string, ReturnType<typeof isKnownOption>>();
+  private readonly pulls = new Map<string, ReadResult>();
 
   constructor(readonly options: InterpretOptions) {
     this.limits = options.limits ?? DEFAULT_INTERPRET_LIMITS;
@@ -171,7 +172,8 @@ class Run {
     }
   }
 
-  configuring = false;
+  /** Set while uwsgi_configure runs: entries added then (by `inherit`) come after the passes. */
+  private configuring = false;
 
   private pushEntry(key: string, value: string, where: Where): ListEntry {
     if (this.entries.length >= this.limits.maxEntries) this.stop('limit', `more than ${this.limits.maxEntries} entries`, where);
@@ -315,8 +317,14 @@ class Run {
       // No file access here (an untrusted workspace): what the file holds is unknown.
       this.stop('unsupported', `\`${file}\` may not be read here`, where);
     }
-    const expanded = magicSub(text, (char) => this.magicValue(char, table));
-    const selected = selectSection(expanded.text, expanded.lineStarts, section);
+    // Pulls are memoised per (file, section, magic table): the same pull again costs no re-expansion.
+    const memoKey = `${resolvePath(this.cwd, file)}\0${section}\0${[...table].join('\0')}\0${this.upper ? [...this.upper.values()].join('\0') : ''}`;
+    let selected = this.pulls.get(memoKey);
+    if (!selected) {
+      const expanded = magicSub(text, (char) => this.magicValue(char, table));
+      selected = selectSection(expanded.text, expanded.lineStarts, section);
+      this.pulls.set(memoKey, selected);
+    }
     if (!selected.found) this.warnings.push({ message: `Can't find section "${section}" in INI configuration file ${file}`, ...where });
     const path = table.get('p') ?? file;
     for (const line of selected.lines) this.addRead(line, path, section, chain, where.condition);
@@ -799,4 +807,3 @@ export function interpret(options: InterpretOptions): Interpretation {
   };
 }
 
-export { MARK_OPEN };
