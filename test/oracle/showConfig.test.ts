@@ -30,14 +30,26 @@ const EXCEPTIONS: Record<string, string> = {
 };
 
 /**
+ * Options the sandboxed binary cannot apply (read-only filesystem, no network, built without PCRE)
+ * or that redirect or rewrite the log, through which uWSGI prints its --show-config. None of them
+ * is immediate, so renaming them into `procname-prefix` (a string option applied only when workers
+ * fork, which never happens here) changes nothing
+ * about how the file is read: their values still go through the `$`, `@`, `%` passes. Not `print`:
+ * what it prints would land in the middle of the dump.
+ */
+const RENAMED_TO_INERT = [
+  'logto', 'logto2', 'daemonize', 'daemonize2', 'logger', 'req-logger', 'logger-req', 'log-encoder', 'log-req-encoder',
+  'log-date', 'logdate', 'log-prefix', 'chdir', 'spooler', 'route', 'route-run', 'route-host', 'route-uri', 'route-qs',
+  'route-if', 'route-if-not', 'response-route', 'final-route', 'error-route',
+];
+const RENAMED = new RegExp(`^([ \\t]*)(?:${RENAMED_TO_INERT.join('|')})([ \\t]*=|[ \\t]*$)`, 'gm');
+
+/**
  * What the oracle changes in a file before either side reads it: `@(exec://...)` is removed, so
- * nothing runs, and log redirections and encoders are renamed into placeholders, because uWSGI prints
- * its --show-config through its logger: into a file the sandbox cannot open, or rewritten.
+ * nothing runs, and the options above become `procname-prefix`.
  */
 export function prepare(text: string): string {
-  return text
-    .replace(/@\(exec:\/\/[^)]*\)/g, '')
-    .replace(/^([ \t]*)(logto2?|daemonize2?|logger|req-logger|log-encoder|log-req-encoder)([ \t]*=|[ \t]*$)/gm, '$1oracle-renamed-$2$3');
+  return text.replace(/@\(exec:\/\/[^)]*\)/g, '').replace(RENAMED, '$1procname-prefix$2');
 }
 
 /** Copies a tree, writing over files that exist, so they keep their inode (`%i`) between cached runs. */
