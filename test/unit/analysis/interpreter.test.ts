@@ -213,6 +213,14 @@ describe('interpreter: loads, placeholders and custom options (§3, §10)', () =
     assert.equal(result.stop?.kind, 'unsupported');
   });
 
+  it('stays bounded on a loop of a billion and a placeholder that doubles itself', () => {
+    const started = Date.now();
+    assert.equal(run('[uwsgi]\nfor-times = 1000000000\nx = %(_)\nendfor =\n').stop?.kind, 'limit');
+    const doubling = run('[uwsgi]\na = %(a)%(a)\n');
+    assert.deepEqual(doubling.unknowns.map((u) => u.source), ['limit']);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
+
   it('stops an include cycle at the include depth limit', () => {
     const result = run('[uwsgi]\ninclude = uwsgi.ini\n');
     assert.equal(result.stop?.kind, 'limit');

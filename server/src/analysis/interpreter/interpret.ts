@@ -132,9 +132,11 @@ class Run {
 
   /** `uwsgi_get_exported_opt`: the first entry with that key, whatever came later. */
   firstValue(key: string): string | undefined {
-    for (const entry of this.entries) if (entry.key === key) return entry.value;
-    return undefined;
+    return this.firstByKey.get(key)?.value;
   }
+
+  /** The list only grows, so the first entry of a key never changes: one lookup, not a scan. */
+  private readonly firstByKey = new Map<string, ListEntry>();
 
   // -------------------------------------------------------------------------------------------
   // add_exported_option_do (core/config.c)
@@ -182,6 +184,7 @@ class Run {
       provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain, ...(where.condition ? { condition: where.condition } : {}) },
     };
     this.entries.push(entry);
+    if (!this.firstByKey.has(key)) this.firstByKey.set(key, entry);
     return entry;
   }
 
@@ -264,6 +267,11 @@ class Run {
         this.immediate(opt, optValue, { ...where, chain });
       }
     }
+  }
+
+  /** An option of uWSGI's own command line, already applied. */
+  commandLine(key: string, value: string): void {
+    this.pushEntry(key, value, { file: '<command line>', line: 0, section: 'uwsgi', chain: [] }).configured = true;
   }
 
   /** §12: every `UWSGI_*` variable is an option, before the command line; no magic expansion. */
@@ -788,7 +796,7 @@ export function interpret(options: InterpretOptions): Interpretation {
   try {
     run.environmentOptions();
     // What `--ini FILE` puts in the list, before the file's own lines.
-    run.entries.push({ key: 'ini', value: options.file, read: options.file, configured: true, late: false, provenance: argv });
+    run.commandLine('ini', options.file);
     run.load(options.file, 'ini', [{ via: 'ini', file: argv.file, line: 0, value: options.file }], argv);
     run.passes();
     run.configure();
