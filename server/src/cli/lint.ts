@@ -8,6 +8,7 @@ import { listActions, listOptions, listPhases } from '../registry/listing';
 import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { CliSettings } from './projectSettings';
+import { runShowConfig, SHOW_CONFIG_USAGE } from './showConfig';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -28,6 +29,7 @@ Options:
                              from (with --format json: as JSON), then exit
   --max-warnings N           exit 1 when there are more than N warnings
   --no-color                 plain text output
+${SHOW_CONFIG_USAGE}
   --list-options             print every option uWSGI knows, then exit
   --list-phases              print every hook phase, then exit
   --list-actions             print every hook action, then exit
@@ -268,6 +270,9 @@ export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'in
 /** Runs the linter; resolves to the exit status. Never throws. */
 export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const say = (line: string): void => io.stderr(`uwsgi-ini-lint: ${visible(line)}\n`);
+  if (argv.some((arg) => arg === '--show-config' || arg.startsWith('--show-config='))) {
+    return runShowConfig(argv, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd, env: process.env });
+  }
   let options: CliOptions;
   try {
     options = parseArguments(argv, io);

@@ -49,3 +49,12 @@ export const nodeFileSystem: FileSystemPort = {
     }
   },
 };
+
+/** The inode number of a path itself (uWSGI's `%i` uses lstat), or undefined when it cannot be told. */
+export function inodeOf(path: string): string | undefined {
+  try {
+    return String(fs.lstatSync(path).ino);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+// `uwsgi-ini-lint --show-config FILE`: the effective configuration, as uWSGI's own --show-config
+// prints it, computed without running anything the file names.
+import * as path from 'path';
+import { interpret } from '../analysis/interpreter/interpret';
+import { formatShowConfig, showConfigJson } from '../analysis/interpreter/showConfig';
+import { Environment } from '../analysis/interpreter/types';
+import { inodeOf, nodeFileSystem } from '../node/nodeFileSystem';
+
+export interface ShowConfigIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const SHOW_CONFIG_USAGE = `  --show-config FILE[:SECTION]  print the configuration uWSGI would apply, in uWSGI's own
+                             --show-config format (json: with provenance and unknown values);
+                             nothing the file names is run, fetched or resolved
+  --env NAME=VALUE           an environment variable for --show-config (repeatable); others
+                             are unknown values
+  --env-from-process         --show-config sees this process's environment (unset = unset)`;
+
+class ShowConfigUsage extends Error {}
+
+interface ShowConfigArgs {
+  file: string | undefined;
+  format: 'text' | 'json';
+  version: '2.0' | '2.1';
+  plugins: string[];
+  env: Map<string, string>;
+  fromProcess: boolean;
+}
+
+function parse(argv: string[]): ShowConfigArgs {
+  const args: ShowConfigArgs = { file: undefined, format: 'text', version: '2.0', plugins: [], env: new Map(), fromProcess: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new ShowConfigUsage(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--show-config':
+        if (args.file !== undefined) throw new ShowConfigUsage('--show-config takes one file');
+        args.file = value();
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json') throw new ShowConfigUsage(`--show-config prints text or json, not "${format}"`);
+        args.format = format;
+        break;
+      }
+      case '--uwsgi-version': {
+        const version = value();
+        if (version !== '2.0' && version !== '2.1') throw new ShowConfigUsage(`--uwsgi-version must be 2.0 or 2.1, not "${version}"`);
+        args.version = version;
+        break;
+      }
+      case '--plugins':
+        args.plugins.push(...value().split(',').map((p) => p.trim()).filter(Boolean));
+        break;
+      case '--env': {
+        const pair = value();
+        const at = pair.indexOf('=');
+        if (at <= 0) throw new ShowConfigUsage(`--env takes NAME=VALUE, not "${pair}"`);
+        args.env.set(pair.slice(0, at), pair.slice(at + 1));
+        break;
+      }
+      case '--env-from-process':
+        args.fromProcess = true;
+        break;
+      case '--no-color':
+        break;
+      default:
+        throw new ShowConfigUsage(arg.startsWith('-') ? `${flag} does not go with --show-config` : `--show-config takes one file, not also ${arg}`);
+    }
+  }
+  return args;
+}
+
+/** Runs `--show-config`; resolves to the exit status (0 shown, 1 uWSGI would stop first, 2 usage). */
+export function runShowConfig(argv: string[], io: ShowConfigIo): number {
+  let args: ShowConfigArgs;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    if (!(error instanceof ShowConfigUsage)) throw error;
+    io.stderr(`uwsgi-ini-lint: ${error.message} (see --help)\n`);
+    return 2;
+  }
+  if (!args.file) {
+    io.stderr('uwsgi-ini-lint: --show-config needs a file (see --help)\n');
+    return 2;
+  }
+  const vars = new Map<string, string>();
+  if (args.fromProcess) for (const [name, value] of Object.entries(io.env)) if (value !== undefined) vars.set(name, value);
+  for (const [name, value] of args.env) vars.set(name, value);
+  const env: Environment = { vars, complete: args.fromProcess };
+  const result = interpret({
+    file: args.file,
+    fileSystem: nodeFileSystem,
+    env,
+    // Only what this machine can say for certain about the file; hostname, uid, time and the
+    // like belong to the machine uWSGI will run on.
+    machine: { cwd: path.resolve(io.cwd), inode: inodeOf },
+    version: args.version,
+    plugins: args.plugins,
+  });
+  if (args.format === 'json') {
+    io.stdout(`${JSON.stringify(showConfigJson(args.file, result), null, 2)}\n`);
+  } else {
+    io.stdout(formatShowConfig(result));
+    for (const warning of result.warnings) io.stderr(`uwsgi-ini-lint: warning: ${warning.message}\n`);
+    const unknown = result.entries.filter((e) => result.render(e.value) !== e.value || e.provenance.condition?.state === 'unknown').length;
+    if (unknown > 0) io.stderr(`uwsgi-ini-lint: ${unknown} entries hold unknown values or depend on unknown conditions (see --format json)\n`);
+  }
+  if (result.stop) {
+    const where = result.stop.file ? ` (${result.stop.file}:${result.stop.line})` : '';
+    io.stderr(`uwsgi-ini-lint: ${result.stop.kind === 'fatal' ? 'uWSGI would stop here' : 'stopped'}: ${result.stop.message}${where}\n`);
+    return 1;
+  }
+  return 0;
+}
