@@ -20,13 +20,13 @@ export const FUZZ_URI = 'file:///srv/fuzz/uwsgi.ini';
  * facade must be exercised by `exerciseDocument` (a test checks that, so a new feature added to
  * the facade is fuzzed as soon as it lands).
  */
-export const FACADE_WIRING = new Set(['parse', 'configureFileAccess', 'configure', 'configureClient', 'settings', 'rules', 'doResolveCompletion']);
+export const FACADE_WIRING = new Set(['parse', 'configureFileAccess', 'configure', 'configureClient', 'configureDocumentSettings', 'settings', 'rules', 'doResolveCompletion']);
 
 /** The facade methods `exerciseDocument` calls (doResolveCompletion is called on completion items). */
 export const EXERCISED = new Set([
   'doValidation', 'doCodeActions', 'doComplete', 'doHover', 'getInlayHints', 'findDocumentSymbols', 'getFoldingRanges',
   'findDefinition', 'findReferences', 'prepareRename', 'doRename', 'findDocumentLinks', 'getSelectionRanges', 'format',
-  'doResolveCompletion',
+  'doResolveCompletion', 'settingsOf',
 ]);
 
 /** A service with every optional feature on, so the fuzzer reaches all code paths. */
@@ -198,6 +198,7 @@ export function exerciseDocument(ls: LanguageService, text: string, options: Exe
   const bounds = new Bounds(textDocument);
   const document = ls.parse(textDocument);
   checkParse(document.ast, text);
+  assert.ok(ls.settingsOf(document), 'every document has resolved settings');
   const whole: Range = { start: { line: 0, character: 0 }, end: textDocument.positionAt(text.length) };
 
   const diagnostics = ls.doValidation(document);
