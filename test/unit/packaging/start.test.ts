@@ -122,6 +122,17 @@ describe('npm start: output', () => {
       });
     });
 
+    it('every image the README shows is in the .vsix, byte for byte', async () => {
+      const { vsixRead } = await vsixModule();
+      const source = images(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).filter((src) => !/^[a-z]+:/i.test(src));
+      assert.ok(source.length > 0, 'the README shows no packaged image');
+      for (const src of source) {
+        const packaged = vsixRead(vsix, `extension/${src}`);
+        assert.ok(packaged, `${src} is not in the .vsix`);
+        assert.ok(packaged.equals(fs.readFileSync(path.join(ROOT, src))), `${src} differs from the checkout's copy`);
+      }
+    });
+
     it('the file icons of the uWSGI INI language are in the .vsix, one per theme kind', async () => {
       const { vsixRead } = await vsixModule();
       const manifest = JSON.parse(vsixRead(vsix, 'extension/package.json')!.toString('utf8'));
