@@ -30,8 +30,7 @@ describe('corpus: completion, hover and inlay hints at every position of 502 rea
   });
 
   it('never throws and answers with ranges inside the document', () => {
-    const service = getLanguageService();
-    service.configureClient({ markdown: true, snippets: true, resolveDocumentation: true });
+    const service = getLanguageService(undefined, { clientFeatures: { markdown: true, snippets: true, resolveDocumentation: true } });
     const problems: string[] = [];
     const report = (name: string, document: TextDocument, offset: number, what: string): void => {
       if (problems.length < 50) problems.push(`${name} at ${JSON.stringify(document.positionAt(offset))}: ${what}`);

@@ -20,7 +20,7 @@ export const FUZZ_URI = 'file:///srv/fuzz/uwsgi.ini';
  * facade must be exercised by `exerciseDocument` (a test checks that, so a new feature added to
  * the facade is fuzzed as soon as it lands).
  */
-export const FACADE_WIRING = new Set(['parse', 'configureFileAccess', 'configure', 'configureClient', 'configureDocumentSettings', 'settings', 'rules', 'doResolveCompletion']);
+export const FACADE_WIRING = new Set(['parse', 'configure', 'settings', 'rules', 'doResolveCompletion']);
 
 /** The facade methods `exerciseDocument` calls (doResolveCompletion is called on completion items). */
 export const EXERCISED = new Set([
@@ -31,9 +31,8 @@ export const EXERCISED = new Set([
 
 /** A service with every optional feature on, so the fuzzer reaches all code paths. */
 export function fuzzService(extra: Record<string, unknown> = {}): LanguageService {
-  const ls = getLanguageService({ format: { enable: true }, inlayHints: { placeholders: true }, validation: { delayMs: 0 }, ...extra });
-  ls.configureClient({ markdown: true, snippets: true, resolveDocumentation: true });
-  return ls;
+  return getLanguageService({ format: { enable: true }, inlayHints: { placeholders: true }, validation: { delayMs: 0 }, ...extra },
+    { clientFeatures: { markdown: true, snippets: true, resolveDocumentation: true } });
 }
 
 // ---------------------------------------------------------------- parse

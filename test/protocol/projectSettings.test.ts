@@ -79,7 +79,7 @@ describe('protocol: project settings files', function () {
     const uri = uriOf(write('uwsgi.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = true\n'));
     client.open(uri, fs.readFileSync(path.join(dir, 'uwsgi.ini'), 'utf8'));
     assert.deepEqual(summary(await published(uri, (d) => d.length > 0)), ['unknown-option@3:0 1']);
-    const registration = await waitForRequest(requests, 'client/registerCapability');
+    const registration = await waitForRequest(requests, 'client/registerCapability', 'workspace/didChangeWatchedFiles');
     const watchers = (registration.params as any).registrations.find((r: any) => r.method === 'workspace/didChangeWatchedFiles').registerOptions.watchers;
     assert.deepEqual(watchers.map((w: any) => w.globPattern), ['**/.uwsgi-ini.toml', '**/pyproject.toml']);
 
@@ -182,10 +182,13 @@ describe('protocol: project settings files', function () {
   });
 });
 
-async function waitForRequest(requests: RpcMessage[], method: string): Promise<RpcMessage> {
+/** The first `method` request (for `registered`, the registration of that method). */
+async function waitForRequest(requests: RpcMessage[], method: string, registered?: string): Promise<RpcMessage> {
   const deadline = Date.now() + 5_000;
+  const matches = (r: RpcMessage) =>
+    r.method === method && (registered === undefined || (r.params as { registrations?: { method: string }[] }).registrations?.some((g) => g.method === registered));
   for (;;) {
-    const found = requests.find((r) => r.method === method);
+    const found = requests.find(matches);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no ${method} request within 5 s`);
     await new Promise((resolve) => setTimeout(resolve, 20));

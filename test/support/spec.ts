@@ -2,14 +2,14 @@
 // diagnostics shown as the text they cover.
 import { CodeAction, Diagnostic, DiagnosticSeverity, Position, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, LanguageService } from '../../server/src/service/languageService';
+import { getLanguageService, LanguageService, LanguageServiceOptions } from '../../server/src/service/languageService';
 import { UwsgiDocument } from '../../server/src/service/uwsgiDocument';
 import { FileStat, FileSystemPort } from '../../server/src/analysis/fileSystem';
 
 export const URI = 'file:///srv/app/uwsgi.ini';
 
-export function service(settings?: unknown): LanguageService {
-  return getLanguageService(settings);
+export function service(settings?: unknown, options?: LanguageServiceOptions): LanguageService {
+  return getLanguageService(settings, options);
 }
 
 export function documentOf(text: string, uri = URI): TextDocument {

@@ -25,21 +25,15 @@ import { format } from './formatting';
 export interface LanguageService {
   /** Parses a document; the result is what every other call takes. Cache it per uri and version. */
   parse(document: TextDocument): UwsgiDocument;
-  /** Gives or takes away access to included files (none in untrusted workspaces). */
-  configureFileAccess(fileSystem: FileSystemPort | undefined): void;
   /** Replaces the settings; anything missing or malformed falls back to the default. */
   configure(settings: unknown): void;
   /** The settings configured (the editor's, or the defaults), before any project settings file. */
   readonly settings: Readonly<LanguageSettings>;
-  /** Gives or takes away the project settings files (none in untrusted workspaces). */
-  configureDocumentSettings(provider: DocumentSettingsProvider | undefined): void;
   /** The settings a document is checked with: the configured ones under its project's settings files. */
   settingsOf(document: UwsgiDocument): Readonly<LanguageSettings>;
   readonly rules: readonly Rule[];
   doValidation(document: UwsgiDocument): Diagnostic[];
   doCodeActions(document: UwsgiDocument, range: Range, context: CodeActionContext): CodeAction[];
-  /** Tells the service what the client can show (markdown, snippets, lazily resolved documentation). */
-  configureClient(features: Partial<ClientFeatures>): void;
   doComplete(document: UwsgiDocument, position: Position): CompletionList;
   /** Fills in the documentation an item of `doComplete` left out (clients that resolve items). */
   doResolveCompletion(item: CompletionItem): CompletionItem;
@@ -61,8 +55,10 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** Access to included files; leave it out to read nothing beyond the document (untrusted workspaces). */
   readonly fileSystem?: FileSystemPort;
-  /** Project settings files, by document. */
+  /** Project settings files, by document (none in untrusted workspaces). */
   readonly documentSettings?: DocumentSettingsProvider;
+  /** What the client can show (markdown, snippets, lazily resolved documentation). */
+  readonly clientFeatures?: Partial<ClientFeatures>;
 }
 
 /**
@@ -82,12 +78,15 @@ function tooLargeDiagnostic(document: UwsgiDocument): Diagnostic {
   };
 }
 
-/** The pure language service: no Node APIs, no connection. Inputs are TextDocuments, outputs LSP types. */
+/**
+ * The pure language service: no Node APIs, no connection. Inputs are TextDocuments, outputs LSP
+ * types. Built once per session from what the host and the client offer; only the editor settings
+ * change afterwards (`configure`).
+ */
 export function getLanguageService(initialSettings?: unknown, options: LanguageServiceOptions = {}): LanguageService {
-  let fileSystem = options.fileSystem;
+  const { fileSystem, documentSettings: provider } = options;
   let settings: LanguageSettings = initialSettings === undefined ? { ...defaultSettings } : normalizeSettings(initialSettings);
-  let client: ClientFeatures = DEFAULT_CLIENT_FEATURES;
-  let provider = options.documentSettings;
+  const client: ClientFeatures = { ...DEFAULT_CLIENT_FEATURES, ...options.clientFeatures };
   /** Per parse: every request on one version sees the same settings, resolved once. */
   let resolved = new WeakMap<UwsgiDocument, { generation: number; settings: LanguageSettings; excluded: boolean }>();
   const resolve = (document: UwsgiDocument): { settings: LanguageSettings; excluded: boolean } => {
@@ -101,19 +100,12 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
   const settingsOf = (document: UwsgiDocument): LanguageSettings => resolve(document).settings;
   return {
     parse: (document) => new UwsgiDocument(document, fileSystem),
-    configureFileAccess(port) {
-      fileSystem = port;
-    },
     configure(next) {
       settings = normalizeSettings(next);
       resolved = new WeakMap();
     },
     get settings() {
       return settings;
-    },
-    configureDocumentSettings(next) {
-      provider = next;
-      resolved = new WeakMap();
     },
     settingsOf,
     rules: allRules,
@@ -124,9 +116,6 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
       return excluded ? [] : doValidation(document, documentSettings);
     },
     doCodeActions: (document, range, context) => doCodeActions(document, range, context, settingsOf(document)),
-    configureClient(features) {
-      client = { ...DEFAULT_CLIENT_FEATURES, ...features };
-    },
     doComplete: (document, position) => doComplete(document, position, settingsOf(document), client),
     doResolveCompletion: (item) => doResolveCompletion(item, client),
     doHover: (document, position) => doHover(document, position, settingsOf(document), client),

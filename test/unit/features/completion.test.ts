@@ -4,8 +4,7 @@ import { applyEdits, documentOf, service, withCursor } from '../../support/spec'
 import type { ClientFeatures } from '../../../server/src/service/markup';
 
 function complete(marked: string, settings?: unknown, features?: Partial<ClientFeatures>, uri?: string): CompletionList {
-  const ls = service(settings);
-  if (features) ls.configureClient(features);
+  const ls = service(settings, { clientFeatures: features });
   const { text, position } = withCursor(marked);
   return ls.doComplete(ls.parse(documentOf(text, uri)), position);
 }
@@ -296,8 +295,7 @@ describe('completion', () => {
 
   describe('client features', () => {
     it('defers documentation to resolve when the client asks for it', () => {
-      const ls = service();
-      ls.configureClient({ resolveDocumentation: true });
+      const ls = service(undefined, { clientFeatures: { resolveDocumentation: true } });
       const { text, position } = withCursor('[uwsgi]\nvac|\n');
       const vacuum = ls.doComplete(ls.parse(documentOf(text)), position).items.find((i) => i.label === 'vacuum')!;
       assert.equal(vacuum.documentation, undefined);

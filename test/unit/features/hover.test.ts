@@ -5,8 +5,7 @@ import type { ClientFeatures } from '../../../server/src/service/markup';
 import { allPhases } from '../../../server/src/registry/registry';
 
 function hover(marked: string, settings?: unknown, features?: Partial<ClientFeatures>, uri?: string): Hover | null {
-  const ls = service(settings);
-  if (features) ls.configureClient(features);
+  const ls = service(settings, { clientFeatures: features });
   const { text, position } = withCursor(marked);
   return ls.doHover(ls.parse(documentOf(text, uri)), position);
 }

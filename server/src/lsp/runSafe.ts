@@ -1,0 +1,29 @@
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/** Where failures are reported: the connection's console (the editor's output channel). */
+export interface ErrorLog {
+  error(message: string): void;
+}
+
+/** One line of context, then the stack (or the message of something thrown that is no Error). */
+export function formatError(message: string, error: unknown): string {
+  if (error instanceof Error) return `${message}: ${error.stack ?? error.message}`;
+  return `${message}: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`;
+}
+
+const cancelled = <T>(): ResponseError<T> => new ResponseError<T>(LSPErrorCodes.RequestCancelled, 'cancelled');
+
+/**
+ * Runs one request's work. A request the client already cancelled is answered as cancelled
+ * without doing it; a failure is logged once and answered with the empty result, so a bug in one
+ * feature never takes the server down.
+ */
+export function runSafe<T, E = void>(log: ErrorLog, name: string, run: () => T | ResponseError<E>, empty: T, token?: CancellationToken): T | ResponseError<E> {
+  if (token?.isCancellationRequested) return cancelled<E>();
+  try {
+    return run();
+  } catch (error) {
+    log.error(formatError(`${name} failed`, error));
+    return empty;
+  }
+}
