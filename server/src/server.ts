@@ -1,7 +1,6 @@
-import { CancellationToken, Connection, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver';
+import { Connection, InitializeParams, InitializeResult, LSPErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from './service/languageService';
-import { UwsgiDocument } from './service/uwsgiDocument';
 import { onRuleFailure } from './service/validation';
 import { isRenameRefusal, RenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
@@ -12,7 +11,7 @@ import { ClientSupport, readClientSupport, serverCapabilities } from './lsp/clie
 import { getDocumentCache } from './lsp/documentCache';
 import { DiagnosticsSupport, registerDiagnosticsPullSupport, registerDiagnosticsPushSupport } from './lsp/diagnostics';
 import { collectorAfterClosing } from './lsp/memory';
-import { formatError, runSafe } from './lsp/runSafe';
+import { documentRequests, formatError, runSafe } from './lsp/runSafe';
 import { SettingsFileProblems } from './lsp/settingsFileProblems';
 import { registerSettingsSync, watchSettingsFiles } from './lsp/settingsSync';
 
@@ -51,15 +50,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   onRuleFailure((ruleId, error) => log.error(formatError(`rule ${ruleId} failed`, error)));
 
-  /** Every handler: look up the document, take its cached parse, call the service. */
-  function onDocument<P extends { textDocument: { uri: string } }, R>(name: string, empty: R, run: (ls: LanguageService, parsed: UwsgiDocument, params: P) => R | ResponseError<void>) {
-    return (params: P, token?: CancellationToken): R | ResponseError<void> => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !service) return empty;
-      const ls = service;
-      return runSafe(log, `${name} on ${params.textDocument.uri}`, () => run(ls, cache.get(document), params), empty, token);
-    };
-  }
+  const onDocument = documentRequests(documents, cache, () => service, log);
 
   function validate(document: TextDocument) {
     // Without watched-file events, a settings file may have changed since any check: read again.

@@ -1,4 +1,8 @@
-import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { CancellationToken, LSPErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../service/languageService';
+import { UwsgiDocument } from '../service/uwsgiDocument';
+import { DocumentCache } from './documentCache';
 
 /** Where failures are reported: the connection's console (the editor's output channel). */
 export interface ErrorLog {
@@ -26,4 +30,18 @@ export function runSafe<T, E = void>(log: ErrorLog, name: string, run: () => T |
     log.error(formatError(`${name} failed`, error));
     return empty;
   }
+}
+
+/**
+ * The shape of every document request: look up the document, take its cached parse, call the
+ * service, return. Unknown documents (and requests before `initialize`) get the empty result.
+ */
+export function documentRequests(documents: TextDocuments<TextDocument>, cache: DocumentCache<UwsgiDocument>, service: () => LanguageService | undefined, log: ErrorLog) {
+  return <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, run: (ls: LanguageService, parsed: UwsgiDocument, params: P) => R | ResponseError<void>) =>
+    (params: P, token?: CancellationToken): R | ResponseError<void> => {
+      const document = documents.get(params.textDocument.uri);
+      const ls = service();
+      if (!document || !ls) return empty;
+      return runSafe(log, `${name} on ${params.textDocument.uri}`, () => run(ls, cache.get(document), params), empty, token);
+    };
 }
