@@ -17,9 +17,10 @@ export function collectorAfterClosing(): { documentClosed(): void } {
       if (pending) clearTimeout(pending);
       pending = setTimeout(() => {
         pending = undefined;
-        // A plain gc() frees the objects but V8 keeps the emptied pages mapped; the last-resort
-        // flavour compacts and hands them back to the system (V8 11+; older ones ignore the options).
-        collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+        // A plain, synchronous full collection. On Node 20 (V8 11.3) a call with an options object,
+        // `{ type: 'major', execution: 'sync', flavor: 'last-resort' }` included, freed nothing in
+        // a measurement (350 MB before and after), where plain gc() came down to 72 MB.
+        collect();
       }, COLLECT_AFTER_CLOSE_MS);
       (pending as { unref?: () => void }).unref?.();
     },
