@@ -186,3 +186,17 @@ if (require.main === module) {
   const seed = Number(process.argv[3] ?? 42);
   process.stdout.write(generateIni(count, { seed }));
 }
+
+/**
+ * Small documents built to amplify (issue 13's reproducers): placeholders that each double the
+ * previous one, a placeholder that references itself four times, and sixteen sections that each
+ * pull all the others. Each is a few hundred bytes that would expand to gigabytes unbounded.
+ */
+export function hostileIni(index: number): string {
+  const kinds = [
+    Array.from({ length: 24 }, (_, k) => `a${k + 1} = %(a${k})%(a${k})`).join('\n'),
+    'x = %(x)%(x)%(x)%(x)\nchdir = %(x)',
+    Array.from({ length: 16 }, (_, k) => `[s${k}]\n${Array.from({ length: 16 }, (_, j) => `ini = :s${(k + j + 1) % 16}`).join('\n')}`).join('\n'),
+  ];
+  return `[uwsgi]\nmaster = true\ndocument${index} = 1\na0 = xyzxyzxyz\nchdir = %(a24)\n${kinds[index % kinds.length]}\n`;
+}

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { corpusInput, CaseResult, defaultService, generatedInput, Input, pipelineCases, positionalCase } from './inProcess';
 import { BUNDLED_SERVER, coldStart, memory, stdioLatency } from './protocol';
-import { generateIni } from './generate';
+import { generateIni, hostileIni } from './generate';
 import { summarise, Summary } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -155,6 +155,15 @@ async function main(): Promise<void> {
     closedRow.extra = `${kept.toFixed(1)} of ${grown.toFixed(1)} MB growth kept`;
     budget(closedRow, 'returns (keeps <= 25% of growth, or < 5 MB)', kept <= Math.max(5, grown * 0.25));
     rows.push(closedRow);
+  }
+
+  // 6b: the same budget for 200 small documents built to amplify.
+  log('memory, hostile documents');
+  const hostile = await memory(Array.from({ length: 200 }, (_, i) => hostileIni(i)), options.quick ? 1000 : 3000);
+  if (hostile) {
+    const hostileRow: Row = { case: 'server RSS, 200 hostile documents open', input: '200 amplifying files', median: hostile.openMb, p95: hostile.openMb, runs: 1, unit: 'MB' };
+    budget(hostileRow, '< 80 MB', hostile.openMb < 80);
+    rows.push(hostileRow);
   }
 
   // 7: the CLI over the corpus, one process.
