@@ -182,6 +182,16 @@ export const defaultCapabilities = {
   workspace: { configuration: true },
 };
 
+/** Keeps every request the server sends to `client` in `into` (answered as before). */
+export function recordRequests(client: LspClient, into: RpcMessage[]): void {
+  into.length = 0;
+  const answer = client.onRequest;
+  client.onRequest = (message) => {
+    into.push(message);
+    return answer(message);
+  };
+}
+
 /** A fresh server process for every test of the suite, killed afterwards if it is still running. */
 export function spawnServerPerTest(assign: (client: LspClient) => void): void {
   let current: LspClient | undefined;

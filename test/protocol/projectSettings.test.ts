@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultCapabilities, LspClient, RpcMessage, spawnServerPerTest } from './lspClient';
+import { defaultCapabilities, LspClient, recordRequests, RpcMessage, spawnServerPerTest } from './lspClient';
 
 const FIXTURE = path.resolve(__dirname, '../e2e/fixtures/project-settings');
 const uriOf = (file: string): string => `file://${file}`;
@@ -35,12 +35,7 @@ describe('protocol: project settings files', function () {
   });
   spawnServerPerTest((spawned) => {
     client = spawned;
-    requests.length = 0;
-    const answer = client.onRequest;
-    client.onRequest = (message) => {
-      requests.push(message);
-      return answer(message);
-    };
+    recordRequests(client, requests);
     client.settings = { validation: { delayMs: 0 } };
   });
   afterEach(() => {

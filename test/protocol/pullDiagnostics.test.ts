@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { defaultCapabilities, LspClient, RpcMessage, spawnServerPerTest } from './lspClient';
+import { defaultCapabilities, LspClient, recordRequests, RpcMessage, spawnServerPerTest } from './lspClient';
 
 const URI = 'file:///srv/pull/uwsgi.ini';
 const PULLING = {
@@ -15,12 +15,7 @@ describe('protocol: pull diagnostics (textDocument/diagnostic)', function () {
   const requests: RpcMessage[] = [];
   spawnServerPerTest((spawned) => {
     client = spawned;
-    requests.length = 0;
-    const answer = client.onRequest;
-    client.onRequest = (message) => {
-      requests.push(message);
-      return answer(message);
-    };
+    recordRequests(client, requests);
   });
 
   it('offers pull diagnostics only to a client that announces them', async () => {
