@@ -52,7 +52,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   const onDocument = documentRequests(documents, cache, () => service, log);
 
-  function validate(document: TextDocument) {
+  async function validate(document: TextDocument) {
     // Without watched-file events, a settings file may have changed since any check: read again.
     if (!watchesSettingsFiles) project?.invalidate();
     const found = runSafe(log, `validation on ${document.uri}`, () => service!.doValidation(cache.get(document)), []);

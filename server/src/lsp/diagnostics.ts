@@ -8,8 +8,12 @@ export interface DiagnosticsSupport {
   dispose(): void;
 }
 
-/** The diagnostics of a document as it is now (never throws: failures are the caller's to log). */
-export type Validate = (document: TextDocument) => Diagnostic[];
+/**
+ * The diagnostics of a document as it is now, or `undefined` when it changed while they were
+ * being worked out (asynchronously: the browser fetches included files first). Never rejects:
+ * failures are the caller's to log.
+ */
+export type Validate = (document: TextDocument) => Promise<Diagnostic[] | undefined>;
 
 /** The turn after the pending I/O callbacks and immediates; a timer where there is no `setImmediate`. */
 const nextTurn: (run: () => void) => void =
@@ -27,12 +31,15 @@ interface PendingValidation {
 export function registerDiagnosticsPushSupport(documents: TextDocuments<TextDocument>, connection: Connection, validate: Validate, delayMs: () => number): DiagnosticsSupport {
   const pending = new Map<string, PendingValidation>();
 
-  function validateNow(uri: string, scheduledVersion: number | undefined): void {
+  async function validateNow(uri: string, scheduledVersion: number | undefined): Promise<void> {
     pending.delete(uri);
     const document = documents.get(uri);
     // An edit arrived since: its own validation is scheduled, this one would be thrown away.
     if (!document || (scheduledVersion !== undefined && scheduledVersion !== document.version)) return;
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: validate(document) });
+    const version = document.version;
+    const diagnostics = await validate(document);
+    if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   function schedule(uri: string, delay: number): void {
@@ -46,7 +53,7 @@ export function registerDiagnosticsPushSupport(documents: TextDocuments<TextDocu
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       nextTurn(() => {
-        if (!entry.cancelled) validateNow(uri, version);
+        if (!entry.cancelled) void validateNow(uri, version);
       });
     }, Math.max(0, delay));
     pending.set(uri, entry);
@@ -84,11 +91,13 @@ export function registerDiagnosticsPushSupport(documents: TextDocuments<TextDocu
  * documents it shows, and cancels what an edit made stale; a refresh asks it to pull again.
  */
 export function registerDiagnosticsPullSupport(documents: TextDocuments<TextDocument>, connection: Connection, validate: Validate, refreshSupported: boolean): DiagnosticsSupport {
-  connection.languages.diagnostics.on((params, token) => {
-    // Cancelled because an edit made it stale: the client pulls again for the new version.
-    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+  // Cancelled because an edit made it stale: the client pulls again for the new version.
+  const stale = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'stale', { retriggerRequest: true });
+  connection.languages.diagnostics.on(async (params, token) => {
+    if (token.isCancellationRequested) return stale();
     const document = documents.get(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: document ? validate(document) : [] };
+    const items = document ? await validate(document) : [];
+    return items === undefined || token.isCancellationRequested ? stale() : { kind: DocumentDiagnosticReportKind.Full, items };
   });
   return {
     requestRefresh() {
