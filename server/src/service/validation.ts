@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageSettings, Severity } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { RuleContext, RuleFinding, Rule } from './rules/rule';
 import { allRules } from './rules';
 import { ruleDocsUrl } from './ruleDocs';

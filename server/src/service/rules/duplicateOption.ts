@@ -1,6 +1,6 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { OptionFacts } from '../../registry/registry';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { workspaceEdit } from '../edits';
 import { Rule } from './rule';
 

@@ -1,7 +1,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { headerBehindByteOrderMark } from './sectionHeaders';
+import { headerBehindByteOrderMark } from '../../analysis/sectionHeaders';
 
 export const entryOutsideSection: Rule = {
   id: 'entry-outside-section',

@@ -1,7 +1,7 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
 import { Rule } from './rule';
-import { dropEntries, dropOption, dropsUser, rootValue } from './privilegeDrop';
+import { dropEntries, dropOption, dropsUser, rootValue } from '../../analysis/privilegeDrop';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from '../edits';
 
 const EMPEROR_OPTION = 'emperor';

@@ -3,7 +3,7 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { getAction, OptionFacts, parseHookKey } from '../../registry/registry';
 import { insertLinesBefore, workspaceEdit } from '../edits';
-import { OptionContext, isFlagTrue } from '../optionContext';
+import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';

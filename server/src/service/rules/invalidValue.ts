@@ -5,7 +5,7 @@ import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 
 // How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,

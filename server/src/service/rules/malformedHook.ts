@@ -3,7 +3,7 @@ import { Rule, RuleContext } from './rule';
 import { getAction } from '../../registry/registry';
 import type { ActionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { HookEntry, hasExpansion, hookEntries } from './hookEntries';
+import { HookEntry, hasExpansion, hookEntries } from '../../analysis/hookEntries';
 
 /** Actions that do not fail on an empty argument (an empty command, an empty log line...). */
 const ACCEPTS_EMPTY_ARGUMENT = new Set(['exec', 'safeexec', 'print', 'log', 'perl', 'tcc', 'exit']);

@@ -2,7 +2,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
 import { insertLinesBefore, replaceSpan, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { headerBehindByteOrderMark, HeaderSlip, nearMissHeader } from './sectionHeaders';
+import { headerBehindByteOrderMark, HeaderSlip, nearMissHeader } from '../../analysis/sectionHeaders';
 
 function slipMessage(slip: HeaderSlip, written: string, name: string, wanted: string): string {
   const ignored = `so uWSGI does not find \`[${wanted}]\` and ignores the whole file (with only a warning)`;

@@ -1,10 +1,10 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
-import { isFlagTrue, OptionContext } from '../optionContext';
+import { isFlagTrue, OptionContext } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, dropsUser, selectedHeader } from './privilegeDrop';
+import { dropEntries, dropsUser, selectedHeader } from '../../analysis/privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
 // instance's own sockets, `pidfile2`, and `pidfile` unless a `uid` is set. Shared, lazy (zeromq,

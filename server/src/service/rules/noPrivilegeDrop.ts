@@ -1,10 +1,10 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { localSectionReference } from '../../analysis/model';
 import { socketsBoundBeforeDrop } from '../../registry/registry';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, selectedHeader } from './privilegeDrop';
+import { dropEntries, selectedHeader } from '../../analysis/privilegeDrop';
 
 /** UWSGI_OPT_* flags that switch the master process on when the option is read. */
 const MASTER_FLAGS = new Set(['MASTER', 'LOG_MASTER', 'REQ_LOG_MASTER']);

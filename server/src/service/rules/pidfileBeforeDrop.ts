@@ -2,10 +2,10 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { afterDropVariant } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { Rule } from './rule';
-import { dropEntries, dropsUser } from './privilegeDrop';
+import { dropEntries, dropsUser } from '../../analysis/privilegeDrop';
 
 /** The normal drop; `immediate-uid` switches while the file is read, before any of these files exist. */
 const DROP_USER_OPTION = 'uid';

@@ -3,7 +3,7 @@ import { Span } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { LanguageSettings, Severity } from '../settings';
 import { UwsgiDocument } from '../uwsgiDocument';
-import { OptionContext } from '../optionContext';
+import { OptionContext } from '../../analysis/optionContext';
 
 export interface RuleFinding {
   readonly span: Span;

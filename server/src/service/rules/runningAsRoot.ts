@@ -1,6 +1,6 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { Rule } from './rule';
-import { dropOption, instanceDropOptions, RootValue, rootValue } from './privilegeDrop';
+import { dropOption, instanceDropOptions, RootValue, rootValue } from '../../analysis/privilegeDrop';
 import { replaceSpan, workspaceEdit } from '../edits';
 
 function messageFor(key: string, kind: 'user' | 'group', value: string, root: RootValue, literal: boolean): string {

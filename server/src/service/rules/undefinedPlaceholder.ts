@@ -3,7 +3,7 @@ import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
 import { nearest } from '../../registry/registry';
-import { OptionContext } from '../optionContext';
+import { OptionContext } from '../../analysis/optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule } from './rule';

@@ -2,7 +2,7 @@ import { Rule } from './rule';
 import { allActions, getAction, nearest } from '../../registry/registry';
 import type { UwsgiVersion } from '../../registry/types';
 import { replacementFixes, stringList } from '../edits';
-import { hasExpansion, hookEntries } from './hookEntries';
+import { hasExpansion, hookEntries } from '../../analysis/hookEntries';
 
 function actionNames(version: UwsgiVersion): string[] {
   return allActions().filter((action) => action.versions.includes(version)).map((action) => action.name);

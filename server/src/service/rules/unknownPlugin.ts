@@ -1,7 +1,7 @@
 import { Rule } from './rule';
 import { isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
 import { replacementFixes, stringList } from '../edits';
-import { pluginItems } from '../optionContext';
+import { pluginItems } from '../../analysis/optionContext';
 
 /** `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on. */
 const FATAL_LOADERS = new Set(['need-plugin', 'need-plugins']);
