@@ -2,10 +2,10 @@ import * as path from 'path';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Rule } from '../service/rules/rule';
 import { ruleDocsUrl } from '../service/ruleDocs';
+import { severityName } from '../service/severity';
 import { encodeUriPath, pathToUri } from '../analysis/fileSystem';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-const SEVERITY_BY_NUMBER = ['error', 'error', 'warning', 'information', 'hint'] as const;
 
 /** A backslash is a separator on Windows only; elsewhere it is part of a name. */
 const SEPARATOR = path.sep === '\\' ? /[\\/]/ : /\//;
@@ -58,7 +58,7 @@ export function toSarif(results: SarifInput[], rules: readonly Rule[], version: 
         results: results.flatMap((result) =>
           result.diagnostics.map((d) => ({
             ruleId: String(d.code),
-            level: SARIF_LEVEL[SEVERITY_BY_NUMBER[d.severity ?? 1] ?? 'error'],
+            level: SARIF_LEVEL[severityName(d.severity)],
             message: { text: d.message },
             locations: [
               {

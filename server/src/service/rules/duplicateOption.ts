@@ -1,7 +1,6 @@
-import { TextEdit } from 'vscode-languageserver-types';
 import { OptionFacts } from '../../registry/registry';
 import { isFlagTrue } from '../../analysis/optionContext';
-import { workspaceEdit } from '../edits';
+import { deleteLine, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 
 /** Value kinds read as on/off, where `true`, `True` and `1` all mean the same. */
@@ -113,7 +112,7 @@ export const duplicateOption: Rule = {
     return [{
       title: 'Remove this earlier line',
       isPreferred: data['safeToRemove'] === true,
-      edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
+      edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },
 };

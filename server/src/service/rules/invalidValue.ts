@@ -4,7 +4,7 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
-import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
+import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 
@@ -383,7 +383,7 @@ export const invalidValue: Rule = {
         actions.push({
           title: `Remove \`${entry.key}\``,
           isPreferred: true,
-          edit: workspaceEdit(document, [replaceSpan(document, { start: entry.start, end: entry.eolEnd }, '')]),
+          edit: workspaceEdit(document, [deleteLine(document, entry)]),
         });
       }
     }

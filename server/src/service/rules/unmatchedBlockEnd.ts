@@ -1,5 +1,4 @@
-import { TextEdit } from 'vscode-languageserver-types';
-import { workspaceEdit } from '../edits';
+import { deleteLine, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 
 /**
@@ -66,7 +65,7 @@ export const unmatchedBlockEnd: Rule = {
     return [{
       title: `Remove the line`,
       isPreferred: true,
-      edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
+      edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },
 };
