@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from './service/languageService';
 import { UwsgiDocument } from './service/uwsgiDocument';
 import { onRuleFailure } from './service/validation';
+import { errorText } from './service/errors';
 import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion';
 import { isRenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
@@ -125,7 +126,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let relativePatterns = false;
 
   onRuleFailure((ruleId, error) => {
-    connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    connection.console.error(`rule ${ruleId} failed: ${errorText(error)}`);
   });
 
   /**
@@ -139,7 +140,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     try {
       return run(cache.get(document));
     } catch (error) {
-      connection.console.error(`${name} failed on ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(`${name} failed on ${uri}: ${errorText(error)}`);
       return empty;
     }
   }
@@ -254,7 +255,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
       else settingsProblems.delete(documentUri);
       publishSettingsProblems();
     } catch (error) {
-      connection.console.error(`settings files of ${documentUri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(`settings files of ${documentUri}: ${errorText(error)}`);
     }
   }
 
@@ -377,7 +378,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     try {
       return service.doResolveCompletion(item);
     } catch (error) {
-      connection.console.error(`completionResolve failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(`completionResolve failed: ${errorText(error)}`);
       return item;
     }
   });

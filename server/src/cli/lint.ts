@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { SEVERITIES, SeveritySetting } from '../service/settings';
 import { severityName } from '../service/severity';
+import { errorText } from '../service/errors';
 import { listActions, listOptions, listPhases } from '../registry/listing';
 import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
@@ -423,7 +424,7 @@ function describeError(error: unknown): string {
     if (code === 'ELOOP') return 'too many symbolic links';
     if (code === 'ENOSPC') return 'no space left on device';
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error, false);
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
