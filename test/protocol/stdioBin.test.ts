@@ -2,6 +2,7 @@
 // extension runs, not the unbundled server/out tree, and maps its stack traces back to server/src.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SERVER_BIN } from './lspClient';
@@ -44,5 +45,14 @@ describe('the stdio bin', () => {
     assert.ok(report.sources.includes(source('server.ts')));
     assert.ok(report.sources.includes(source('service/rules/unknownOption.ts')));
     assert.equal(report.entry, source('service/rules/unknownOption.ts'));
+  });
+
+  it('is built by npm ci: `prepare` runs the build, which writes the bundle and its map', () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    assert.equal(scripts['prepare'], 'npm run build');
+    assert.match(scripts['build']!, /&& node scripts\/bundle\.mjs$/);
+    const bundler = fs.readFileSync(path.join(ROOT, 'scripts/bundle.mjs'), 'utf8');
+    assert.match(bundler, /sourcemap: true, sourcesContent: false, entryPoints: \['server\/src\/node\/main\.ts'\], outfile: 'server\/dist\/server\.js'/);
+    assert.ok(fs.existsSync(`${BUNDLE}.map`));
   });
 });
