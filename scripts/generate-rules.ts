@@ -74,7 +74,6 @@ export function ruleSources(directory = RULES_DIR): RuleSource[] {
   for (const file of fs.readdirSync(directory).sort()) {
     if (!file.endsWith('.ts') || file.endsWith('.d.ts') || NOT_RULES.has(file)) continue;
     const full = path.join(directory, file);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build-time tool loading the repository's own rule files
     const exported = require(full) as Record<string, unknown>;
     const rules = Object.entries(exported).filter(([, value]) => isRule(value)) as [string, Rule][];
     if (rules.length !== 1) throw new Error(`${file}: a rule file exports exactly one rule, it exports ${rules.length}`);
