@@ -1,4 +1,4 @@
-// `npm run package`: type-check, production bundles (minified, no source maps), then
+// `npm run package`: type-check, production bundles (minified; the server's source map is not packaged), then
 // `vsce package --no-dependencies` (the bundles carry everything; npm workspaces confuse vsce's
 // own dependency walk). Prints the .vsix path, its size and its files (vsce's own list of them is
 // held back, so there is one list); fails above 1 MB.

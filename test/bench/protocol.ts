@@ -1,6 +1,5 @@
-// Cases against a real server process over stdio: open/change -> diagnostics latency, cold start
-// against bare node, and the server's resident memory with many documents open.
-import { spawn } from 'node:child_process';
+// Cases against a real server process over stdio: open/change -> diagnostics latency and the
+// server's resident memory with many documents open (cold start: coldStart.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -92,48 +91,6 @@ export async function stdioLatency(text: string, inputName: string, runs: { open
   } finally {
     await stop(client);
   }
-}
-
-/** Time from spawn until `until` resolves, for `runs` processes one after the other. */
-async function spawnTimes(runs: number, once: () => Promise<void>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await once();
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
-
-function bareNode(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('exit', () => resolve());
-  });
-}
-
-async function serverUntilInitialized(): Promise<void> {
-  const client = bundledServer();
-  try {
-    await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-  } finally {
-    client.kill();
-    await new Promise((resolve) => (client.process.exitCode !== null ? resolve(null) : client.process.on('exit', resolve)));
-  }
-}
-
-/** Case 5: interleaved, so load on the machine hits both sides alike. */
-export async function coldStart(runs: number): Promise<{ server: Summary; node: Summary }> {
-  await bareNode();
-  await serverUntilInitialized();
-  const server: number[] = [];
-  const node: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    node.push(...(await spawnTimes(1, bareNode)));
-    server.push(...(await spawnTimes(1, serverUntilInitialized)));
-  }
-  return { server: summarise(server), node: summarise(node) };
 }
 
 /** Resident set size of a process in MB, as the kernel reports it (Linux). */

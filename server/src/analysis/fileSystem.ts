@@ -52,10 +52,27 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const DRIVE = /^[A-Za-z]:$/;
+
+/**
+ * A `/`-separated path as the path of a URI. Each segment is percent-encoded, so `#`, `?`, `%`,
+ * spaces and control characters cannot cut the URI short or point at another file, and a `:`
+ * cannot read as a scheme; a lone surrogate, which has no UTF-8 form (encodeURIComponent would
+ * throw), becomes U+FFFD. With `keepDrive`, the drive of a Windows path (`c:/srv`) keeps its colon.
+ */
+export function encodeUriPath(path: string, keepDrive = true): string {
+  return path
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split('/')
+    .map((segment, index) => (keepDrive && index <= 1 && DRIVE.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/** `/srv/my app/uwsgi.ini` -> `file:///srv/my%20app/uwsgi.ini`: the inverse of uriToPath. */
 export function pathToUri(path: string): string {
-  const normalized = path.replace(/\\/g, '/');
-  const withSlash = normalized.startsWith('/') ? normalized : `/${normalized}`;
-  return `file://${withSlash.split('/').map((part) => encodeURIComponent(part).replace(/%3A/g, ':')).join('/')}`;
+  const encoded = encodeUriPath(path);
+  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
 }
 
 export function dirname(path: string): string {

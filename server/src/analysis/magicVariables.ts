@@ -2,6 +2,7 @@
 // depend only on where the config file lives, what it expands to for the document being edited.
 // Shared by completion, hover and inlay hints so the three always agree. Pure: the file path comes
 // from the document uri, never from the file system.
+import { uriToPath } from './fileSystem';
 
 /** Where the edited file lives, as uWSGI would see it when started with this path. */
 export interface ConfigFileLocation {
@@ -23,16 +24,8 @@ export interface ConfigFileLocation {
 
 /** Where a `file:` uri points, or undefined for any other scheme (untitled buffers, remote files). */
 export function locationOfUri(uri: string): ConfigFileLocation | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(new URL(uri).pathname);
-  } catch {
-    return undefined;
-  }
-  // file:///c%3A/x/y.ini: uWSGI does not run on Windows, but keep the path readable anyway.
-  if (/^\/[A-Za-z]:\//.test(path)) path = path.slice(1);
-  return locationOfPath(path);
+  const path = uriToPath(uri);
+  return path === undefined ? undefined : locationOfPath(path);
 }
 
 /** The magic-variable view of a config file's absolute path. */

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
-import { SeveritySetting } from '../service/settings';
+import { SEVERITIES, SeveritySetting } from '../service/settings';
+import { severityName } from '../service/severity';
+import { errorText } from '../service/errors';
 import { listActions, listOptions, listPhases } from '../registry/listing';
 import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
@@ -56,7 +58,6 @@ output that cannot be written. The status is the same when the reader stops earl
 const VERSION = '0.1.0';
 /** Bigger files are reported instead of read: nobody writes a 64 MB ini file on purpose. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const SEVERITY_NAMES = ['off', 'hint', 'information', 'warning', 'error'];
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -202,7 +203,7 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
       case '--rule': {
         [value, i] = valueOf(flag, inline, i);
         const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value);
-        if (!match || !SEVERITY_NAMES.includes(match[2]!)) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_NAMES.join('|')}, not "${value}"`);
+        if (!match || !(SEVERITIES as readonly string[]).includes(match[2]!)) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITIES.join('|')}, not "${value}"`);
         options.rules[match[1]!] = match[2] as SeveritySetting;
         break;
       }
@@ -256,15 +257,8 @@ interface LintResult {
   diagnostics: Diagnostic[];
 }
 
-const SEVERITY_LABEL: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
-
 export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
-  return SEVERITY_LABEL[diagnostic.severity ?? DiagnosticSeverity.Error] ?? 'error';
+  return severityName(diagnostic.severity);
 }
 
 /** Runs the linter; resolves to the exit status. Never throws. */
@@ -430,7 +424,7 @@ function describeError(error: unknown): string {
     if (code === 'ELOOP') return 'too many symbolic links';
     if (code === 'ENOSPC') return 'no space left on device';
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error, false);
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);

@@ -2,31 +2,25 @@ import * as path from 'path';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Rule } from '../service/rules/rule';
 import { ruleDocsUrl } from '../service/ruleDocs';
+import { severityName } from '../service/severity';
+import { encodeUriPath, pathToUri } from '../analysis/fileSystem';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-const SEVERITY_BY_NUMBER = ['error', 'error', 'warning', 'information', 'hint'] as const;
 
 /** A backslash is a separator on Windows only; elsewhere it is part of a name. */
 const SEPARATOR = path.sep === '\\' ? /[\\/]/ : /\//;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * A path as URI path segments: `#`, `?`, `%`, spaces and control characters would otherwise cut
- * the URI short or point at another file, and a `:` in a relative path would read as a scheme.
- * Only the drive of an absolute Windows path keeps its colon.
+ * A path as URI path segments; only the drive of an absolute Windows path keeps its colon (in a
+ * relative path a `:` would read as a scheme).
  */
 function encodePath(file: string, absolute: boolean): string {
-  return file
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .split(SEPARATOR)
-    .map((segment, index) => (absolute && index <= 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
-    .join('/');
+  return encodeUriPath(file.split(SEPARATOR).join('/'), absolute);
 }
 
 /** The file: URI of an absolute path. */
 export function fileUri(absolute: string): string {
-  const encoded = encodePath(absolute, true);
-  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+  return pathToUri(absolute.split(SEPARATOR).join('/'));
 }
 
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -64,7 +58,7 @@ export function toSarif(results: SarifInput[], rules: readonly Rule[], version: 
         results: results.flatMap((result) =>
           result.diagnostics.map((d) => ({
             ruleId: String(d.code),
-            level: SARIF_LEVEL[SEVERITY_BY_NUMBER[d.severity ?? 1] ?? 'error'],
+            level: SARIF_LEVEL[severityName(d.severity)],
             message: { text: d.message },
             locations: [
               {

@@ -1,5 +1,6 @@
 import { CancellationToken, LSPErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { errorText } from '../service/errors';
 import { LanguageService } from '../service/languageService';
 import { UwsgiDocument } from '../service/uwsgiDocument';
 import { DocumentCache } from './documentCache';
@@ -9,10 +10,9 @@ export interface ErrorLog {
   error(message: string): void;
 }
 
-/** One line of context, then the stack (or the message of something thrown that is no Error). */
+/** One line of context, then the stack (or the text of something thrown that is no Error). */
 export function formatError(message: string, error: unknown): string {
-  if (error instanceof Error) return `${message}: ${error.stack ?? error.message}`;
-  return `${message}: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`;
+  return `${message}: ${errorText(error)}`;
 }
 
 const cancelled = <T>(): ResponseError<T> => new ResponseError<T>(LSPErrorCodes.RequestCancelled, 'cancelled');

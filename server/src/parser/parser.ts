@@ -11,6 +11,7 @@ import {
   SectionLine,
   Span,
 } from './ast';
+import { Char } from './charCodes';
 
 // Keywords of uWSGI's config logic (SEMANTICS.md §11). They are part of the language itself, not
 // options to look up, so the parser knows them: blocks are structure, like sections.
@@ -46,18 +47,6 @@ const KEYWORD_I = 105;
 
 export const logicOpeners: readonly string[] = [...LOOP_OPENERS, ...CONDITION_OPENERS];
 export const logicClosers: readonly string[] = [...BLOCK_CLOSERS];
-
-const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Hash = 35,
-  Percent = 37,
-  Semicolon = 59,
-  Equals = 61,
-  OpenBracket = 91,
-}
 
 /** uWSGI trims exactly these three characters (core/ini.c). */
 function isBlank(code: number): boolean {

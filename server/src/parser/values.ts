@@ -1,4 +1,5 @@
 import { EntryLine, Span } from './ast';
+import { Char } from './charCodes';
 
 // How uWSGI expands text (SEMANTICS.md §8, §9): first `%X` magic variables over the whole file,
 // then, on values of deferred options only, `$(env)`, `@(file)` and `%(placeholder)` references.
@@ -14,14 +15,6 @@ export interface Segment extends Span {
   readonly name: string;
   /** Span of `name` (inside the parentheses for references). */
   readonly nameSpan: Span;
-}
-
-const enum Char {
-  Dollar = 36,
-  Percent = 37,
-  OpenParen = 40,
-  CloseParen = 41,
-  At = 64,
 }
 
 /**

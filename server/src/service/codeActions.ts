@@ -1,7 +1,7 @@
 import { CodeAction, CodeActionContext, CodeActionKind, Diagnostic, Range } from 'vscode-languageserver-types';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { ruleById } from './rules';
 import { DIAGNOSTIC_SOURCE, WHOLE_FILE } from './validation';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from './edits';

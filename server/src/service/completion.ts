@@ -15,7 +15,7 @@ import {
 import type { HookFamily, OptionFacts, PhaseFacts, UwsgiVersion } from '../registry/types';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
 import { locationOfUri, MAGIC_VARIABLES, magicValue } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';

@@ -9,6 +9,11 @@ export function replaceSpan(document: UwsgiDocument, span: Span, newText: string
   return TextEdit.replace(document.rangeOf(span), newText);
 }
 
+/** Deletes `line` with its line break (the last line of a file has none: the break before it stays). */
+export function deleteLine(document: UwsgiDocument, line: Line): TextEdit {
+  return TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }));
+}
+
 /** Inserts whole lines before `line`, keeping its indentation. */
 export function insertLinesBefore(document: UwsgiDocument, line: Line, lines: string[]): TextEdit {
   const indent = document.text.slice(line.start, line.contentStart);

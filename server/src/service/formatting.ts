@@ -2,6 +2,7 @@ import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types'
 import { EntryLine, Line, LineKind } from '../parser/ast';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
+import { deleteLine } from './edits';
 
 // A conservative formatter: it only changes whitespace that uWSGI trims anyway (around `=`, at the
 // end of lines, blank lines before headers). It never reorders, merges or drops lines and never
@@ -89,7 +90,7 @@ export function format(
   const edits: TextEdit[] = [];
   for (const line of ast.lines) {
     if (deletions.has(line)) {
-      edits.push(TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd })));
+      edits.push(deleteLine(document, line));
       continue;
     }
     const original = text.slice(line.start, line.end);

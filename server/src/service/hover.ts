@@ -8,7 +8,7 @@ import {
 import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } from '../registry/types';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { ClientFeatures, code, markupContent, shownValue, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';

@@ -3,6 +3,7 @@ import { DocumentModel, localSectionReference, sectionsNamed } from '../analysis
 import { EntryLine, Span } from '../parser/ast';
 import { getOption } from '../registry/registry';
 import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
+import { pathToUri } from '../analysis/fileSystem';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 
@@ -140,7 +141,7 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
   const resolved = resolvePath(location, path);
   if (!(isFile(resolved) ?? role === 'config')) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolved) };
+  const link: DocumentLink = { range: document.rangeOf(span), target: pathToUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
@@ -167,10 +168,3 @@ function resolvePath(location: ConfigFileLocation, path: string): string {
   return (/^[A-Za-z]:$/.test(parts[0] ?? '') ? '' : '/') + parts.join('/');
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function fileUri(path: string): string {
-  // encodeURIComponent throws on a lone surrogate, which any text may hold: show U+FFFD instead.
-  const encoded = path.split('/').map((part) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'))).join('/');
-  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
-}

@@ -2,7 +2,7 @@ import { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-langu
 import { DocumentModel, PlaceholderDefinition } from '../analysis/model';
 import { EntryLine, LineKind, Span } from '../parser/ast';
 import { LanguageSettings } from './settings';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { UwsgiDocument } from './uwsgiDocument';
 
 // Go to definition, references and rename for placeholders (SEMANTICS.md §9, §10): `%(name)` reads

@@ -2,7 +2,7 @@ import { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languagese
 import { EntryLine, LogicBlock, Section, Span } from '../parser/ast';
 import { parseHookKey } from '../registry/registry';
 import { LanguageSettings } from './settings';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { UwsgiDocument } from './uwsgiDocument';
 
 // The outline: sections with their entries, logic blocks holding the entries they handle. Entries

@@ -1,20 +1,14 @@
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { LanguageSettings, Severity } from './settings';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { LanguageSettings } from './settings';
+import { SEVERITY_NUMBER } from './severity';
 import { UwsgiDocument } from './uwsgiDocument';
-import { OptionContext } from './optionContext';
+import { OptionContext } from '../analysis/optionContext';
 import { RuleContext, RuleFinding, Rule } from './rules/rule';
 import { allRules } from './rules';
 import { ruleDocsUrl } from './ruleDocs';
 import { Suppressions } from './suppressions';
 
 export const DIAGNOSTIC_SOURCE = 'uwsgi-ini';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** The key of a diagnostic's data that marks a whole-file finding (RuleFinding.wholeFile). */
 export const WHOLE_FILE = 'wholeFile';
@@ -49,7 +43,7 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
         const range = document.rangeOf(finding.span);
         const diagnostic: Diagnostic = {
           range,
-          severity: SEVERITY[severity],
+          severity: SEVERITY_NUMBER[severity],
           code: rule.id,
           codeDescription,
           source: DIAGNOSTIC_SOURCE,

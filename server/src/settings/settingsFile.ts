@@ -2,6 +2,7 @@
 // nothing in a settings file is ignored without a word.
 import { nearestOf } from '../registry/nearest';
 import { SEVERITIES, SeveritySetting, UwsgiVersionSetting } from '../service/settings';
+import { errorText } from '../service/errors';
 import { KeyPath, TomlLocations } from './tomlLocations';
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 
@@ -83,7 +84,7 @@ export function readSettingsFile(path: string, text: string, kind: SettingsFileK
     // A pyproject.toml broken somewhere else cannot hold our settings in a form we would find.
     if (kind === 'pyproject' && !text.includes('uwsgi-ini')) return undefined;
     const located = error instanceof TomlError;
-    const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '') : String(error);
+    const message = errorText(error, false).split('\n')[0]!.replace(/^Invalid TOML document: /, '');
     problems.push({ path, line: located ? error.line : 1, column: located ? error.column : 1, message: `not valid TOML: ${message}; none of its settings are used` });
     return empty();
   }

@@ -9,22 +9,11 @@ export const LANGUAGE_ID = 'uwsgi-ini';
 export const SOURCE = 'uwsgi-ini';
 export const DEFAULT_TIMEOUT = 20_000;
 
-/** The object the extension's `activate` returns (client/src/extension.ts, `UwsgiIniApi`). */
-export interface UwsgiIniApi {
-  readonly client: {
-    isRunning(): boolean;
-    /** vscode-languageclient `State`: 1 stopped, 2 running, 3 starting. */
-    readonly state: number;
-    onDidChangeState(listener: (e: { oldState: number; newState: number }) => void): vscode.Disposable;
-    readonly clientOptions: { initializationOptions?: unknown };
-  };
-  ready(): Promise<void>;
-  restart(): Promise<void>;
-  serverPid(): number | undefined;
-  readonly onDidStart: vscode.Event<void>;
-  readonly crashRestarts: number;
-  readonly crashRestartPolicy: { readonly maxRestarts: number; readonly windowMs: number };
-}
+// What the extension's `activate` returns, as the extension declares it: the suite drives the
+// real type, never a copy of it. Read from the declarations `tsc -b` writes (client/out), which
+// the e2e runners build first; a type-only import, so nothing of the client is loaded here.
+import type { UwsgiIniApi } from '../../../client/out/extension';
+export type { UwsgiIniApi };
 
 export const ClientState = { Stopped: 1, Running: 2, Starting: 3 } as const;
 

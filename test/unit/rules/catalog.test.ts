@@ -3,10 +3,43 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../../server/src/service/rules';
 import { ruleDocsUrl } from '../../../server/src/service/ruleDocs';
+import { docComment, ruleIndexSource, ruleSources, readmeWithRulesTable, staleFiles } from '../../../scripts/generate-rules';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 describe('rule catalogue', () => {
+  it('is generated from the rule files: index, pages, README table and settings schema are up to date (run `npm run generate` if not)', () => {
+    assert.deepEqual(staleFiles(), []);
+  });
+
+  it('runs the rules in ascending order, each order given once', () => {
+    const orders = allRules.map((rule) => rule.order);
+    assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
+    assert.equal(new Set(orders).size, orders.length);
+    assert.deepEqual(ruleSources().map((source) => source.rule), allRules);
+  });
+
+  it('takes a page from the doc comment right above the rule, without its stars', () => {
+    const text = '// not this\n/**\n * **Default severity:** hint\n *\n *   indented\n */\nexport const someRule = {};\n';
+    assert.equal(docComment(text, 'someRule'), '**Default severity:** hint\n\n  indented');
+    assert.equal(docComment('/** other */\nconst x = 1;\n// plain\nexport const someRule = {};\n', 'someRule'), undefined);
+  });
+
+  it('lists the rules in the index in the order given, whatever the file names', () => {
+    const sources = ruleSources().slice(0, 2).reverse();
+    const index = ruleIndexSource(sources);
+    const names = sources.map((source) => source.name);
+    assert.ok(index.indexOf(`  ${names[0]},`) < index.indexOf(`  ${names[1]},`), index);
+  });
+
+  it('renews only the README table between its markers', () => {
+    const sources = ruleSources();
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const renewed = readmeWithRulesTable(readme.replace('| [missing-include]', '| [stale-row]'), sources);
+    assert.equal(renewed, readmeWithRulesTable(readme, sources));
+    assert.throws(() => readmeWithRulesTable('no markers here', sources), /markers/);
+  });
+
   it('has unique ids in kebab-case', () => {
     const ids = allRules.map((rule) => rule.id);
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);

@@ -14,11 +14,69 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
   'pulled-entries': (key) => `\`${key}\` would pull in more than ${limits.maxPulledEntries.toLocaleString('en-US')} lines of sections`,
 };
 
-/** Placeholders and section pulls the editor did not follow to the end, because they exceed its budget. */
+// Placeholders and section pulls the editor did not follow to the end, because they exceed its budget.
+
+/**
+ * **Default severity:** information
+ *
+ * ## What it catches
+ *
+ * Placeholders and section pulls that the checker stops following because they exceed its budget:
+ *
+ * - a `%(name)` whose value expands to more than 64 KB, for example a chain in which each level
+ *   uses the previous one eight times (`a1 = %(a0)%(a0)%(a0)...`, `a2 = %(a1)%(a1)%(a1)...`);
+ * - a document whose placeholders need more than 1,000,000 expansions or produce more than 4 MB
+ *   of text together;
+ * - `ini = :name` pulls nested more than 16 levels deep, more than 256 sections pulled by one
+ *   section, or more than 50,000 lines pulled in for all the sections of the document together.
+ *
+ * The diagnostic is on the line where the analysis stopped: the placeholder definition whose value
+ * grew too large, or the `ini = :name` line that was not followed.
+ *
+ * ## Why
+ *
+ * A few hundred bytes of placeholders that use each other twice describe more text than any machine
+ * holds, and uWSGI itself would run out of memory expanding them. The editor stays fast instead:
+ * beyond the budget a value is treated as unknown (no inlay hint, no resolved value in hovers, no
+ * check that depends on it), and this diagnostic says so rather than staying silent.
+ *
+ * A section pulled twice is read once: its lines are already applied, so following it again would
+ * only repeat work (uWSGI would even loop forever on a cycle).
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * a0 = xxxxxxxx
+ * a1 = %(a0)%(a0)%(a0)%(a0)%(a0)%(a0)%(a0)%(a0)
+ * a2 = %(a1)%(a1)%(a1)%(a1)%(a1)%(a1)%(a1)%(a1)
+ * a3 = %(a2)%(a2)%(a2)%(a2)%(a2)%(a2)%(a2)%(a2)
+ * a4 = %(a3)%(a3)%(a3)%(a3)%(a3)%(a3)%(a3)%(a3)
+ * a5 = %(a4)%(a4)%(a4)%(a4)%(a4)%(a4)%(a4)%(a4)
+ * socket = %(a5)
+ * ```
+ *
+ * `a5` would be 256 KB long: its line is reported, and `socket` is not checked. Real configs never
+ * need values this long; write the value out, or build it from fewer uses.
+ *
+ * References nested more than 8 levels deep were never expanded (they are unknown, as before), so a
+ * chain that only doubles at each level stays small enough and is not reported.
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line analysis-limit` on the line above.
+ * - For the file: `# uwsgi-ini: disable analysis-limit` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "analysis-limit": "off" }`, or `--rule analysis-limit=off`.
+ */
 export const analysisLimit: Rule = {
   id: 'analysis-limit',
   defaultSeverity: 'information',
   title: 'Placeholders or section pulls that expand beyond what the checker follows',
+  order: 240,
+  summary: {
+    severity: 'information',
+    catches: 'placeholders or `ini = :section` pulls that expand beyond what the checker follows',
+  },
 
   check(context) {
     for (const problem of context.model.budgetProblems()) {

@@ -1,7 +1,6 @@
-import { TextEdit } from 'vscode-languageserver-types';
 import { OptionFacts } from '../../registry/registry';
-import { isFlagTrue } from '../optionContext';
-import { workspaceEdit } from '../edits';
+import { isFlagTrue } from '../../analysis/optionContext';
+import { deleteLine, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 
 /** Value kinds read as on/off, where `true`, `True` and `1` all mean the same. */
@@ -11,10 +10,69 @@ function sameSetting(facts: OptionFacts, a: string, b: string): boolean {
   return BOOLEAN_VALUE_KINDS.has(facts.valueKind) ? isFlagTrue(a) === isFlagTrue(b) : a === b;
 }
 
+/**
+ * **Default severity:** information
+ *
+ * ## What it catches
+ *
+ * An option that keeps only its last value (the registry's `repeat: last_wins`: numbers, strings,
+ * flags such as `processes`, `chdir`, `master`) set more than once in the lines uWSGI applies,
+ * including sections pulled in with `ini = :name`. Every earlier occurrence is reported on its key;
+ * the message names the line of the next one, which is also given as related information. When
+ * both values mean the same (`true` and `True` for a flag), the message says the option is set twice
+ * to the same value.
+ *
+ * Not reported:
+ *
+ * - options that add up with every occurrence (`socket`, `env`, `hook-*`, `route`, `attach-daemon`,
+ *   `pythonpath`, ...);
+ * - immediate options (`strict`, `plugins-dir`, ...): they act where they are written, so an earlier
+ *   one still has an effect;
+ * - lines inside `for`/`if` blocks, which may not apply at all;
+ * - keys that are no options (placeholders).
+ *
+ * ## Why
+ *
+ * uWSGI applies the options in order, so for these options the last value wins and the earlier ones
+ * are lost — often a leftover of copy and paste (`threads = 100` ... `threads = true`, which sets 0
+ * threads). One catch: `%(name)` reads the *first* value, so a repeated option used as a placeholder
+ * gives different values to the option and to the placeholder.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * master = true
+ * processes = 4
+ * master = true
+ * ```
+ *
+ * The quick fix "Remove this earlier line" deletes the earlier occurrence. It is preferred only for
+ * a plain repeat in the same section; when the values differ, decide which one you mean.
+ *
+ * ```ini
+ * [uwsgi]
+ * processes = 4
+ * master = true
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line duplicate-option` on the line above.
+ * - For the file: `# uwsgi-ini: disable duplicate-option` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "duplicate-option": "off" }` (or another severity), or `--rule duplicate-option=off`.
+ *
+ * See also the official [option reference](https://uwsgi-docs.readthedocs.io/en/latest/Options.html).
+ */
 export const duplicateOption: Rule = {
   id: 'duplicate-option',
   defaultSeverity: 'information',
   title: 'An option that keeps only its last value, set more than once: the earlier values are lost',
+  order: 120,
+  summary: {
+    severity: 'information',
+    catches: 'a last-wins option set twice: the first value is lost',
+  },
 
   check(context) {
     const { document, model, options } = context;
@@ -54,7 +112,7 @@ export const duplicateOption: Rule = {
     return [{
       title: 'Remove this earlier line',
       isPreferred: data['safeToRemove'] === true,
-      edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
+      edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },
 };

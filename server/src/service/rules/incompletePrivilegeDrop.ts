@@ -1,7 +1,7 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
 import { Rule } from './rule';
-import { dropEntries, dropOption, dropsUser, rootValue } from './privilegeDrop';
+import { dropEntries, dropOption, dropsUser, rootValue } from '../../analysis/privilegeDrop';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from '../edits';
 
 const EMPEROR_OPTION = 'emperor';
@@ -14,10 +14,73 @@ const PARTNER: Readonly<Record<string, string>> = {
   'immediate-gid': 'immediate-uid',
 };
 
+/**
+ * **Default severity:** warning
+ *
+ * ## What it catches
+ *
+ * A privilege drop that changes only half of the identity:
+ *
+ * - `uid` without `gid` (or `immediate-uid` without `immediate-gid`), reported on the `uid` key;
+ * - `gid` without `uid` (or `immediate-gid` without `immediate-uid`), reported on the `gid` key.
+ *
+ * An entry anywhere in the applied section counts, including inside `if-*` blocks and in sections
+ * pulled in with `ini = :name`. `uid = root` is left to [running-as-root](running-as-root.md), and a
+ * lone `gid` in an emperor configuration is accepted (the emperor stays root on purpose).
+ *
+ * ## Why
+ *
+ * uWSGI sets the group only when `gid` is given. With `uid` alone it calls `setuid()` but never
+ * `setgid()` or `initgroups()`, so the processes keep the group they were started with — root — and
+ * root's supplementary groups. Files that are readable or writable by group root (or by `adm`,
+ * `shadow`, ... if root belongs to them) stay within reach of the application.
+ *
+ * With `gid` alone, the group changes but the user does not: the processes keep running as whoever
+ * started them, which is root under most init systems and containers.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * uid = app
+ * socket = /run/app/app.sock
+ * ```
+ *
+ * After the quick fix (the group comes from the `uwsgi.privilegeDrop.group` setting, `www-data`
+ * by default; the new line takes the indentation of the existing one):
+ *
+ * ```ini
+ * [uwsgi]
+ * uid = app
+ * gid = www-data
+ * socket = /run/app/app.sock
+ * ```
+ *
+ * For `immediate-uid` the fix puts `immediate-gid` on the line *before* it: an immediate uid switch
+ * happens as soon as the line is read, after which the process may no longer change its group.
+ *
+ * ## Silencing it
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line incomplete-privilege-drop
+ * uid = app
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "incomplete-privilege-drop": "off" }`.
+ *
+ * ## See also
+ *
+ * - [uWSGI options: uid, gid, immediate-uid, immediate-gid](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#uid)
+ */
 export const incompletePrivilegeDrop: Rule = {
   id: 'incomplete-privilege-drop',
   defaultSeverity: 'warning',
   title: 'uid without gid (the processes keep group root) or gid without uid (they keep the user)',
+  order: 200,
+  summary: {
+    severity: 'warning',
+    catches: '`uid` without `gid` or the reverse',
+  },
 
   check({ model, report }) {
     const users = dropEntries(model, 'user');

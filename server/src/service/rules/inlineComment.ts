@@ -3,7 +3,7 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { getAction, OptionFacts, parseHookKey } from '../../registry/registry';
 import { insertLinesBefore, workspaceEdit } from '../edits';
-import { OptionContext, isFlagTrue } from '../optionContext';
+import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';
@@ -117,10 +117,88 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
   return { severity: 'warning', message: changed };
 }
 
+/**
+ * **Default severity:** warning when the comment changes what uWSGI applies; information when it is
+ * harmless here (after a number, after a true flag, on a key nothing reads, on an option whose value
+ * uWSGI ignores) and for a ` #` in a shell command.
+ *
+ * ## What it catches
+ *
+ * A value that contains whitespace followed by `#` or `;`, which looks like a trailing comment:
+ *
+ * ```ini
+ * socket = /tmp/app.sock   # main socket
+ * ```
+ *
+ * The range runs from the whitespace before the `#`/`;` to the end of the value. Only lines uWSGI
+ * applies are checked.
+ *
+ * Values that are shell command lines are treated differently: `exec-*` hooks, `hook-*` with an
+ * action that runs a shell command (`exec:`, `safeexec:`), daemons (`attach-daemon`,
+ * `smart-attach-daemon`, ...), crons (`cron`, `cron2`, ...) and `early-exec`. There ` ;` separates
+ * shell commands and is not reported, and ` #` is reported only as information: uWSGI passes it on,
+ * and the shell then reads it as a comment, which is fine when intended. In `declare-option` values
+ * ` ;` separates the option templates and is not reported either.
+ *
+ * ## Why
+ *
+ * uWSGI has no inline comments. Only lines whose first non-blank character is `#` or `;` are
+ * comments; anywhere else both characters are plain text, and the whole line after `=` is the
+ * value. What that does depends on how the option reads its value:
+ *
+ * | value read as | example | what uWSGI applies | severity |
+ * |---|---|---|---|
+ * | a number (atoi, strtoul, the megabyte setter) | `harakiri = 20 # seconds` | 20: the number ends at the blank before the comment | information |
+ * | a flag, written true | `master = true # x` | true, as meant | information |
+ * | a flag, written false | `vacuum = false # not here` | **true**: only an exact `false`, `off`, `no` or `0` is false | warning |
+ * | a flag from a reference | `vacuum = $(VACUUM) # per host` | always true, whatever the variable holds | warning |
+ * | text: a path, a module, an address, an `env` value | `chdir = /srv/app # code` | the directory `/srv/app # code` | warning |
+ * | a key that is no option and that nothing reads | `project = shop # name` | nothing | information |
+ * | an option whose value is ignored (`uwsgi_opt_deprecated`) | | nothing | information |
+ *
+ * A key that is no option still warns when `%(key)` or `if-opt` reads it: the comment travels into
+ * every value that uses it. The oracle fixtures `inline-comment-number-read.ini` (`processes = -2 #
+ * workers` is refused as negative, so the leading number is what counts) and
+ * `inline-comment-false-flag-is-true.ini` (`strict = false # off` turns strict mode on) check both
+ * facts against the real binary.
+ *
+ * When a comment flips a flag, this rule reports it and invalid-value does not, so one mistake gives
+ * one warning.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * max-requests = 5000   # respawn workers after 5000 requests
+ * ```
+ *
+ * The quick fix "Move the comment to its own line above" keeps its text and indentation:
+ *
+ * ```ini
+ * [uwsgi]
+ * # respawn workers after 5000 requests
+ * max-requests = 5000
+ * ```
+ *
+ * There is no fix when a magic `%` line join sits inside the value.
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line inline-comment` on the line above.
+ * - For the file: `# uwsgi-ini: disable inline-comment` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "inline-comment": "off" }` (or another severity), or `--rule inline-comment=off`.
+ *
+ * See also the official [configuration guide](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
+ */
 export const inlineComment: Rule = {
   id: 'inline-comment',
   defaultSeverity: 'warning',
   title: 'Text after ` #` or ` ;` in a value: uWSGI has no inline comments and keeps it in the value',
+  order: 60,
+  summary: {
+    severity: 'warning when the comment changes what uWSGI applies (information after a number or a true flag)',
+    catches: '`socket = /tmp/a.sock # main`: the comment is part of the value',
+  },
 
   check(context) {
     const { model, options } = context;

@@ -4,8 +4,8 @@ import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
-import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../optionContext';
+import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 
 // How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,
@@ -243,10 +243,87 @@ function isJudgedParser(parser: string): boolean {
     || FLAG_PARSERS.has(parser) || THREE_DIGIT_MODE_PARSERS[parser] !== undefined || parser === LOG_DATE_PARSER || FILESERVE_MODES[parser] !== undefined;
 }
 
+/**
+ * **Default severity:** error where uWSGI refuses the value, warning where it silently reads
+ * something the author evidently did not mean, information or hint where the difference has no
+ * visible effect (an unusual flag word, a one-byte clamp, a template marker)
+ *
+ * ## What it catches
+ *
+ * An ini value is always text, and each option's setter reads it its own way, mostly without a word
+ * of complaint:
+ *
+ * | option kind | value | what uWSGI does | severity |
+ * |---|---|---|---|
+ * | positive int (`processes`, `harakiri`...) | `-1` | "invalid value ... must be > 0" and exit | error |
+ * | int | `four`, `true` | reads 0 (`processes = four`: no workers) | warning |
+ * | int | `__WORKERS__`, `${WORKERS}`, `{{ workers }}` | a template tool's marker: the tool fills it in; uWSGI itself would read 0 | information |
+ * | int | `30s`, `0x10`, `2.5` | reads the leading digits only (30, 0, 2) | warning, fix for seconds |
+ * | unsigned (`max-requests`...) | `-1` | wraps around to a huge number | warning |
+ * | `buffer-size` on 2.0 | above 65535 by more than 1% (`262144`) | uses 65535: requests with bigger headers are refused | warning |
+ * | `buffer-size` on 2.0 | up to 1% above (`65536`) | uses 65535: one byte less, nothing anyone notices | hint |
+ * | megabytes (`reload-on-rss`, `limit-as`...) | `512M` / `2G` | ignores the unit: 512 MB / 2 MB | information / warning |
+ * | `prio` | outside -20..19 | Linux clamps the nice value | warning |
+ * | `chmod-socket`, `logfile-chmod` | anything but three octal digits (or `1` for chmod-socket) | "invalid chmod value" and exit | error |
+ * | flag (`vacuum`, `master`...) | `maybe`, `disabled` | anything except false/off/no/0 turns it on | information |
+ * | `log-date` | `false`, `no` | turns date logging on with that text as the date format | warning, fix: remove the line |
+ * | `fileserve-mode` | not one of its names | ignored, the default stays | warning |
+ *
+ * Values containing `%(...)`, `$(...)` or `@(...)` are expanded later and are skipped, as are values
+ * with magic variables (`%k`). Immediate options (`listen`, `strict`...) are the exception: they are
+ * applied while the file is read, before those references are expanded, so their literal text is
+ * judged. When such a value holds a `%(...)`, [undefined-placeholder](undefined-placeholder.md)
+ * warns that it stays literal, and this rule only adds, as information, what the setter reads from it.
+ *
+ * A comment after the value (`harakiri = 30 # seconds`) is [inline-comment](inline-comment.md)'s
+ * business: a clean number before it is judged as it stands, and a flag the comment turns on
+ * (`vacuum = false # x`) is reported there, once.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * processes = four
+ * harakiri = 30s
+ * chmod-socket = 0666
+ * log-date = false
+ * ```
+ *
+ * After the quick fixes:
+ *
+ * ```ini
+ * [uwsgi]
+ * processes = four
+ * harakiri = 30
+ * chmod-socket = 666
+ * ```
+ *
+ * `processes = four` has no fix: only you know the number.
+ *
+ * ## Silencing it
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line invalid-value
+ * threads = ${THREADS}
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "invalid-value": "off" }`. Files that a template tool fills in
+ * before uWSGI reads them are a common reason.
+ *
+ * ## See also
+ *
+ * - [uWSGI options reference](https://uwsgi-docs.readthedocs.io/en/latest/Options.html)
+ * - [Configuration: ini files](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html)
+ */
 export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'warning',
   title: 'Value that does not fit the option: uWSGI refuses it or silently reads something else',
+  order: 160,
+  summary: {
+    severity: 'warning (error where uWSGI exits, information or hint where nothing visible changes)',
+    catches: 'values uWSGI refuses (`chmod-socket = 0777`, negative numbers) or misreads (`harakiri = 30s`, `processes = four`)',
+  },
 
   check(context) {
     const { model, options } = context;
@@ -306,7 +383,7 @@ export const invalidValue: Rule = {
         actions.push({
           title: `Remove \`${entry.key}\``,
           isPreferred: true,
-          edit: workspaceEdit(document, [replaceSpan(document, { start: entry.start, end: entry.eolEnd }, '')]),
+          edit: workspaceEdit(document, [deleteLine(document, entry)]),
         });
       }
     }

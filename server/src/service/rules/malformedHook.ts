@@ -3,7 +3,7 @@ import { Rule, RuleContext } from './rule';
 import { getAction } from '../../registry/registry';
 import type { ActionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { HookEntry, hasExpansion, hookEntries } from './hookEntries';
+import { HookEntry, hasExpansion, hookEntries } from '../../analysis/hookEntries';
 
 /** Actions that do not fail on an empty argument (an empty command, an empty log line...). */
 const ACCEPTS_EMPTY_ARGUMENT = new Set(['exec', 'safeexec', 'print', 'log', 'perl', 'tcc', 'exit']);
@@ -81,10 +81,65 @@ function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: Actio
   }
 }
 
+/**
+ * **Default severity:** error (warning where uWSGI only skips or misreads)
+ *
+ * ## What it catches
+ *
+ * `hook-<phase>` values uWSGI cannot run as written:
+ *
+ * | value | what uWSGI does | severity |
+ * |---|---|---|
+ * | empty, or no `:` (`hook-asap = mkdir /x`) | "invalid hook syntax" and exit when the phase runs | error |
+ * | nothing before the `:` | "hook action not found" and exit | error |
+ * | missing arguments (`write:/tmp/x`, `mount:proc none`, `mkdir:`) | the action fails; in a fatal phase that stops the instance | error in fatal phases, warning in the others |
+ * | `chown` with numbers, `chown2` with names | the lookup fails, so the action fails | as above |
+ * | `exit:5` | the code is read only when it has two or more characters: exits with 0 | warning, fix `exit:05` |
+ * | `hook-touch = /file` without an action | uWSGI watches the file but has nothing to run | warning |
+ *
+ * The range is the value, or the arguments when only they are at fault. Values with `$(...)`,
+ * `@(...)` or `%(...)` are skipped.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * hook-as-user = exit
+ * hook-asap = exit:3
+ * hook-as-root = chown:/srv/app 33 33
+ * ```
+ *
+ * After the quick fixes:
+ *
+ * ```ini
+ * [uwsgi]
+ * hook-as-user = exit:
+ * hook-asap = exit:03
+ * hook-as-root = chown2:/srv/app 33 33
+ * ```
+ *
+ * ## Silencing it
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line malformed-hook
+ * hook-asap = exit:1
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "malformed-hook": "off" }`.
+ *
+ * ## See also
+ *
+ * - [uWSGI hooks](https://uwsgi-docs.readthedocs.io/en/latest/Hooks.html)
+ */
 export const malformedHook: Rule = {
   id: 'malformed-hook',
   defaultSeverity: 'error',
   title: 'hook-* value that is not `action:arguments`, or whose arguments the action cannot use',
+  order: 150,
+  summary: {
+    severity: 'error',
+    catches: 'hook values without `action:`, or arguments the action cannot take',
+  },
 
   check(context) {
     const { model, options } = context;

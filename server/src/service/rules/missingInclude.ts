@@ -1,13 +1,54 @@
 import { Rule } from './rule';
 
+// An included ini file or an `@(file)` that is not there: uWSGI exits with status 1 when it reads
+// the line (`realpath() of ... failed`, probe include_env_not_expanded), so the default is error.
+
 /**
- * An included ini file or an `@(file)` that is not there: uWSGI exits with status 1 when it reads
- * the line (`realpath() of ... failed`, probe include_env_not_expanded), so the default is error.
+ * **Default severity:** error, because uWSGI exits when an included file is missing; warning for
+ * an absolute path missing on this machine (it may exist where uWSGI runs); information for
+ * relative paths.
+ *
+ * ## What it catches
+ *
+ * `include`, `ini` and `inherit` lines whose ini file is not there, is a directory or something
+ * other than a regular file, or cannot be read.
+ *
+ * - Paths built from `%d` (the directory of this file; `%d../x.ini` is in its parent) travel with
+ *   the file: a miss is an error, and the message names the resolved path.
+ * - Other absolute paths are checked as written; a miss is a warning.
+ * - Relative paths are resolved by uWSGI from the directory it is started in, which the editor
+ *   cannot know. They are looked up next to this file, and a miss is only information.
+ * - Paths with `$(ENV)`, `@(...)`, host-dependent magic variables, or `%(placeholders)` in an
+ *   immediate loader are not followed (uWSGI reads `include` before placeholders are expanded).
+ *
+ * In an untrusted VS Code workspace no file is read and this rule says nothing.
+ *
+ * ## Why
+ *
+ * `include` and `ini` are applied while uWSGI reads the file: a missing file stops it with a
+ * `realpath()` or open error before anything starts. Writing `%d` makes the path independent of
+ * the working directory.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * include = /etc/uwsgi/commmon.ini
+ * ```
+ *
+ * ## Silencing it
+ *
+ * `# uwsgi-ini: disable-next-line missing-include`, or `"uwsgi.diagnostics": { "missing-include": "off" }`.
  */
 export const missingInclude: Rule = {
   id: 'missing-include',
   defaultSeverity: 'error',
   title: 'Included file that does not exist or is not a regular file',
+  order: 20,
+  summary: {
+    severity: 'error (warning for a plain absolute path, information for a relative one)',
+    catches: 'included files that are missing: uWSGI exits',
+  },
 
   check(context) {
     for (const problem of context.model.includes.problems) {

@@ -2,7 +2,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
 import { insertLinesBefore, replaceSpan, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { headerBehindByteOrderMark, HeaderSlip, nearMissHeader } from './sectionHeaders';
+import { headerBehindByteOrderMark, HeaderSlip, nearMissHeader } from '../../analysis/sectionHeaders';
 
 function slipMessage(slip: HeaderSlip, written: string, name: string, wanted: string): string {
   const ignored = `so uWSGI does not find \`[${wanted}]\` and ignores the whole file (with only a warning)`;
@@ -20,10 +20,69 @@ function slipMessage(slip: HeaderSlip, written: string, name: string, wanted: st
   }
 }
 
+/**
+ * **Default severity:** warning
+ *
+ * ## What it catches
+ *
+ * A file that has no section with the name uWSGI reads: `[uwsgi]`, or the name set in
+ * `uwsgi.section` (for configs started as `--ini file.ini:NAME`). Headers that were surely meant to
+ * be that section get their own message and fix:
+ *
+ * | written | uWSGI reads the section name | fix |
+ * |---|---|---|
+ * | `\uFEFF[uwsgi]` (UTF-8 byte order mark) | none: the line is no header | remove the byte order mark |
+ * | `[ uwsgi ]` | ` uwsgi ` | `[uwsgi]` |
+ * | `[uwsgi] ; main` | `uwsgi] ; mai` | `[uwsgi]`, comment moved to its own line above |
+ * | `[uwsgi` | `uwsg` | `[uwsgi]` |
+ * | `[UWSGI]` | `UWSGI` (names are case-sensitive) | `[uwsgi]` |
+ *
+ * The range is the header line. When the file has other sections only (say `[app]`), the first
+ * header is reported and the message lists them. When it has no header at all, the first character
+ * of the first non-blank line is reported and the fix adds `[uwsgi]` above the first option.
+ *
+ * An empty file, or one holding only comments and blank lines, is not reported: nothing in it would
+ * be applied anyway.
+ *
+ * ## Why
+ *
+ * uWSGI takes as section name everything after `[` with the last character dropped, without checking
+ * that it is `]`, and compares names exactly. When the wanted section is not found, uWSGI prints only
+ * a warning and goes on without any of the file's options: the instance starts with defaults.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi] ; production
+ * master = true
+ * ```
+ *
+ * The quick fix rewrites the header and keeps the comment:
+ *
+ * ```ini
+ * ; production
+ * [uwsgi]
+ * master = true
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line missing-section` on the line above.
+ * - For the file: `# uwsgi-ini: disable missing-section` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "missing-section": "off" }` (or another severity), or `--rule missing-section=off`.
+ * - For a file read with `--ini file.ini:app`: `"uwsgi.section": "app"`.
+ *
+ * See also the official page on [ini files and sections](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
+ */
 export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'warning',
   title: 'No section with the name uWSGI reads (`[uwsgi]` by default): uWSGI ignores the whole file',
+  order: 100,
+  summary: {
+    severity: 'warning',
+    catches: 'no `[uwsgi]` section: BOM, `[ uwsgi ]`, `[uwsgi] ; x`, `[UWSGI]`',
+  },
 
   check(context) {
     const { model } = context;

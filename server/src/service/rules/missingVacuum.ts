@@ -1,10 +1,10 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
-import { isFlagTrue, OptionContext } from '../optionContext';
+import { isFlagTrue, OptionContext } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, dropsUser, selectedHeader } from './privilegeDrop';
+import { dropEntries, dropsUser, selectedHeader } from '../../analysis/privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
 // instance's own sockets, `pidfile2`, and `pidfile` unless a `uid` is set. Shared, lazy (zeromq,
@@ -59,10 +59,81 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
   return files;
 }
 
+/**
+ * **Default severity:** information
+ *
+ * ## What it catches
+ *
+ * A configuration that creates files `vacuum` would remove on exit, with no `vacuum` line:
+ *
+ * - UNIX socket files of the instance's own sockets (`socket`, `uwsgi-socket`, `http-socket`,
+ *   `fastcgi-socket`, `ssl-socket`, ...): values that are paths, not `host:port`, `:port`,
+ *   `[::1]:port`, `@abstract` or `=fd`;
+ * - `pidfile2`, and `pidfile` when no `uid` is set.
+ *
+ * It is reported once, on the value of the first such option; the message names the others.
+ * Placeholders defined in the file are resolved; values from the environment (`$(SOCKET)`) are
+ * skipped.
+ *
+ * Not reported, because `vacuum` does not remove them anyway: shared sockets (`shared-socket`),
+ * gateway sockets (`http = /run/router.sock`), ZeroMQ/Mongrel2 sockets, `safe-pidfile` and
+ * `safe-pidfile2`, any socket when `abstract-socket` is on, and `pidfile` when `uid` is set (see
+ * [pidfile-before-drop](pidfile-before-drop.md)).
+ *
+ * An explicit `vacuum = false` is taken as a decision and is not reported.
+ *
+ * ## Why
+ *
+ * uWSGI does not delete what it created unless `vacuum` is on. A socket file left behind makes
+ * clients (nginx, a health check) get "connection refused" from a dead socket instead of a clear
+ * "no such file". A stale pid file keeps a number that may later belong to another process, which
+ * `uwsgi --stop`, `--reload` or a service script would then signal.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * socket = /run/app/app.sock
+ * pidfile = /run/app/app.pid
+ * ```
+ *
+ * After the quick fix "Add `vacuum = true`":
+ *
+ * ```ini
+ * [uwsgi]
+ * socket = /run/app/app.sock
+ * pidfile = /run/app/app.pid
+ * vacuum = true
+ * ```
+ *
+ * `vacuum` acts at exit whatever its position, so the fix puts it after the section's last entry
+ * that no logic block is open around: never between the header and a comment below it, nor between
+ * a comment and the line it describes.
+ *
+ * ## Silencing it
+ *
+ * Write `vacuum = false` to record that the files should stay, or:
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line missing-vacuum
+ * socket = /run/app/app.sock
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "missing-vacuum": "off" }`.
+ *
+ * ## See also
+ *
+ * - [uWSGI options: vacuum](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#vacuum)
+ */
 export const missingVacuum: Rule = {
   id: 'missing-vacuum',
   defaultSeverity: 'information',
   title: 'UNIX socket or pid file without vacuum: uWSGI leaves the file behind when it exits',
+  order: 220,
+  summary: {
+    severity: 'information',
+    catches: 'UNIX sockets and pidfiles left behind on exit',
+  },
 
   check({ model, options, report }) {
     // `vacuum = false` is a choice, not an oversight: only a missing vacuum is reported.

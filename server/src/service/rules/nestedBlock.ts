@@ -2,10 +2,67 @@ import { insertLinesBefore, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 import { BLOCK_END_KEY } from './unclosedBlock';
 
+/**
+ * **Default severity:** error
+ *
+ * ## What it catches
+ *
+ * A `for*` or `if-*` key inside a block that is still open. The range is the inner opening key.
+ *
+ * ## Why
+ *
+ * uWSGI cannot nest config-logic blocks. When it applies the inner opener it exits with
+ * "recursive logic in options is not supported". That happens whenever the outer condition holds,
+ * and for a loop as soon as it runs once. Only when the outer `if` is false is the inner opener
+ * dropped silently — a configuration that works only while the condition is false is still broken.
+ *
+ * Note also that the first closing key closes the *outer* block: the lines after it no longer depend
+ * on any condition, and the second closing key is reported by
+ * [unmatched-block-end](unmatched-block-end.md).
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * if-env = PRODUCTION
+ * if-exists = /etc/app/secrets.ini
+ * include = /etc/app/secrets.ini
+ * endif
+ * endif
+ * ```
+ *
+ * Rewrite it as two blocks one after the other, or combine the conditions in another way (for
+ * instance an `if-exists` alone). The quick fix "Close the `if-env` block here" inserts a closing
+ * key before the inner opener; it is not preferred because the lines after it then leave the outer
+ * block:
+ *
+ * ```ini
+ * [uwsgi]
+ * if-env = PRODUCTION
+ * endif
+ * if-exists = /etc/app/secrets.ini
+ * include = /etc/app/secrets.ini
+ * endif
+ * endif
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line nested-block` on the line above.
+ * - For the file: `# uwsgi-ini: disable nested-block` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "nested-block": "off" }` (or another severity), or `--rule nested-block=off`.
+ *
+ * See also the official page on [configuration logic](https://uwsgi-docs.readthedocs.io/en/latest/ConfigLogic.html).
+ */
 export const nestedBlock: Rule = {
   id: 'nested-block',
   defaultSeverity: 'error',
   title: 'A `for`/`if` opened inside another block: uWSGI aborts with "recursive logic in options is not supported"',
+  order: 80,
+  summary: {
+    severity: 'error',
+    catches: 'a `for`/`if` block opened inside another: uWSGI aborts',
+  },
 
   check(context) {
     const { document, model } = context;

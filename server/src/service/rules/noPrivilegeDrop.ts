@@ -1,10 +1,10 @@
 import { CodeAction } from 'vscode-languageserver-types';
 import { localSectionReference } from '../../analysis/model';
 import { socketsBoundBeforeDrop } from '../../registry/registry';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
 import { Rule } from './rule';
-import { dropEntries, selectedHeader } from './privilegeDrop';
+import { dropEntries, selectedHeader } from '../../analysis/privilegeDrop';
 
 /** UWSGI_OPT_* flags that switch the master process on when the option is read. */
 const MASTER_FLAGS = new Set(['MASTER', 'LOG_MASTER', 'REQ_LOG_MASTER']);
@@ -18,10 +18,88 @@ const CONFIG_LOADER_KIND = 'include';
  */
 const EMPEROR_OPTION = 'emperor';
 
+/**
+ * **Default severity:** information
+ *
+ * ## What it catches
+ *
+ * A configuration that listens on a socket (`socket`, `http-socket`, `http`, `https`,
+ * `shared-socket`, ... — every option whose value is a socket to bind) or runs a master process
+ * (`master = true`, or an option that switches the master on, such as `touch-reload`), but sets no
+ * `uid` and no `immediate-uid`. It is reported once, on the name of the `[uwsgi]` header.
+ *
+ * It stays quiet when:
+ *
+ * - a `uid` (or `immediate-uid`) appears anywhere in the applied entries, even inside an `if-*`
+ *   block, since the block may well be true where it matters;
+ * - only a `gid` is set: [incomplete-privilege-drop](incomplete-privilege-drop.md) reports that;
+ * - the file is an emperor (`emperor = ...`), which normally stays root to start its vassals;
+ * - the file loads other configuration files (`include`, `inherit`, `ini = other.ini`, `json`, ...),
+ *   which may set the uid; sections of the same file (`ini = :base`) are read and checked.
+ *
+ * ## Why
+ *
+ * Without `uid`, uWSGI never drops privileges: it keeps running as whoever started it. Under
+ * systemd, an init script or in most containers that is root, so the master, every worker and the
+ * application code run with full control of the machine. Binding privileged ports or root-owned
+ * socket directories does not require staying root: uWSGI binds its sockets first and drops
+ * afterwards.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * master = true
+ * socket = /run/app/app.sock
+ * module = app:application
+ * ```
+ *
+ * After the quick fix "Add a privilege drop", with the default `uwsgi.privilegeDrop` settings:
+ *
+ * ```ini
+ * [uwsgi]
+ * master = true
+ * socket = /run/app/app.sock
+ * module = app:application
+ * uid = www-data
+ * gid = www-data
+ * ```
+ *
+ * The lines go after the section's last entry outside a logic block (after the comments below the
+ * header when there is none). `uid` and `gid` are applied at the same moment wherever they are
+ * written, so their position does not change behaviour; right below the header they would split
+ * the file's opening comment from it. The finding is about the whole file, so the only suppression
+ * offered is `# uwsgi-ini: disable no-privilege-drop`.
+ *
+ * ## Silencing it
+ *
+ * Files run only as an unprivileged user (a developer's machine, a container with `USER app`), and
+ * vassals whose emperor sets the user (`emperor-tyrant`, `vassal-set = uid=...`), can silence it
+ * for the whole file:
+ *
+ * ```ini
+ * # uwsgi-ini: disable no-privilege-drop
+ * [uwsgi]
+ * socket = :3031
+ * ```
+ *
+ * or for the workspace with `"uwsgi.diagnostics": { "no-privilege-drop": "off" }`.
+ *
+ * ## See also
+ *
+ * - [Things to know](https://uwsgi-docs.readthedocs.io/en/latest/ThingsToKnow.html)
+ * - [The Emperor: tyrant mode](https://uwsgi-docs.readthedocs.io/en/latest/Emperor.html#tyrant-mode-secure-multi-user-hosting)
+ * - [uWSGI options: uid, gid](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#uid)
+ */
 export const noPrivilegeDrop: Rule = {
   id: 'no-privilege-drop',
   defaultSeverity: 'information',
   title: 'No uid: an instance started as root keeps running as root',
+  order: 210,
+  summary: {
+    severity: 'information',
+    catches: 'sockets or a master and no `uid` at all',
+  },
 
   check({ model, options, report }) {
     // A uid anywhere counts, even inside an if-block: it may well apply where it matters.

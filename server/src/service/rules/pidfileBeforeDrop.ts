@@ -2,10 +2,10 @@ import { CodeAction } from 'vscode-languageserver-types';
 import { afterDropVariant } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../optionContext';
+import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { Rule } from './rule';
-import { dropEntries, dropsUser } from './privilegeDrop';
+import { dropEntries, dropsUser } from '../../analysis/privilegeDrop';
 
 /** The normal drop; `immediate-uid` switches while the file is read, before any of these files exist. */
 const DROP_USER_OPTION = 'uid';
@@ -62,10 +62,90 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
   return { severity: 'information', consequence: 'the file belongs to root' };
 }
 
+/**
+ * **Default severity:** warning when root owning the file makes something fail; information when it
+ * is harmless here.
+ *
+ * ## What it catches
+ *
+ * `pidfile`, `safe-pidfile`, `daemonize` or `logto` in a configuration that drops privileges with
+ * `uid`. The range is the key. `immediate-uid` switches user before any of these files exist, so it
+ * does not trigger the rule. Not reported at all:
+ *
+ * - `daemonize` and `logto` when `logfile-chown` is on: that option hands the log file to the new
+ *   user before the drop;
+ * - log targets that create no file: uWSGI sends the log over UDP when the value holds a `:`
+ *   (`logto = 127.0.0.1:1717`), and a device such as `/dev/null` already exists.
+ *
+ * ## Why
+ *
+ * These options create their file early, while uWSGI is still root, so the file belongs to root.
+ * Whether that matters depends on what later touches the file:
+ *
+ * | option | when it is a warning | why |
+ * |---|---|---|
+ * | `pidfile` | `vacuum` is on | uWSGI writes the pid file once, at the first start; vacuum() deletes it only when no `uid` is set, so with `uid` the file stays behind after every exit. Without `vacuum` nothing deletes it anyway: information |
+ * | `safe-pidfile` | never (information) | vacuum() removes neither `safe-pidfile` nor `safe-pidfile2` |
+ * | `logto`, `daemonize` | `log-reopen`, `log-maxsize`, `touch-logreopen` or `touch-logrotate` is set | the processes keep writing through the descriptor root opened, which works; but the file is created with mode 0640 for root, so when the unprivileged master must open it again (on reload, rotation by size, a touched trigger file) that fails. Without such an option: information |
+ *
+ * Each has a `2` variant that does the same job after the privilege drop, as the unprivileged
+ * user: `pidfile2`, `safe-pidfile2`, `logto2`, `daemonize2`. The files then belong to that user
+ * (and `vacuum` removes `pidfile2`). The directory must of course be writable by that user.
+ *
+ * `daemonize2` also changes *when* uWSGI goes to the background: after the applications are
+ * loaded instead of right at start-up. Errors while loading the application then still reach the
+ * terminal or the service manager that started uWSGI, and the command returns only once the
+ * application is loaded.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * uid = app
+ * gid = app
+ * vacuum = true
+ * log-reopen = true
+ * pidfile = /run/app/app.pid
+ * logto = /var/log/app/uwsgi.log
+ * ```
+ *
+ * After the quick fixes (each renames the key only):
+ *
+ * ```ini
+ * [uwsgi]
+ * uid = app
+ * gid = app
+ * vacuum = true
+ * log-reopen = true
+ * pidfile2 = /run/app/app.pid
+ * logto2 = /var/log/app/uwsgi.log
+ * ```
+ *
+ * ## Silencing it
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line pidfile-before-drop
+ * pidfile = /run/app/app.pid
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "pidfile-before-drop": "off" }`.
+ *
+ * ## See also
+ *
+ * - [uWSGI options: pidfile2](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#pidfile2),
+ *   [logto2](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#logto2),
+ *   [daemonize2](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#daemonize2)
+ * - [missing-vacuum](missing-vacuum.md)
+ */
 export const pidfileBeforeDrop: Rule = {
   id: 'pidfile-before-drop',
   defaultSeverity: 'warning',
   title: 'pidfile/daemonize/logto create their file as root although uid is set, and vacuum or a log reopen then fails: use the `2` variant',
+  order: 230,
+  summary: {
+    severity: 'warning when `vacuum` or a log reopen then fails (information otherwise)',
+    catches: '`pidfile`, `daemonize`, `logto` created as root before the privilege drop',
+  },
 
   check({ model, report }) {
     const drop = dropEntries(model, 'user').find((entry) => entry.key === DROP_USER_OPTION && dropsUser(model, entry));

@@ -3,7 +3,7 @@ import { Span } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { LanguageSettings, Severity } from '../settings';
 import { UwsgiDocument } from '../uwsgiDocument';
-import { OptionContext } from '../optionContext';
+import { OptionContext } from '../../analysis/optionContext';
 
 export interface RuleFinding {
   readonly span: Span;
@@ -43,12 +43,30 @@ export interface FixContext {
   readonly data: Record<string, unknown>;
 }
 
-/** One diagnostic rule: one file under rules/, with its id, default severity, docs, check and fixes. */
+/**
+ * One diagnostic rule: one file under rules/ (named after the id in camelCase, exporting the rule
+ * under that name) and one spec. The doc comment right above the rule is its page: `npm run
+ * generate` writes it to docs/rules/<id>.md, and lists the rule in the rule index (index.ts), the
+ * README rules table and the `uwsgi.diagnostics` settings schema.
+ */
 export interface Rule {
   readonly id: string;
   readonly defaultSeverity: Severity;
   /** One line for listings and settings. */
   readonly title: string;
+  /**
+   * Where the rule runs among the others, ascending (the README table follows it too). It
+   * matters: once the diagnostic cap is reached no later rule runs, so the rules whose findings
+   * matter most come first. Unique; leave gaps for rules to come.
+   */
+  readonly order: number;
+  /** The rule's row in the README rules table, in markdown. */
+  readonly summary: {
+    /** The default column: the first word is `defaultSeverity`, then when a finding differs. */
+    readonly severity: string;
+    /** What it catches, in a few words with an example. */
+    readonly catches: string;
+  };
   check(context: RuleContext): void;
   fixes?(context: FixContext): CodeAction[];
 }

@@ -6,10 +6,62 @@ import { Rule } from './rule';
 /** The closing key written for each kind of block (uWSGI accepts any closer for either). */
 export const BLOCK_END_KEY: Readonly<Record<LogicKind, string>> = { if: 'endif', for: 'endfor' };
 
+/**
+ * **Default severity:** warning
+ *
+ * ## What it catches
+ *
+ * A config-logic block (`for`, `for-glob`, `for-times`, `for-readline`, `if-env`, `if-exists`,
+ * `if-opt`, ... ) in an applied section that is never closed with `endif`/`endfor` (or `end-if`,
+ * `end-for`, `end`). The range is the opening key.
+ *
+ * ## Why
+ *
+ * While a block is open, uWSGI hands every following line to the block instead of applying it. An
+ * unclosed block therefore reaches to the end of the whole configuration: with a false condition,
+ * every later line — the privilege drop, the sockets — is silently skipped; a loop repeats them for
+ * every item. It even leaks out of the file: when another file includes this one, that file's
+ * remaining lines end up inside the block too.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * if-env = PRODUCTION
+ * processes = 16
+ * uid = www-data
+ * gid = www-data
+ * ```
+ *
+ * Where the block was meant to end cannot be known, so the quick fix closes it after its last line
+ * (with the matching key, at the opener's indentation) — move it up if it belongs earlier:
+ *
+ * ```ini
+ * [uwsgi]
+ * if-env = PRODUCTION
+ * processes = 16
+ * uid = www-data
+ * gid = www-data
+ * endif
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line unclosed-block` on the line above.
+ * - For the file: `# uwsgi-ini: disable unclosed-block` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "unclosed-block": "off" }` (or another severity), or `--rule unclosed-block=off`.
+ *
+ * See also the official page on [configuration logic](https://uwsgi-docs.readthedocs.io/en/latest/ConfigLogic.html).
+ */
 export const unclosedBlock: Rule = {
   id: 'unclosed-block',
   defaultSeverity: 'warning',
   title: 'A `for`/`if` block that is never closed: it swallows every following line, even of files that include this one',
+  order: 70,
+  summary: {
+    severity: 'warning',
+    catches: 'config logic (`if-env`, `for`...) never closed: it swallows the rest of the file',
+  },
 
   check(context) {
     const { model } = context;

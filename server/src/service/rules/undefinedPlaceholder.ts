@@ -3,7 +3,7 @@ import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
 import { nearest } from '../../registry/registry';
-import { OptionContext } from '../optionContext';
+import { OptionContext } from '../../analysis/optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule } from './rule';
@@ -39,10 +39,109 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
   return unread[0];
 }
 
+/**
+ * **Default severity:** warning when the file shows what was meant (a near miss of a defined name,
+ * `%(_)` outside a block, a file `inherit` or `ini = :section` should have brought it from, any
+ * `%(...)` in an immediate option) — information for a name defined nowhere and like nothing
+ * defined, and when the file loads another file we could not read.
+ *
+ * ## What it catches
+ *
+ * A `%(name)` reference in a line uWSGI applies that cannot be expanded:
+ *
+ * - **the name is never defined**: no key of that name in the applied sections (the checked
+ *   section, sections pulled in with `ini = :name`, and included ini files we could read), no
+ *   `set-placeholder`/`set-ph`/`set`/`resolve` and no `declare-option` of that name. The range is
+ *   the name inside the parentheses; the message suggests the nearest defined name when there is
+ *   one, and the quick fix replaces it.
+ * - **`%(_)` outside a `for`/`if` block**: `_` is the loop item or condition value only inside a
+ *   block; elsewhere uWSGI looks for a key named `_`.
+ * - **an undefined operand of placeholder math** (`%(workers + 1)`): uWSGI counts it as 0 (or as an
+ *   empty string). Numbers and the operators `+ - * / ++ --` are not names.
+ * - **any `%(...)` in the value of an immediate option** (`include`, `ini`, `listen`, `for`,
+ *   `if-*`, `declare-option`, ... — the registry's `immediate` flag), even a defined one: these are
+ *   applied while the file is being read, before placeholders are expanded, so the text stays
+ *   literal. The range is the whole `%(...)`; when this file fully determines the value, a quick fix
+ *   writes it in.
+ *
+ * Not reported:
+ *
+ * - a name defined *after* its use: expansion runs once the whole configuration is read;
+ * - `%(_)` inside a block, also in immediate options (the block fills it in before the line runs);
+ * - log variables in `log-format`/`logformat` (`%(method)`, `%(uri)`, `%(status)` ...), which uWSGI
+ *   fills for each request;
+ * - names built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`);
+ * - `set = k=...` and `set-placeholder = k=...` values: `set` makes a new entry that is expanded
+ *   later, and a `set-placeholder` value is copied into each value that uses it, which is then
+ *   expanded.
+ *
+ * Names that reach uWSGI from outside the file are not reported once declared (see below).
+ *
+ * A name defined nowhere that is no near miss of a defined name is only a note: the file gives no
+ * sign that it is a slip, and it is exactly what a vassal template or a file started with `--set-ph`
+ * looks like. A near miss (`%(base_dri)` beside `base_dir`) warns on each line it appears, with the
+ * suggestion.
+ *
+ * When the file loads a file we could not read (no file access in an untrusted workspace, a path
+ * built from the environment, another format, a missing file), that file may define the name, so
+ * the finding is lowered to information and names the loader line. `inherit` does not count: its
+ * options arrive after the placeholder pass, so they never define placeholders of this file.
+ *
+ * ## Why
+ *
+ * uWSGI expands `%(name)` after reading the configuration, with the first value of the key `name`.
+ * An unknown name is left in the value as is: `chdir = %(base_dri)/app` makes uWSGI try to change
+ * into a directory literally called `%(base_dri)/app`. Immediate options never see the expansion at
+ * all: `include = %(base)/common.ini` looks for a file named `%(base)/common.ini`.
+ *
+ * Names can also come from outside the file: the command line (`--set-ph name=value`), `UWSGI_*`
+ * environment variables (`UWSGI_APP_NAME` becomes the key `app-name`), or an Emperor that passes
+ * `vassal-set` or includes this file into each vassal. The file cannot show those, so say which names
+ * they supply:
+ *
+ * - in the file, on a line of its own: `# uwsgi-ini: placeholders app_name vassal_dir` (names
+ *   separated by blanks or commas; several such lines add up);
+ * - in VS Code: `"uwsgi.placeholders": ["app_name", "vassal_dir"]`;
+ * - on the command line: `uwsgi-ini-lint --placeholders app_name,vassal_dir` or
+ *   `--placeholder app_name --placeholder vassal_dir`.
+ *
+ * A declared name is never reported as undefined. It still does not help an immediate option, which
+ * uWSGI applies before any expansion.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * base_dir = /srv/app
+ * chdir = %(base_dri)/current
+ * ```
+ *
+ * The quick fix "Change to `base_dir`" replaces the name only:
+ *
+ * ```ini
+ * [uwsgi]
+ * base_dir = /srv/app
+ * chdir = %(base_dir)/current
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line undefined-placeholder` on the line above.
+ * - For the file: `# uwsgi-ini: disable undefined-placeholder` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "undefined-placeholder": "off" }` (or another severity), or `--rule undefined-placeholder=off`.
+ *
+ * See also the official [configuration guide](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html) (placeholders,
+ * placeholder math, magic variables).
+ */
 export const undefinedPlaceholder: Rule = {
   id: 'undefined-placeholder',
   defaultSeverity: 'warning',
   title: '`%(name)` that uWSGI cannot expand: the name is never defined, or the option is read before expansion',
+  order: 50,
+  summary: {
+    severity: 'warning for a near miss or an immediate option (information for a name defined nowhere)',
+    catches: '`%(name)` that is never defined, or used where uWSGI never expands it',
+  },
 
   check(context) {
     const { document, model, options } = context;

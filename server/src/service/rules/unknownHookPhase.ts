@@ -19,10 +19,73 @@ function phaseNames(family: HookFamily, version: UwsgiVersion): string[] {
     .map((phase) => phase.name);
 }
 
+/**
+ * **Default severity:** warning (error when strict mode is on, through `strict = true` or the `uwsgi.strict` setting)
+ *
+ * ## What it catches
+ *
+ * A `hook-`, `exec-`, `call-`, `mount-` or `umount-` key whose phase is not one uWSGI has, or that
+ * phase has no option of that family:
+ *
+ * - a misspelt phase: `hook-asapp`, `exec-pre-ap`, `exec-pre`;
+ * - a phase that exists, but not for this family: there is `hook-master-start`, but no
+ *   `exec-master-start`. uwsgiconf's `MainProcess.run_command_on_event()` writes such keys; the rule
+ *   says so when the key is one of them.
+ *
+ * The range is the phase part of the key.
+ *
+ * ## Why
+ *
+ * uWSGI does not complain about keys it does not know: it keeps them as placeholders (values for
+ * `%(name)`) and moves on. A hook under a wrong name is therefore silently never run. With `strict`
+ * on, uWSGI refuses to start instead.
+ *
+ * Phases that exist only in another uWSGI version (`hook-as-vassal-before-drop` on 2.0) are reported
+ * by [unknown-option](unknown-option.md), so a key is never reported twice.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * exec-pre = python /app/wait_for_redis.py
+ * exec-master-start = touch /tmp/started
+ * ```
+ *
+ * After the quick fixes:
+ *
+ * ```ini
+ * [uwsgi]
+ * exec-pre-app = python /app/wait_for_redis.py
+ * hook-master-start = exec:touch /tmp/started
+ * ```
+ *
+ * The second fix moves the command to the `hook-` family, which has the phase, behind the `exec:`
+ * action (likewise `call:`, `mount:` and `umount:` for the other families).
+ *
+ * Keys used as placeholders (`%(exec-dir)`) are left alone unless strict mode is on.
+ *
+ * ## Silencing it
+ *
+ * ```ini
+ * # uwsgi-ini: disable-next-line unknown-hook-phase
+ * exec-custom = 1
+ * ```
+ *
+ * or set `"uwsgi.diagnostics": { "unknown-hook-phase": "off" }`.
+ *
+ * ## See also
+ *
+ * - [uWSGI hooks](https://uwsgi-docs.readthedocs.io/en/latest/Hooks.html)
+ */
 export const unknownHookPhase: Rule = {
   id: 'unknown-hook-phase',
   defaultSeverity: 'warning',
   title: 'hook-/exec-/call-/mount-/umount- key whose phase does not exist for that family: uWSGI keeps it as a placeholder and never runs it',
+  order: 130,
+  summary: {
+    severity: 'warning (error under strict)',
+    catches: '`hook-asapp`, `exec-master-start`: the hook never runs',
+  },
 
   check(context) {
     const { model, options } = context;

@@ -122,10 +122,92 @@ function checkPluginOrder(context: RuleContext, entry: EntryLine, facts: OptionF
   });
 }
 
+/**
+ * **Default severity:** warning for a key that is evidently a misspelt option — information for a
+ * key of your own that nothing reads — error for any unknown key when strict mode is on (`strict =
+ * true` in the file, the `uwsgi.strict` setting, or `uwsgi-ini-lint --strict`).
+ *
+ * ## What it catches
+ *
+ * A key in the checked section that is not an option of the configured uWSGI version and plugins:
+ *
+ * - typos such as `vaccum`, `proccesses`, `harakari`, `chmod-sock`;
+ * - wrong case or underscores: keys are compared exactly, so `Master` and `harakiri_verbose` are
+ *   not `master` and `harakiri-verbose`;
+ * - options of a plugin the file does not load (`php-docroot` without `plugins = php`): the message
+ *   names the plugin;
+ * - options that exist only in the other uWSGI version (`reload-on-pss` is 2.1 only);
+ * - an empty key (`= value`);
+ * - under strict mode, a bare `end` (it closes a logic block but is no option, so strict mode
+ *   refuses it) and keys used only as placeholders.
+ *
+ * Keys used as placeholders somewhere (`%(key)`), keys an `if-opt`/`if-not-opt` tests, and names
+ * declared with `declare-option` are not reported: that is how uWSGI placeholders are defined and
+ * read. Hook keys with a misspelt phase are left to [unknown-hook-phase](unknown-hook-phase.md).
+ *
+ * ### Misspelling or a name of your own?
+ *
+ * A warning, with a suggestion and its quick fix, comes only when the key is a plausible slip for an
+ * option:
+ *
+ * - the same name but for case or `_` (`harakiri_verbose`, `Master`);
+ * - one edit away for keys of five characters or more (`proesses`, `pidefile`, `vaccum`), two for
+ *   keys of eight or more (`chmod-sock`, `Haharakiri`);
+ * - one letter too many (`zuid`, `guid`), or the option cut short or run on (`process`,
+ *   `threaded-log`, `log-slower`);
+ * - the same words in another order (`master-log` for `log-master`);
+ * - an option followed by a blank or a `:` where the `=` is missing (`static-map /static=./s`,
+ *   `log-maxsize : 200`): the key then runs up to the first `=`, or over the whole line.
+ *
+ * When several options fit, the one the file does not set yet comes first: `guid` next to `uid`
+ * suggests `gid`.
+ *
+ * Anything else (`project`, `base_dir`, `name`, `app`) is most likely a name of the author's own,
+ * kept for later or for a tool: it is reported as information, without a suggestion, saying that
+ * uWSGI applies nothing from it. A line that looks like a template marker (`{virtualenv}`, `__X__`)
+ * is information too.
+ *
+ * ## Why
+ *
+ * uWSGI does not complain about unknown keys. It stores them as placeholders and never applies
+ * them, so a typo silently turns an option off: `vaccum = true` leaves sockets behind,
+ * `proccesses = 8` runs one worker. That is what the warning is for. A key that is not meant as an
+ * option loses nothing, so it only gets a note. With `--strict`, uWSGI refuses to start on either.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * vaccum = true
+ * ```
+ *
+ * The quick fix "Change to `vacuum`" replaces the key only:
+ *
+ * ```ini
+ * [uwsgi]
+ * vacuum = true
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line unknown-option` on the line above.
+ * - For the file: `# uwsgi-ini: disable unknown-option` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "unknown-option": "off" }`, or `--rule unknown-option=off`.
+ * - For a plugin your binary loads without the file saying so: `"uwsgi.plugins": ["php"]` or
+ *   `--plugins php`.
+ *
+ * See also the official [option reference](https://uwsgi-docs.readthedocs.io/en/latest/Options.html)
+ * and [strict mode](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
+ */
 export const unknownOption: Rule = {
   id: 'unknown-option',
   defaultSeverity: 'warning',
   title: 'Key that is no option of the configured uWSGI: uWSGI keeps it as a placeholder and ignores it',
+  order: 10,
+  summary: {
+    severity: 'warning for a likely misspelling (information for a key of your own, error under strict)',
+    catches: 'keys uWSGI does not know: typos, wrong case, a missing `=`, options of plugins not loaded, other-version options',
+  },
 
   check(context) {
     const { model, options } = context;

@@ -1,7 +1,7 @@
 import { Rule } from './rule';
 import { isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
 import { replacementFixes, stringList } from '../edits';
-import { pluginItems } from '../optionContext';
+import { pluginItems } from '../../analysis/optionContext';
 
 /** `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on. */
 const FATAL_LOADERS = new Set(['need-plugin', 'need-plugins']);
@@ -16,10 +16,47 @@ function suggestPlugin(item: string, name: string): string | undefined {
   return nearestName;
 }
 
+/**
+ * **Default severity:** warning; error for `need-plugin` / `need-plugins`.
+ *
+ * ## What it catches
+ *
+ * An item of `plugins`, `plugin`, `need-plugin` or `need-plugins` that names no uWSGI plugin:
+ * a typo (`pyhton3`), or a space-separated list (`plugins = python3 http`: uWSGI splits plugin
+ * lists on commas only, so this is one name with a space in it).
+ *
+ * Distribution builds are understood (`python3`, `python311`, `gevent_python3`, `rack_ruby31`
+ * are the `python`, `gevent` and `rack` plugins), as are `0:php` modifier prefixes. Paths
+ * (`/opt/uwsgi/x_plugin.so`), `name|symbol` forms and names built from placeholders are not judged.
+ *
+ * ## Why
+ *
+ * `plugin`/`plugins` only log `!!! UNABLE to load uWSGI plugin` and start without it, so every
+ * option of that plugin becomes an ignored placeholder. `need-plugin` makes uWSGI exit instead.
+ * A third-party plugin installed under an unusual name is the one case where the warning is
+ * wrong: silence it for that line.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * plugins = pyhton3
+ * need-plugin = nosuchplugin
+ * ```
+ *
+ * ## Silencing it
+ *
+ * `# uwsgi-ini: disable-next-line unknown-plugin`, or `"uwsgi.diagnostics": { "unknown-plugin": "off" }`.
+ */
 export const unknownPlugin: Rule = {
   id: 'unknown-plugin',
   defaultSeverity: 'warning',
   title: 'Plugin name that no uWSGI plugin has',
+  order: 40,
+  summary: {
+    severity: 'warning (error for `need-plugin`)',
+    catches: '`plugins = pyhton3`, `plugins = python3 http` (uWSGI splits on commas only)',
+  },
 
   check(context) {
     const text = context.model.text;

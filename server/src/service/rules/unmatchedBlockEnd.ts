@@ -1,11 +1,52 @@
-import { TextEdit } from 'vscode-languageserver-types';
-import { workspaceEdit } from '../edits';
+import { deleteLine, workspaceEdit } from '../edits';
 import { Rule } from './rule';
 
+/**
+ * **Default severity:** information
+ *
+ * ## What it catches
+ *
+ * A closing key (`endif`, `end-if`, `endfor`, `end-for`, `end`) in an applied section while no
+ * `for`/`if` block is open. The range is the key.
+ *
+ * ## Why
+ *
+ * uWSGI ignores a closing key when no block is open, so the line does nothing. It often hints at a
+ * mistake elsewhere: a block closed twice, an opener that was deleted, or a nested block whose first
+ * `endif` already closed the outer one (see [nested-block](nested-block.md)).
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * master = true
+ * endif
+ * ```
+ *
+ * The quick fix "Remove the line" deletes it:
+ *
+ * ```ini
+ * [uwsgi]
+ * master = true
+ * ```
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line unmatched-block-end` on the line above.
+ * - For the file: `# uwsgi-ini: disable unmatched-block-end` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "unmatched-block-end": "off" }` (or another severity), or `--rule unmatched-block-end=off`.
+ *
+ * See also the official page on [configuration logic](https://uwsgi-docs.readthedocs.io/en/latest/ConfigLogic.html).
+ */
 export const unmatchedBlockEnd: Rule = {
   id: 'unmatched-block-end',
   defaultSeverity: 'information',
   title: 'A block end with no open `for`/`if` block: uWSGI ignores it',
+  order: 90,
+  summary: {
+    severity: 'information',
+    catches: 'a block end (`endif`, `endfor`, `end`) that closes nothing',
+  },
 
   check(context) {
     const { model } = context;
@@ -24,7 +65,7 @@ export const unmatchedBlockEnd: Rule = {
     return [{
       title: `Remove the line`,
       isPreferred: true,
-      edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
+      edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },
 };

@@ -1,9 +1,9 @@
 // What the privilege rules (running-as-root, incomplete-privilege-drop, no-privilege-drop,
 // missing-vacuum, pidfile-before-drop) share: which entries decide the user and group the
 // instance drops to, and how uWSGI reads their values. The facts come from the registry.
-import { EntryLine, Section } from '../../parser/ast';
-import { DocumentModel } from '../../analysis/model';
-import { privilegeOptions } from '../../registry/registry';
+import { EntryLine, Section } from '../parser/ast';
+import { DocumentModel } from './model';
+import { privilegeOptions } from '../registry/registry';
 
 export type DropKind = 'user' | 'group';
 

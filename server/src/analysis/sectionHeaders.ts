@@ -1,4 +1,4 @@
-import { EntryLine, IniDocument, LineKind, SectionLine } from '../../parser/ast';
+import { EntryLine, IniDocument, LineKind, SectionLine } from '../parser/ast';
 
 // Facts about section headers shared by `missing-section` and `entry-outside-section`.
 

@@ -1,7 +1,6 @@
-import { DocumentModel } from '../analysis/model';
+import { DocumentModel } from './model';
 import { isKnownOption, normalizePluginName } from '../registry/registry';
 import { OptionFacts, UwsgiVersion } from '../registry/types';
-import { LanguageSettings } from './settings';
 
 /** Keys that load plugins; their values are plugin lists. */
 const PLUGIN_LOADERS = new Set(['plugin', 'plugins', 'need-plugin', 'need-plugins']);
@@ -24,6 +23,15 @@ export function pluginItems(value: string): string[] {
   return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
 
+/** What the checker is told from outside the file: the language settings satisfy it. */
+export interface OptionSettings {
+  readonly version: UwsgiVersion;
+  /** Plugins the binary loads besides those the file names. */
+  readonly plugins: readonly string[];
+  /** Check as `uwsgi --strict` would. */
+  readonly strict: boolean;
+}
+
 /**
  * What options exist for this document: the configured uWSGI version, the plugins the settings
  * and the file load, options declared in the file, and strict mode (setting or `strict = true`).
@@ -40,7 +48,7 @@ export class OptionContext {
   /** Where the file first loads each plugin: the loader line's offset, -1 for the settings. */
   private readonly pluginLoadOffsets = new Map<string, number>();
 
-  constructor(readonly model: DocumentModel, settings: LanguageSettings) {
+  constructor(readonly model: DocumentModel, settings: OptionSettings) {
     this.version = settings.version;
     const plugins = new Set<string>();
     for (const item of settings.plugins) {

@@ -1,7 +1,7 @@
-import { EntryLine, Span } from '../../parser/ast';
-import { HookValue, splitHookValue } from '../../parser/values';
-import { DocumentModel } from '../../analysis/model';
-import { parseHookKey, PhaseFacts } from '../../registry/registry';
+import { EntryLine, Span } from '../parser/ast';
+import { HookValue, splitHookValue } from '../parser/values';
+import { DocumentModel } from './model';
+import { parseHookKey, PhaseFacts } from '../registry/registry';
 
 // How uWSGI reads the value of a `hook-<phase>` option (core/hooks.c): `[!]<action>:<args>`,
 // split at the first `:`. Two phases put one word in front, separated by the first space.
