@@ -16,10 +16,10 @@ const LAYERS: Record<string, number> = {
   service: 2,
   settings: 3,
   lsp: 4,
-  'server.ts': 4,
-  'index.ts': 4,
-  node: 5,
-  cli: 6,
+  'server.ts': 5,
+  'index.ts': 5,
+  node: 6,
+  cli: 7,
 };
 
 function unitOf(file: string): string {
