@@ -24,6 +24,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion';
 import { isRenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { FoldingContext } from './service/folding';
+import { FIX_ALL_KIND } from './service/fixAll';
 import { dirname, FileSystemPort, pathToUri, uriToPath } from './analysis/fileSystem';
 import { ProjectSettings, SETTINGS_FILE_NAMES } from './settings/projectSettings';
 import { SettingsProblem } from './settings/settingsFile';
@@ -173,7 +174,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true },
         hoverProvider: true,
         inlayHintProvider: { resolveProvider: false },

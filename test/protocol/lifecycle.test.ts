@@ -20,7 +20,7 @@ describe('protocol: the server over stdio', function () {
     const result = await client.initialize();
     assert.equal(result.serverInfo.name, 'uwsgi-ini-language-server');
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
-    assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix']);
+    assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.uwsgi-ini']);
   });
 
   it('publishes diagnostics on open and after an incremental change', async () => {

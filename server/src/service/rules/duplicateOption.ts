@@ -54,6 +54,8 @@ export const duplicateOption: Rule = {
     return [{
       title: 'Remove this earlier line',
       isPreferred: data['safeToRemove'] === true,
+      // The same value in the same section again: uWSGI keeps the last one, which is the same.
+      safety: data['safeToRemove'] === true ? 'safe' : 'unsafe',
       edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
     }];
   },

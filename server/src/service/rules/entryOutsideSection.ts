@@ -36,6 +36,8 @@ export const entryOutsideSection: Rule = {
     return [{
       title: `Add a \`[${wanted}]\` header above the first option`,
       isPreferred: true,
+      // uWSGI starts applying the options it skipped so far.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(first.start), `[${wanted}]${document.eol}`)]),
     }];
   },

@@ -1,6 +1,5 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, dropOption, dropsUser, rootValue } from './privilegeDrop';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from '../edits';
 
@@ -56,9 +55,11 @@ export const incompletePrivilegeDrop: Rule = {
     // immediate-uid switches user on the spot, after which setgid() is no longer allowed: the
     // group has to be set on the line before it.
     const edit = missing === 'immediate-gid' ? insertLinesBefore(document, line, [newLine]) : insertLinesAfter(document, line, [newLine]);
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: `Add \`${newLine}\``,
       isPreferred: true,
+      // The processes then run as another group or user.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [edit]),
     };
     return [action];

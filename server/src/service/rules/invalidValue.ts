@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, RuleFix } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
@@ -155,7 +154,7 @@ function checkMegabytesUnit(context: RuleContext, judged: Judged, number: Leadin
   }
   if (GIGABYTES_UNIT.test(unit)) {
     const megabytes = number.value * 1024n;
-    report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores \`${unit}\`: \`${judged.value}\` means ${number.value} MB, not ${megabytes} MB.`, { replacement: String(megabytes) });
+    report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores \`${unit}\`: \`${judged.value}\` means ${number.value} MB, not ${megabytes} MB.`, { replacement: String(megabytes), replacementChanges: true });
     return;
   }
   report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores everything after the leading number: \`${judged.value}\` means ${number.value} MB.`);
@@ -172,7 +171,8 @@ function checkFlag(context: RuleContext, judged: Judged): void {
   report(
     context, judged, 'information',
     `uWSGI turns \`${key}\` on for any value except false, off, no and 0: \`${intended ?? value}\` turns it on.`,
-    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff },
+    // `true` keeps what uWSGI does today; `false` is what the word seems to mean, and changes it.
+    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff, keeps: 'true' },
   );
 }
 
@@ -298,14 +298,22 @@ export const invalidValue: Rule = {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const changeTo = (value: string): string => `Change to \`${value}\``;
-    const actions: CodeAction[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo);
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), changeTo, data['preferred'] !== false));
+    // A replacement writes what uWSGI reads anyway (`30` for `30s`, the clamped number), unless the
+    // rule says it changes the value (`1G` in megabytes is 1 MB today, 1024 with the fix).
+    const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo, data['replacementChanges'] === true ? 'unsafe' : 'safe');
+    const suggestions = stringList(data['suggestions']);
+    const keeps = data['keeps'];
+    const suggested = replacementFixes(document, diagnostic, suggestions, changeTo, 'single-candidate', data['preferred'] !== false);
+    // A flag's suggestions: the one that keeps what uWSGI does is safe, the other changes it.
+    actions.push(...(typeof keeps === 'string' ? suggested.map((fix, i) => ({ ...fix, safety: suggestions[i] === keeps ? 'safe' as const : 'unsafe' as const })) : suggested));
     if (data['removeLine'] === true) {
       const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
       if (entry) {
         actions.push({
           title: `Remove \`${entry.key}\``,
           isPreferred: true,
+          // Dates are then no longer logged.
+          safety: 'unsafe',
           edit: workspaceEdit(document, [replaceSpan(document, { start: entry.start, end: entry.eolEnd }, '')]),
         });
       }

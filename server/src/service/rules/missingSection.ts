@@ -87,6 +87,8 @@ export const missingSection: Rule = {
         return [{
           title: 'Remove the byte order mark',
           isPreferred: true,
+          // uWSGI ignores the whole file today: with the fix it applies it.
+          safety: 'unsafe',
           edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: 0, end: 1 }))]),
         }];
       case 'rewrite-header': {
@@ -100,6 +102,7 @@ export const missingSection: Rule = {
         return [{
           title: typeof comment === 'string' ? `Change to \`[${wanted}]\` and move the comment to its own line` : `Change to \`[${wanted}]\``,
           isPreferred: true,
+          safety: 'unsafe',
           edit: workspaceEdit(document, edits),
         }];
       }
@@ -109,6 +112,7 @@ export const missingSection: Rule = {
         return [{
           title: `Add a \`[${wanted}]\` header above the first option`,
           isPreferred: true,
+          safety: 'unsafe',
           edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(firstEntry.start), `[${wanted}]${document.eol}`)]),
         }];
       }

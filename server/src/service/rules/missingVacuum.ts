@@ -1,9 +1,8 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagTrue, OptionContext } from '../optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, dropsUser, selectedHeader } from './privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
@@ -85,9 +84,11 @@ export const missingVacuum: Rule = {
   fixes({ document, model }) {
     const header = selectedHeader(model);
     if (!header) return [];
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: 'Add `vacuum = true`',
       isPreferred: true,
+      // uWSGI then deletes the socket and pid files when it exits.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [appendToSection(document, header, ['vacuum = true'])]),
     };
     return [action];

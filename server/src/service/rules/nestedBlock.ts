@@ -35,6 +35,7 @@ export const nestedBlock: Rule = {
     return [{
       title: `Close the \`${outerKey}\` block here with \`${endKey}\` (the following lines no longer depend on it)`,
       isPreferred: false,
+      safety: 'unsafe',
       edit: workspaceEdit(document, [insertLinesBefore(document, line, [endKey])]),
     }];
   },

@@ -1,9 +1,8 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { localSectionReference } from '../../analysis/model';
 import { socketsBoundBeforeDrop } from '../../registry/registry';
 import { isFlagTrue } from '../optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, selectedHeader } from './privilegeDrop';
 
 /** UWSGI_OPT_* flags that switch the master process on when the option is read. */
@@ -52,9 +51,11 @@ export const noPrivilegeDrop: Rule = {
     const header = selectedHeader(model);
     if (!header) return [];
     const { user, group } = settings.privilegeDrop;
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: `Add a privilege drop (uid = ${user}, gid = ${group})`,
       isPreferred: true,
+      // The processes then run as another user: files and ports they could use may be out of reach.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [appendToSection(document, header, [`uid = ${user}`, `gid = ${group}`])]),
     };
     return [action];

@@ -43,6 +43,19 @@ export interface FixContext {
   readonly data: Record<string, unknown>;
 }
 
+/**
+ * How far a quick fix may change what uWSGI does. `safe`: nothing beyond the evident intent (a typo
+ * with exactly one close candidate, a unit uWSGI ignores anyway, a comment moved off a string
+ * value); `--fix` and `source.fixAll` apply these. `unsafe`: it changes behaviour (adds `vacuum`, a
+ * privilege drop, a `2` variant...); only `--unsafe-fixes` applies them, and the editor offers them.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
+/** A quick fix of a rule, with its safety level declared where the rule makes it. */
+export interface RuleFix extends CodeAction {
+  readonly safety: FixSafety;
+}
+
 /** One diagnostic rule: one file under rules/, with its id, default severity, docs, check and fixes. */
 export interface Rule {
   readonly id: string;
@@ -50,5 +63,5 @@ export interface Rule {
   /** One line for listings and settings. */
   readonly title: string;
   check(context: RuleContext): void;
-  fixes?(context: FixContext): CodeAction[];
+  fixes?(context: FixContext): RuleFix[];
 }

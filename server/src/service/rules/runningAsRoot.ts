@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropOption, instanceDropOptions, RootValue, rootValue } from './privilegeDrop';
 import { replaceSpan, workspaceEdit } from '../edits';
 
@@ -46,9 +45,10 @@ export const runningAsRoot: Rule = {
     if (data['fixable'] !== true) return [];
     const name = data['kind'] === 'group' ? settings.privilegeDrop.group : settings.privilegeDrop.user;
     const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`,
       isPreferred: true,
+      safety: 'unsafe',
       edit: workspaceEdit(document, [replaceSpan(document, span, name)]),
     };
     return [action];

@@ -44,6 +44,8 @@ export const unclosedBlock: Rule = {
     return [{
       title: `Close the block with \`${endKey}\` after its last line`,
       isPreferred: true,
+      // The lines after the block stop depending on it.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [edit]),
     }];
   },

@@ -1,4 +1,3 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
@@ -6,7 +5,7 @@ import { nearest } from '../../registry/registry';
 import { OptionContext } from '../optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 
 /**
  * Immediate options whose `%(...)` still gets expanded, just later and elsewhere: `set` adds a
@@ -120,13 +119,15 @@ export const undefinedPlaceholder: Rule = {
   fixes({ document, diagnostic, data }) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``));
+    const actions: RuleFix[] = [];
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate'));
     const inline = data['inline'];
     if (typeof inline === 'string') {
       actions.push({
         title: `Write the value \`${inline}\` instead of the placeholder`,
         isPreferred: true,
+        // The option then gets the value uWSGI would have expanded later, if ever.
+        safety: 'unsafe',
         edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
       });
     }

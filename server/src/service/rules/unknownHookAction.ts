@@ -56,6 +56,6 @@ export const unknownHookAction: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the action to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the action to \`${name}\``, 'single-candidate');
   },
 };

@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { STRICT_REFUSAL } from './unknownOption';
 import { allPhases, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import type { HookFamily, UwsgiVersion } from '../../registry/types';
@@ -80,7 +79,7 @@ export const unknownHookPhase: Rule = {
 
   fixes({ document, model, diagnostic, data }) {
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
+    const actions: RuleFix[] = [];
     const moveTo = typeof data['moveTo'] === 'string' ? data['moveTo'] : undefined;
     const valuePrefix = typeof data['valuePrefix'] === 'string' ? data['valuePrefix'] : '';
     if (moveTo) {
@@ -91,11 +90,13 @@ export const unknownHookPhase: Rule = {
         actions.push({
           title: `Change to \`${moveTo} = ${valuePrefix}...\``,
           isPreferred: true,
+          // The hook starts running in that phase.
+          safety: 'unsafe',
           edit: workspaceEdit(document, edits),
         });
       }
     }
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the phase to \`${name}\``, !moveTo));
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the phase to \`${name}\``, 'single-candidate', !moveTo));
     return actions;
   },
 };

@@ -235,6 +235,6 @@ export const unknownOption: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
   },
 };

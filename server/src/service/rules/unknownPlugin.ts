@@ -51,6 +51,6 @@ export const unknownPlugin: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
   },
 };

@@ -24,6 +24,8 @@ export const unmatchedBlockEnd: Rule = {
     return [{
       title: `Remove the line`,
       isPreferred: true,
+      // uWSGI ignores the line: removing it changes nothing.
+      safety: 'safe',
       edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: line.start, end: line.eolEnd }))]),
     }];
   },
