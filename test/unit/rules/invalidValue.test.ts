@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'invalid-value';
 
@@ -142,5 +142,14 @@ describe('rule invalid-value: placeholder names', () => {
 
   it('accepts set-placeholder of other names, and set of an option', () => {
     assert.deepEqual(findings('[uwsgi]\nset-placeholder = base=/srv\nset = master=1\n', 'invalid-value'), []);
+  });
+
+  it('is safe where the fix writes what uWSGI reads anyway, unsafe where it changes the value', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30s\n', RULE), ['*Change to `30`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 512M\n', RULE), ['*Change to `512`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 1G\n', RULE), ['*Change to `1024`: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nchmod-socket = 0660\n', RULE), ['*Change to `660`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nmaster = disabled\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlog-date = false\n', RULE), ['*Remove `log-date`: unsafe']);
   });
 });
