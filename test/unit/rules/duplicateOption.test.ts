@@ -61,5 +61,8 @@ describe('rule duplicate-option', () => {
   it('removing a plain repeat is safe; choosing between differing values is not', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nmaster = true\nmaster = true\n', RULE), ['*Remove this earlier line: safe']);
     assert.deepEqual(fixSafety('[uwsgi]\nprocesses = 4\nprocesses = 8\n', RULE), ['Remove this earlier line: unsafe']);
+    // A placeholder between the lines reads the earlier one.
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30\nx = %(harakiri)\nharakiri = 30\n', RULE), ['Remove this earlier line: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30\nharakiri = 30\n', RULE), ['*Remove this earlier line: safe']);
   });
 });

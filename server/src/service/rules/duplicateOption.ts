@@ -40,8 +40,9 @@ export const duplicateOption: Rule = {
           span: earlier.keySpan,
           message,
           related: [{ span: later.keySpan, message: same ? `\`${key}\` set again to the same value` : `\`${key}\` set again here` }],
-          // A line of a section pulled in with `ini = :name` may serve other sections too.
-          data: { safeToRemove: same && earlier.section === later.section },
+          // A line of a section pulled in with `ini = :name` may serve other sections too, and a
+          // `%(key)` or `if-opt` between the two lines reads this one.
+          data: { safeToRemove: same && earlier.section === later.section && !model.usedNames.has(key) && !model.readByIfOpt(key) },
         });
       }
     }
