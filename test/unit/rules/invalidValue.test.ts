@@ -152,4 +152,19 @@ describe('rule invalid-value: placeholder names', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nmaster = disabled\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: safe']);
     assert.deepEqual(fixSafety('[uwsgi]\nlog-date = false\n', RULE), ['*Remove `log-date`: unsafe']);
   });
+
+  it('doubles the % of a strftime format in log-date, which the magic pass would eat, as a safe fix', () => {
+    const text = '[uwsgi]\r\nlog-date = %Y-%m-%d %H:%M:%S\r\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%Y-%m-%d %H:%M:%S' }]);
+    assert.match(messages(text, RULE)[0]!, /`%Y`, `%m`, `%H`, `%M` are removed and the others become facts about the file/);
+    assert.deepEqual(fixSafety(text, RULE), ['*Change to `%%Y-%%m-%%d %%H:%%M:%%S`: safe']);
+    const result = fixed(text, RULE);
+    assert.equal(result, '[uwsgi]\r\nlog-date = %%Y-%%m-%%d %%H:%%M:%%S\r\n');
+    assert.deepEqual(findings(result, RULE), []);
+    // Magic variables only (`%h` the host name, `%d` the folder): perhaps meant, not reported.
+    assert.deepEqual(findings('[uwsgi]\nlog-date = [%h]\n', RULE), []);
+    // Escaped already, or a placeholder in it: nothing to do.
+    assert.deepEqual(findings('[uwsgi]\nlog-date = %%Y-%%m\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nfmt = x\nlog-date = %Y %(fmt)\n', RULE), []);
+  });
 });

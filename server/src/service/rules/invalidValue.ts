@@ -195,6 +195,30 @@ function checkLogDate(context: RuleContext, judged: Judged): void {
   report(context, judged, 'warning', `uWSGI uses \`${value}\` as the strftime format of \`${facts.name}\`: every log line starts with that literal text. Write \`true\` for the default date, or a format with \`%%\` escapes.`);
 }
 
+/** The bytes after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
+const MAGIC_VARIABLES = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
+
+/**
+ * A strftime format in `log-date` written with single `%`: uWSGI's magic pass runs over the whole
+ * file first, so `%Y`, `%m`, `%H` vanish and `%d` becomes the config's folder before strftime
+ * sees the value. Doubling every `%` gives strftime what the line evidently means.
+ */
+function checkLogDateMagic(context: RuleContext, entry: EntryLine, facts: OptionFacts): void {
+  const raw = context.model.text.slice(entry.valueSpan.start, entry.valueSpan.end);
+  if (raw.includes('%(') || entry.joins.length > 0 || findInlineComment(context.model.text, entry.valueSpan) >= 0) return;
+  const singles = [...raw.matchAll(/%%|%(.)/g)].filter((m) => m[0] !== '%%').map((m) => m[1]!);
+  // Only an evident strftime format: at least one conversion the magic table does not know.
+  const dropped = singles.filter((c) => !MAGIC_VARIABLES.has(c));
+  if (dropped.length === 0) return;
+  const replacement = raw.replace(/%%|%/g, (m) => (m === '%%' ? m : '%%'));
+  context.report({
+    span: entry.valueSpan,
+    severity: 'warning',
+    message: `uWSGI expands \`%\` sequences in the whole file before \`${facts.name}\` reads its value: ${[...new Set(dropped)].map((c) => `\`%${c}\``).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} removed${singles.length > dropped.length ? ' and the others become facts about the file' : ''}, so strftime never sees them. Write \`%%\` for each \`%\` of the date format: \`${replacement}\`.`,
+    data: { replacement },
+  });
+}
+
 function checkEnum(context: RuleContext, judged: Judged, choices: readonly string[]): void {
   const { facts, value } = judged;
   if (choices.includes(value.toLowerCase())) return;
@@ -262,7 +286,10 @@ export const invalidValue: Rule = {
       let hasReference = false;
       if (!model.isLiteralValue(entry)) {
         const segments = model.segments(entry);
-        if (segments.some((s) => s.kind === 'magic')) continue;
+        if (segments.some((s) => s.kind === 'magic')) {
+          if (facts.parser === LOG_DATE_PARSER) checkLogDateMagic(context, entry, facts);
+          continue;
+        }
         hasReference = segments.some((s) => s.kind !== 'text');
       }
       let note = '';
