@@ -398,28 +398,31 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   const fixLevel = options.fix;
   const lint = (file: string, content: string | Buffer, uri: string, write?: (text: string) => void): void => {
     const text = inputText(content);
-    let parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 1, text));
-    let fixed = 0;
-    if (fixLevel !== undefined) {
-      const result = service.fixAll(parsed, fixLevel);
-      // Bytes that are not UTF-8 would be written back as U+FFFD: such a file is checked, never fixed.
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      if (result.text !== text && !isUtf8(bytes)) {
-        say(`${file}: not valid UTF-8, not fixed`);
-      } else if (result.text !== text) {
-        fixed = result.applied.length;
-        if (!result.converged) say(`${file}: fixes did not settle after ${result.rounds} rounds; the file is written as the last round left it`);
-        if (options.diff) {
-          diffs += unifiedDiff(text, result.text, file, visible);
-        } else {
-          if (write) write(result.text);
-          else fixedText = result.text;
-          parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 2, result.text));
-        }
-      }
+    const parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 1, text));
+    if (fixLevel === undefined) {
+      results.push({ file, text, diagnostics: service.doValidation(parsed), fixed: 0 });
+      return;
     }
-    const finalText = parsed.text;
-    results.push({ file, text: finalText, diagnostics: service.doValidation(parsed), fixed });
+    const result = service.fixAll(parsed, fixLevel);
+    // Bytes that are not UTF-8 would be written back as U+FFFD: such a file is checked, never fixed.
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (result.text === text || !isUtf8(bytes)) {
+      if (result.text !== text) say(`${file}: not valid UTF-8, not fixed`);
+      results.push({ file, text, diagnostics: result.text === text && result.diagnostics ? result.diagnostics : service.doValidation(parsed), fixed: 0 });
+      return;
+    }
+    if (!result.converged) say(`${file}: fixes did not settle after ${result.rounds} rounds; the file is written as the last round left it`);
+    const fixed = result.applied.length;
+    if (options.diff) {
+      // The diff is the whole output: the findings are not reported.
+      diffs += unifiedDiff(text, result.text, file, visible);
+      results.push({ file, text, diagnostics: [], fixed });
+      return;
+    }
+    if (write) write(result.text);
+    else fixedText = result.text;
+    const diagnostics = result.diagnostics ?? service.doValidation(service.parse(TextDocument.create(uri, 'uwsgi-ini', 2, result.text)));
+    results.push({ file, text: result.text, diagnostics, fixed });
   };
   const problem = (subject: string, error: unknown): void => {
     say(`${subject}: ${describeError(error)}`);

@@ -31,6 +31,8 @@ export interface FixAllResult {
   readonly rounds: number;
   /** False when the round bound was reached or a round came back to an earlier text. */
   readonly converged: boolean;
+  /** The diagnostics of `text`, when the run settled (its last round validated that text). */
+  readonly diagnostics?: Diagnostic[];
 }
 
 /** What a fix-all run needs from the language service: parsing and validating with the document's settings. */
@@ -119,8 +121,9 @@ export function fixAll(host: FixAllHost, document: UwsgiDocument, level: FixLeve
   let current = document;
   let rounds = 0;
   while (rounds < maxRounds) {
-    const round = roundEdits(current, host.validate(current), host.settingsOf(current), level);
-    if (round.edits.length === 0) return { text: current.text, applied, rounds, converged: true };
+    const diagnostics = host.validate(current);
+    const round = roundEdits(current, diagnostics, host.settingsOf(current), level);
+    if (round.edits.length === 0) return { text: current.text, applied, rounds, converged: true, diagnostics };
     rounds++;
     applied.push(...round.applied);
     const text = TextDocument.applyEdits(current.textDocument, round.edits);
@@ -130,8 +133,9 @@ export function fixAll(host: FixAllHost, document: UwsgiDocument, level: FixLeve
     seen.add(text);
   }
   // The bound is reached: converged only if one more round would change nothing.
-  const last = roundEdits(current, host.validate(current), host.settingsOf(current), level);
-  return { text: current.text, applied, rounds, converged: last.edits.length === 0 };
+  const diagnostics = host.validate(current);
+  const last = roundEdits(current, diagnostics, host.settingsOf(current), level);
+  return { text: current.text, applied, rounds, converged: last.edits.length === 0, ...(last.edits.length === 0 ? { diagnostics } : {}) };
 }
 
 /** One edit that turns `before` into `after`: the span between their common start and common end. */
