@@ -5,6 +5,8 @@
 const CONTEXT = 3;
 /** Myers' search stops here: a fix changes a handful of lines, never thousands. */
 const MAX_EDIT_DISTANCE = 1000;
+/** Line comparisons the search may make (about (lines) x (distance)): a second or so at most. */
+const MAX_COMPARISONS = 50_000_000;
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
@@ -20,11 +22,64 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** The shortest edit script from `a` to `b` (Myers), or undefined past the bound. */
-function editScript(a: string[], b: string[]): Op[] | undefined {
+/**
+ * The shortest edit script from `a` to `b`: the common first and last lines as they are, Myers'
+ * search between them, and, past its bound, the lines between as one replacement.
+ */
+function editScript(a: string[], b: string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const same = (lines: string[]): Op[] => lines.map((line) => ({ kind: ' ', line }));
+  const middleA = a.slice(head, a.length - tail);
+  const middleB = b.slice(head, b.length - tail);
+  const middle = myers(middleA, middleB) ?? greedy(middleA, middleB);
+  return [...same(a.slice(0, head)), ...middle, ...same(a.slice(a.length - tail))];
+}
+
+/** How far the fallback looks ahead, in each text, for the next pair of equal lines. */
+const RESYNC_WINDOW = 32;
+
+/**
+ * The fallback past Myers' bounds: equal lines kept, and at each difference the nearest pair of
+ * equal lines within the window taken as the place where both texts agree again. Not always the
+ * shortest script, but linear in the length, and right for fixes, which change lines in place.
+ */
+function greedy(a: string[], b: string[]): Op[] {
+  const ops: Op[] = [];
+  let i = 0;
+  let j = 0;
+  const agreeAt = (x: number, y: number): boolean =>
+    i + x < a.length && j + y < b.length && a[i + x] === b[j + y] && (i + x + 1 >= a.length || j + y + 1 >= b.length || a[i + x + 1] === b[j + y + 1]);
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++]! });
+      j++;
+      continue;
+    }
+    let skip: [number, number] = [1, 1];
+    search: for (let k = 1; k <= 2 * RESYNC_WINDOW; k++) {
+      for (let x = Math.max(0, k - RESYNC_WINDOW); x <= Math.min(k, RESYNC_WINDOW); x++) {
+        if (agreeAt(x, k - x)) {
+          skip = [x, k - x];
+          break search;
+        }
+      }
+    }
+    for (let x = 0; x < skip[0] && i < a.length; x++) ops.push({ kind: '-', line: a[i++]! });
+    for (let y = 0; y < skip[1] && j < b.length; y++) ops.push({ kind: '+', line: b[j++]! });
+  }
+  while (i < a.length) ops.push({ kind: '-', line: a[i++]! });
+  while (j < b.length) ops.push({ kind: '+', line: b[j++]! });
+  return ops;
+}
+
+/** Myers' shortest edit script, or undefined past the bounds. */
+function myers(a: string[], b: string[]): Op[] | undefined {
   const n = a.length;
   const m = b.length;
-  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
+  const max = Math.min(n + m, MAX_EDIT_DISTANCE, Math.floor(MAX_COMPARISONS / Math.max(1, n + m)));
   const offset = max + 1;
   let v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
@@ -76,7 +131,7 @@ export function unifiedDiff(before: string, after: string, name: string, show: (
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = editScript(a, b) ?? [...a.map((line): Op => ({ kind: '-', line })), ...b.map((line): Op => ({ kind: '+', line }))];
+  const ops = editScript(a, b);
   let out = `--- ${show(name)}\n+++ ${show(name)}\n`;
   // Hunks: runs of changes with up to 2 * CONTEXT unchanged lines between them.
   let i = 0;

@@ -65,6 +65,26 @@ describe('unified diff', () => {
     assert.equal(out.split('\n').filter((line) => line.startsWith('-a')).length, 3000);
   });
 
+  it('stays quick on a long file with changes at both ends, and keeps the common lines out of the hunks', () => {
+    const long = Array.from({ length: 200_000 }, (_, i) => `k${i} = ${i}\n`);
+    const changed = [...long];
+    for (let i = 0; i < 200_000; i += 400) changed[i] = `k${i} = changed\n`;
+    const started = Date.now();
+    const out = unifiedDiff(long.join(''), changed.join(''), 'x.ini', asIs);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    assert.equal(out.split('\n').filter((line) => line.startsWith('+k')).length, 500);
+    assert.equal(out.split('\n').filter((line) => line.startsWith('-k')).length, 500);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uwsgi-ini-diff-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'x.ini'), long.join(''));
+      const result = spawnSync('patch', ['-p0', '--quiet'], { cwd: dir, input: out, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.ok(fs.readFileSync(path.join(dir, 'x.ini'), 'utf8') === changed.join(''), 'patch gives the changed text');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps every line break in the pieces it compares', () => {
     assert.deepEqual(splitLines('a\r\nb\nc'), ['a\r\n', 'b\n', 'c']);
     assert.deepEqual(splitLines(''), []);
