@@ -43,3 +43,19 @@ export class Workdir {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** A fresh Workdir for each test of the enclosing `describe`, removed after it. */
+export function workdirPerTest(): Workdir {
+  let current: Workdir | undefined;
+  beforeEach(() => {
+    current = new Workdir();
+  });
+  afterEach(() => current?.remove());
+  return new Proxy({} as Workdir, {
+    get(_target, property) {
+      if (!current) throw new Error('the Workdir is used outside a test');
+      const value = Reflect.get(current, property) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}

@@ -1,15 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { Workdir } from '../../support/cli';
+import { workdirPerTest } from '../../support/cli';
 import { parseBaseline } from '../../../server/src/cli/baseline';
 
 const LEGACY = '[uwsgi]\nuid = app\ngid = app\nvaccum = true\nharakiri = 30s\n';
 
 describe('uwsgi-ini-lint --baseline', () => {
-  let work: Workdir;
-  beforeEach(() => {
-    work = new Workdir();
-  });
-  afterEach(() => work.remove());
+  const work = workdirPerTest();
 
   it('--update-baseline writes the documented format: file relative to the baseline, rule, line text, count', async () => {
     work.write('vassals/app.ini', `${LEGACY}harakiri = 30s\n`);

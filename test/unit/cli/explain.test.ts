@@ -1,17 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workdir } from '../../support/cli';
+import { workdirPerTest } from '../../support/cli';
 import { allRules } from '../../../server/src/service/rules';
 
 const DOCS = path.join(__dirname, '..', '..', '..', 'docs', 'rules');
 
 describe('uwsgi-ini-lint --explain', () => {
-  let work: Workdir;
-  beforeEach(() => {
-    work = new Workdir();
-  });
-  afterEach(() => work.remove());
+  const work = workdirPerTest();
 
   it('prints the page of docs/rules for every rule', async () => {
     for (const rule of allRules) {

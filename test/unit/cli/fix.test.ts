@@ -1,12 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { Workdir } from '../../support/cli';
+import { workdirPerTest } from '../../support/cli';
 
 describe('uwsgi-ini-lint --fix, --unsafe-fixes, --diff', () => {
-  let work: Workdir;
-  beforeEach(() => {
-    work = new Workdir();
-  });
-  afterEach(() => work.remove());
+  const work = workdirPerTest();
 
   it('--fix writes the safe fixes, keeps CRLF and the BOM, and reports what is left', async () => {
     work.write('app.ini', '\uFEFF# app\r\n[uwsgi]\r\nuid = app\r\ngid = app\r\nvaccum = true\r\nsocket = /run/app.sock\r\n');

@@ -2,7 +2,7 @@
 // `::LEVEL key=value,key=value::message`, where the message escapes `%`, CR and LF as %25, %0D and
 // %0A, and property values also `:` and `,` as %3A and %2C. The runner reads one command per line.
 import { strict as assert } from 'node:assert';
-import { Workdir } from '../../support/cli';
+import { workdirPerTest } from '../../support/cli';
 import { escapeData, escapeProperty } from '../../../server/src/cli/github';
 
 interface Command {
@@ -31,11 +31,7 @@ function commands(output: string): Command[] {
 }
 
 describe('uwsgi-ini-lint --format github', () => {
-  let work: Workdir;
-  beforeEach(() => {
-    work = new Workdir();
-  });
-  afterEach(() => work.remove());
+  const work = workdirPerTest();
 
   it('prints one annotation per finding with file, 1-based line and columns, and a title', async () => {
     work.write('vassals/app.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = true\nhook-asap = exce:ls\nsocket = /run/app.sock\n');
