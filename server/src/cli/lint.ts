@@ -407,7 +407,14 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     // Bytes that are not UTF-8 would be written back as U+FFFD: such a file is checked, never fixed.
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     if (result.text === text || !isUtf8(bytes)) {
-      if (result.text !== text) say(`${file}: not valid UTF-8, not fixed`);
+      if (result.text !== text) {
+        say(`${file}: not valid UTF-8, not fixed`);
+        // Standard input would come back changed, or not at all: a failure, said as one.
+        if (!write && !options.diff) inputProblem = true;
+      } else if (!write && !options.diff) {
+        // Fixed standard input is the output even when nothing needed fixing.
+        fixedText = text;
+      }
       results.push({ file, text, diagnostics: result.text === text && result.diagnostics ? result.diagnostics : service.doValidation(parsed), fixed: 0 });
       return;
     }

@@ -73,6 +73,13 @@ describe('uwsgi-ini-lint --fix, --unsafe-fixes, --diff', () => {
     assert.match(run.stderr, /^1 problem fixed in 1 file$/m);
   });
 
+  it('writes standard input back unchanged when there is nothing to fix', async () => {
+    const run = await work.lint(['--fix', '-'], '[uwsgi]\nuid = app\ngid = app\n');
+    assert.equal(run.stdout, '[uwsgi]\nuid = app\ngid = app\n');
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /^0 problems fixed in 0 files$/m);
+  });
+
   it('never fixes a file that is not valid UTF-8, and says so', async () => {
     const bytes = Buffer.concat([Buffer.from('[uwsgi]\nuid = app\ngid = app\nvaccum = true\nchdir = /srv/'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     work.write('app.ini', bytes);
