@@ -164,6 +164,19 @@ describe('adversarial: hostile names, contents and streams for the CLI', functio
     assert.deepEqual(resolved, [...names.map((name) => path.join(cwd, name)), absolute, absolute]);
   });
 
+  it('--fix on thousands of findings settles within the round bound and leaves the file right', async () => {
+    // 3,000 typos (1,000 diagnostics a round), then 2,999 repeats of the corrected line to remove.
+    const file = path.join(dir, 'many.ini');
+    fs.writeFileSync(file, `[uwsgi]\nuid = app\ngid = app\n${'vaccum = true\n'.repeat(3000)}`);
+    const started = Date.now();
+    const run = await lint(['--fix', 'many.ini'], dir);
+    assert.ok(Date.now() - started < 8000, `took ${Date.now() - started} ms`);
+    assert.ok(!/did not settle/.test(run.stderr), run.stderr);
+    assert.match(run.stdout, /^5999 problems fixed in 1 file$/m);
+    assert.equal(fs.readFileSync(file, 'utf8'), '[uwsgi]\nuid = app\ngid = app\nvacuum = true\n');
+    fs.rmSync(file);
+  });
+
   it('reports file names that are not valid UTF-8 as unreadable instead of skipping them', async () => {
     const raw = Buffer.concat([Buffer.from(`${dir}/conf/`), Buffer.from([0x61, 0xff, 0xfe]), Buffer.from('.ini')]);
     fs.mkdirSync(path.join(dir, 'conf'));

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import {
   CodeAction, Diagnostic, Position, Range, SelectionRange, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND, MAX_FIX_ROUNDS } from '../../server/src/service/fixAll';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService } from '../../server/src/service/languageService';
 import { UwsgiDocument } from '../../server/src/service/uwsgiDocument';
@@ -26,7 +27,7 @@ export const FACADE_WIRING = new Set(['parse', 'configure', 'settings', 'rules',
 export const EXERCISED = new Set([
   'doValidation', 'doCodeActions', 'doComplete', 'doHover', 'getInlayHints', 'findDocumentSymbols', 'getFoldingRanges',
   'findDefinition', 'findReferences', 'prepareRename', 'doRename', 'findDocumentLinks', 'getSelectionRanges', 'format',
-  'doResolveCompletion', 'settingsOf',
+  'doResolveCompletion', 'settingsOf', 'fixAll',
 ]);
 
 /** A service with every optional feature on, so the fuzzer reaches all code paths. */
@@ -297,6 +298,18 @@ export function exerciseDocument(ls: LanguageService, text: string, options: Exe
   for (const fixed of fixedTexts) {
     const ls2 = ls;
     ls2.doValidation(ls2.parse(TextDocument.create(uri, 'uwsgi-ini', 2, fixed)));
+  }
+  // Fix all (--fix, --unsafe-fixes): bounded rounds, and once settled, a second run changes nothing.
+  for (const level of options.applyFixes ? (['safe', 'unsafe'] as const) : (['safe'] as const)) {
+    const result = ls.fixAll(document, level);
+    assert.ok(result.rounds <= MAX_FIX_ROUNDS, `fix all (${level}) took ${result.rounds} rounds`);
+    if (options.applyFixes && result.converged && result.text !== text) {
+      const again = ls.fixAll(ls.parse(TextDocument.create(uri, 'uwsgi-ini', 3, result.text)), level);
+      assert.equal(again.text, result.text, `fix all (${level}) is idempotent`);
+    }
+  }
+  for (const action of ls.doCodeActions(document, whole, { diagnostics, only: [FIX_ALL_KIND] })) {
+    checkEdits(bounds, editsOf(action.edit, uri), 'fix all action');
   }
 
   let formatted: string | undefined;

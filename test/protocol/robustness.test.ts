@@ -53,6 +53,10 @@ describe('protocol: robustness', function () {
   for (const [label, bytes] of bodies) {
     it(`survives ${label} and answers the next request`, async () => {
       client.writeBytes(bytes);
+      // vscode-jsonrpc drops a malformed message, but bytes that reached it in the same read as the
+      // bad header wait for the next read (docs/security.md): let this one arrive on its own, as
+      // it would from a real client, so the test is about surviving it, not about pipe timing.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       client.open(URI, '[uwsgi]\nmaster = true\n');
       const answer = await hover(client, URI, 1, 2) as { contents: { value: string } } | null;
       assert.ok(answer && answer.contents.value.includes('master'), 'hover still answered');

@@ -5,6 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService, LanguageServiceOptions } from '../../server/src/service/languageService';
 import { UwsgiDocument } from '../../server/src/service/uwsgiDocument';
 import { FileStat, FileSystemPort } from '../../server/src/analysis/fileSystem';
+import { OptionContext } from '../../server/src/analysis/optionContext';
+import { FixLevel, ruleFixes } from '../../server/src/service/fixAll';
 
 export const URI = 'file:///srv/app/uwsgi.ini';
 
@@ -99,6 +101,24 @@ export function fixed(text: string, ruleId: string, title?: string, settings?: u
   const action = title === undefined ? actions.find((a) => a.isPreferred) : actions.find((a) => a.title.includes(title));
   if (!action) throw new Error(`no fix ${title ?? '(preferred)'} among: ${actions.map((a) => a.title).join(' | ')}`);
   return applyAction(text, action);
+}
+
+/** The fixes a rule offers for its diagnostics, as `title: safety` (`*` marks the preferred one). */
+export function fixSafety(text: string, ruleId: string, settings?: unknown): string[] {
+  const ls = service(settings);
+  const doc = ls.parse(documentOf(text));
+  const rule = ls.rules.find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const docSettings = ls.settingsOf(doc);
+  const options = new OptionContext(doc.model(docSettings.section), docSettings);
+  return ls.doValidation(doc).filter((d) => d.code === ruleId).flatMap((diagnostic) =>
+    ruleFixes(doc, docSettings, options, diagnostic).map((fix) => `${fix.isPreferred ? '*' : ''}${fix.title}: ${fix.safety}`));
+}
+
+/** The text after `fixAll` at a level (`safe`: what `--fix` and `source.fixAll` write). */
+export function fixedAll(text: string, level: FixLevel = 'safe', settings?: unknown): string {
+  const ls = service(settings);
+  return ls.fixAll(ls.parse(documentOf(text)), level).text;
 }
 
 /**

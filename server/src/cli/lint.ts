@@ -11,6 +11,11 @@ import { fileUri, toSarif } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { CliSettings } from './projectSettings';
 import { runShowConfig, SHOW_CONFIG_USAGE } from './showConfig';
+import { FixLevel } from '../service/fixAll';
+import { unifiedDiff } from './diff';
+import { BaselineFile, baselineName, buildBaseline, parseBaseline, serializeBaseline, subtractBaseline } from './baseline';
+import { formatGithub } from './github';
+import { rulePage, unknownRuleMessage } from './explain';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -18,8 +23,18 @@ Checks uWSGI ini files the way uWSGI reads them. Directories are searched for *.
 have a [uwsgi] section; "-" reads standard input.
 
 Options:
-  --format text|json|sarif   output format (default: text); json gives 1-based line/column
-                             and the 0-based LSP range of each diagnostic
+  --format FORMAT            text (default), json, sarif or github; json gives 1-based
+                             line/column and the 0-based LSP range of each diagnostic;
+                             github prints GitHub Actions workflow commands (annotations)
+  --fix                      apply the safe fixes (the preferred fix of each finding that
+                             cannot change what uWSGI does beyond the evident intent) and
+                             report what is left; standard input is written to stdout
+  --unsafe-fixes             with --fix or --diff: apply the unsafe fixes too (they change
+                             behaviour: vacuum, a privilege drop, a "2" variant...)
+  --diff                     print the fixes as a unified diff instead of writing them;
+                             exit 1 when a file would change
+  --baseline FILE            report only findings that FILE does not list (JSON, see README)
+  --update-baseline          write the current findings to the --baseline FILE, then exit
   --strict                   check as 'uwsgi --strict' would: unknown options are errors
   --plugins a,b              plugins the uWSGI binary loads besides those the files name
   --uwsgi-version 2.0|2.1    uWSGI version to check against (default: 2.0)
@@ -36,6 +51,7 @@ ${SHOW_CONFIG_USAGE}
   --list-phases              print every hook phase, then exit
   --list-actions             print every hook action, then exit
   --list-rules               print every rule with its default severity, then exit
+  --explain RULE             print the documentation page of a rule, then exit
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -96,7 +112,13 @@ const defaultIo: CliIo = {
 };
 
 interface CliOptions {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'github';
+  fix: FixLevel | undefined;
+  unsafeFixes: boolean;
+  diff: boolean;
+  baseline: string | undefined;
+  updateBaseline: boolean;
+  explain: string | undefined;
   strict: boolean | undefined;
   plugins: string[] | undefined;
   version: '2.0' | '2.1' | undefined;
@@ -145,7 +167,7 @@ function commaList(value: string): string[] {
 
 function parseArguments(argv: string[], io: CliIo): CliOptions {
   const options: CliOptions = {
-    format: 'text', strict: undefined, plugins: undefined, version: undefined, section: undefined, placeholders: [], rules: {},
+    format: 'text', fix: undefined, unsafeFixes: false, diff: false, baseline: undefined, updateBaseline: false, explain: undefined, strict: undefined, plugins: undefined, version: undefined, section: undefined, placeholders: [], rules: {},
     maxWarnings: undefined, color: io.isTTY && !process.env['NO_COLOR'], inputs: [], list: undefined, printSettings: undefined, help: false, showVersion: false,
   };
   const valueOf = (flag: string, inline: string | undefined, index: number): [string, number] => {
@@ -171,11 +193,32 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
     switch (flag) {
       case '--format':
         [value, i] = valueOf(flag, inline, i);
-        if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
+        if (value !== 'text' && value !== 'json' && value !== 'sarif' && value !== 'github') throw new UsageError(`--format must be text, json, sarif or github, not "${value}"`);
         options.format = value;
         break;
       case '--strict':
         options.strict = true;
+        break;
+      case '--fix':
+        options.fix = 'safe';
+        break;
+      case '--unsafe-fixes':
+        options.unsafeFixes = true;
+        break;
+      case '--diff':
+        options.diff = true;
+        break;
+      case '--baseline':
+        [value, i] = valueOf(flag, inline, i);
+        if (value === '') throw new UsageError('--baseline needs a file name');
+        options.baseline = value;
+        break;
+      case '--update-baseline':
+        options.updateBaseline = true;
+        break;
+      case '--explain':
+        [value, i] = valueOf(flag, inline, i);
+        options.explain = value;
         break;
       case '--plugins':
         [value, i] = valueOf(flag, inline, i);
@@ -247,6 +290,10 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
         throw new UsageError(`unknown option ${flag}`);
     }
   }
+  if (options.unsafeFixes && !options.diff) options.fix = 'unsafe';
+  if (options.diff) options.fix = options.unsafeFixes ? 'unsafe' : 'safe';
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
+  if (options.diff && options.updateBaseline) throw new UsageError('--diff and --update-baseline do not go together');
   return options;
 }
 
@@ -255,6 +302,8 @@ interface LintResult {
   file: string;
   text: string;
   diagnostics: Diagnostic[];
+  /** How many fixes --fix applied (0 without it). */
+  fixed: number;
 }
 
 export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
@@ -294,6 +343,15 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     diagnostics: options.rules,
   }, io.cwd);
   const service = getLanguageService(undefined, { fileSystem: nodeFileSystem, documentSettings: settings });
+  if (options.explain !== undefined) {
+    const page = rulePage(options.explain);
+    if (page === undefined) {
+      say(unknownRuleMessage(options.explain, service.rules.map((rule) => rule.id)));
+      return 2;
+    }
+    io.stdout(page);
+    return 0;
+  }
   if (options.list) {
     const lines =
       options.list === 'options' ? listOptions()
@@ -317,11 +375,55 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     return 2;
   }
 
+  let baseline: BaselineFile | undefined;
+  if (options.baseline !== undefined && !options.updateBaseline) {
+    try {
+      baseline = parseBaseline(fs.readFileSync(path.resolve(io.cwd, options.baseline), 'utf8'));
+    } catch (error) {
+      say(`baseline ${options.baseline}: ${describeError(error)}`);
+      return 2;
+    }
+  }
+
   let inputProblem = false;
   const results: LintResult[] = [];
-  const lint = (file: string, text: string, uri: string): void => {
+  let diffs = '';
+  let fixedText: string | undefined;
+  const fixLevel = options.fix;
+  const lint = (file: string, content: string | Buffer, uri: string, write?: (text: string) => void): void => {
+    const text = inputText(content);
     const parsed = service.parse(TextDocument.create(uri, 'uwsgi-ini', 1, text));
-    results.push({ file, text, diagnostics: service.doValidation(parsed) });
+    if (fixLevel === undefined) {
+      results.push({ file, text, diagnostics: service.doValidation(parsed), fixed: 0 });
+      return;
+    }
+    const result = service.fixAll(parsed, fixLevel);
+    // Bytes that are not UTF-8 would be written back as U+FFFD: such a file is checked, never fixed.
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (result.text === text || !isUtf8(bytes)) {
+      if (result.text !== text) {
+        say(`${file}: not valid UTF-8, not fixed`);
+        // Standard input would come back changed, or not at all: a failure, said as one.
+        if (!write && !options.diff) inputProblem = true;
+      } else if (!write && !options.diff) {
+        // Fixed standard input is the output even when nothing needed fixing.
+        fixedText = text;
+      }
+      results.push({ file, text, diagnostics: result.text === text && result.diagnostics ? result.diagnostics : service.doValidation(parsed), fixed: 0 });
+      return;
+    }
+    if (!result.converged) say(`${file}: fixes did not settle after ${result.rounds} rounds; the file is written as the last round left it`);
+    const fixed = result.applied.length;
+    if (options.diff) {
+      // The diff is the whole output: the findings are not reported.
+      diffs += unifiedDiff(text, result.text, file, visible);
+      results.push({ file, text, diagnostics: [], fixed });
+      return;
+    }
+    if (write) write(result.text);
+    else fixedText = result.text;
+    const diagnostics = result.diagnostics ?? service.doValidation(service.parse(TextDocument.create(uri, 'uwsgi-ini', 2, result.text)));
+    results.push({ file, text: result.text, diagnostics, fixed });
   };
   const problem = (subject: string, error: unknown): void => {
     say(`${subject}: ${describeError(error)}`);
@@ -330,7 +432,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   for (const input of options.inputs) {
     if (input === '-') {
       try {
-        lint('-', inputText(await io.readStdin(MAX_FILE_BYTES)), 'untitled:stdin');
+        lint('-', await io.readStdin(MAX_FILE_BYTES), 'untitled:stdin');
       } catch (error) {
         problem('standard input', error);
       }
@@ -350,7 +452,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a directory' : 'not a regular file');
         if (stat.size > MAX_FILE_BYTES) throw new NotChecked(tooLarge());
         if (settings.isExcluded(absolute)) continue;
-        lint(file, inputText(fs.readFileSync(absolute)), fileUri(absolute));
+        lint(file, fs.readFileSync(absolute), fileUri(absolute), (text) => fs.writeFileSync(absolute, text, 'utf8'));
       } catch (error) {
         problem(file, error);
       }
@@ -358,15 +460,50 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
 
   if (settings.reportProblems(say)) inputProblem = true;
+  if (options.diff) {
+    io.stdout(diffs);
+    if (inputProblem) return 2;
+    return diffs === '' ? 0 : 1;
+  }
+  if (options.updateBaseline && options.baseline !== undefined) {
+    const name = (file: string): string => baselineName(file, io.cwd, options.baseline!);
+    const written = buildBaseline(results, name);
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, options.baseline), serializeBaseline(written));
+    } catch (error) {
+      say(`baseline ${options.baseline}: ${describeError(error)}`);
+      return 2;
+    }
+    const total = written.findings.reduce((sum, entry) => sum + entry.count, 0);
+    io.stderr(`uwsgi-ini-lint: ${visible(options.baseline)}: wrote ${plural(total, 'finding')} of ${plural(results.length, 'file')}\n`);
+    return inputProblem ? 2 : 0;
+  }
+  let known = 0;
+  let shown = results;
+  if (baseline) {
+    const name = (file: string): string => baselineName(file, io.cwd, options.baseline!);
+    ({ results: shown, known } = subtractBaseline(results, baseline, name));
+  }
+  // Standard input fixed goes to stdout as the fixed text: the report goes to stderr.
+  const report = fixedText !== undefined ? io.stderr : io.stdout;
+  if (fixedText !== undefined) io.stdout(fixedText);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const result of results) for (const d of result.diagnostics) counts[severityLabel(d)]++;
+  for (const result of shown) for (const d of result.diagnostics) counts[severityLabel(d)]++;
+  const fixedCount = results.reduce((sum, result) => sum + result.fixed, 0);
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify(results.map(toJsonResult))}\n`);
+    report(`${JSON.stringify(shown.map((result) => toJsonResult(result, fixLevel !== undefined)))}\n`);
   } else if (options.format === 'sarif') {
-    io.stdout(`${JSON.stringify(toSarif(results, service.rules, VERSION, io.cwd), null, 2)}\n`);
+    report(`${JSON.stringify(toSarif(shown, service.rules, VERSION, io.cwd), null, 2)}\n`);
+  } else if (options.format === 'github') {
+    report(formatGithub(shown, severityLabel));
   } else {
     // Nothing checked: a summary of zero files would only hide the messages above it.
-    if (results.length > 0 || !inputProblem) io.stdout(formatText(results, counts, options.color));
+    if (results.length > 0 || !inputProblem) {
+      let text = formatText(shown, counts, options.color);
+      if (fixLevel !== undefined) text += `${plural(fixedCount, 'problem')} fixed in ${plural(results.filter((r) => r.fixed > 0).length, 'file')}\n`;
+      if (known > 0) text += `${plural(known, 'known problem')} in the baseline not shown\n`;
+      report(text);
+    }
   }
   if (inputProblem) return 2;
   if (counts.error > 0) return 1;
@@ -378,9 +515,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
 }
 
 /** `line`/`column` count from 1 like the text and SARIF output; `range` is the LSP one, from 0. */
-function toJsonResult(result: LintResult): unknown {
+function toJsonResult(result: LintResult, fixing: boolean): unknown {
   return {
     file: result.file,
+    ...(fixing ? { fixed: result.fixed } : {}),
     diagnostics: result.diagnostics.map((d) => ({
       line: d.range.start.line + 1,
       column: d.range.start.character + 1,
@@ -459,6 +597,15 @@ function expandInput(input: string, cwd: string, unreadable: Unreadable): string
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    STRICT_UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A name as the bytes it is made of: every byte outside ASCII as \xNN. */
 function bytesShown(name: Buffer): string {

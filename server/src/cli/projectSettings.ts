@@ -50,7 +50,7 @@ export class CliSettings implements DocumentSettingsProvider {
   }
 
   /** `--print-settings FILE`: every setting with where it came from. */
-  print(file: string, format: 'text' | 'json' | 'sarif'): string {
+  print(file: string, format: string): string {
     const resolved = this.resolve(path.resolve(this.cwd, file));
     const values: Record<string, unknown> = {};
     const origins: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { ClientCapabilities, CodeActionKind, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../service/completion';
+import { FIX_ALL_KIND } from '../service/fixAll';
 import { FoldingContext } from '../service/folding';
 import { ClientFeatures } from '../service/markup';
 
@@ -49,7 +50,7 @@ export const DIAGNOSTIC_PROVIDER_ID = 'uwsgi-ini';
 export function serverCapabilities(support: ClientSupport): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: true },
     hoverProvider: true,
     inlayHintProvider: { resolveProvider: false },

@@ -5,11 +5,17 @@ import { OptionContext } from '../analysis/optionContext';
 import { ruleById } from './rules';
 import { DIAGNOSTIC_SOURCE, WHOLE_FILE } from './validation';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from './edits';
+import { ruleFixes } from './fixAll';
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
     p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** Whether a request's `only` lets quick fixes through (no `only` lets everything through). */
+function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+  return !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(kind));
 }
 
 export function doCodeActions(
@@ -18,24 +24,26 @@ export function doCodeActions(
   context: CodeActionContext,
   settings: LanguageSettings,
 ): CodeAction[] {
-  if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(kind))) {
-    return [];
-  }
+  if (!wantsQuickFixes(context.only)) return [];
   const model = document.model(settings.section);
   const options = new OptionContext(model, settings);
   const actions: CodeAction[] = [];
   for (const diagnostic of context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     if (!overlaps(diagnostic.range, range)) continue;
-    const rule = ruleById(diagnostic.code);
-    if (!rule) continue;
+    if (!ruleById(diagnostic.code)) continue;
     const data = (typeof diagnostic.data === 'object' && diagnostic.data !== null ? diagnostic.data : {}) as Record<string, unknown>;
-    if (rule.fixes) {
-      for (const action of rule.fixes({ document, model, settings, options, diagnostic, data })) {
-        action.kind ??= CodeActionKind.QuickFix;
-        action.diagnostics ??= [diagnostic];
-        actions.push(action);
+    // One preferred fix per diagnostic (the one a bulk run would apply): the first a rule marks.
+    let preferred = false;
+    for (const fix of ruleFixes(document, settings, options, diagnostic)) {
+      const { safety: _safety, ...action } = fix;
+      action.kind ??= CodeActionKind.QuickFix;
+      action.diagnostics ??= [diagnostic];
+      if (action.isPreferred === true) {
+        action.isPreferred = !preferred;
+        preferred = true;
       }
+      actions.push(action);
     }
     actions.push(...suppressionActions(document, diagnostic, diagnostic.code, data[WHOLE_FILE] === true));
   }

@@ -1,6 +1,7 @@
-import { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { EntryLine, Line, LineKind, Section, Span } from '../parser/ast';
 import { UwsgiDocument } from './uwsgiDocument';
+import { FixSafety, RuleFix } from './rules/rule';
 
 // Quick fixes change only what they are about: every edit is a precise insertion or replacement,
 // written with the file's own line break, so the rest of the file stays byte for byte.
@@ -71,6 +72,12 @@ export function stringList(value: unknown): string[] {
 }
 
 /**
+ * How safe replacement fixes are: `single-candidate` is safe when there is exactly one replacement
+ * (a typo with one close candidate), unsafe when there are several (which one was meant is a guess).
+ */
+export type ReplacementSafety = FixSafety | 'single-candidate';
+
+/**
  * One quick fix per replacement text for the diagnostic's range, titled by `title`; the first is
  * the preferred one unless `preferFirst` is false.
  */
@@ -79,12 +86,15 @@ export function replacementFixes(
   diagnostic: Diagnostic,
   replacements: readonly string[],
   title: (replacement: string) => string,
+  safety: ReplacementSafety,
   preferFirst = true,
-): CodeAction[] {
+): RuleFix[] {
   const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
+  const level: FixSafety = safety === 'single-candidate' ? (replacements.length === 1 ? 'safe' : 'unsafe') : safety;
   return replacements.map((replacement, index) => ({
     title: title(replacement),
     isPreferred: preferFirst && index === 0,
+    safety: level,
     edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
   }));
 }

@@ -5,6 +5,7 @@ import { FileSystemPort } from '../analysis/fileSystem';
 import { DocumentSettingsProvider, LanguageSettings, defaultSettings, normalizeSettings } from './settings';
 import { DIAGNOSTIC_SOURCE, doValidation } from './validation';
 import { doCodeActions } from './codeActions';
+import { FixAllHost, FixAllResult, FixLevel, fixAll, fixAllAction, wantsFixAll } from './fixAll';
 import { allRules } from './rules';
 import { Rule } from './rules/rule';
 import { CompletionItem, CompletionList, Hover, InlayHint } from 'vscode-languageserver-types';
@@ -33,7 +34,10 @@ export interface LanguageService {
   settingsOf(document: UwsgiDocument): Readonly<LanguageSettings>;
   readonly rules: readonly Rule[];
   doValidation(document: UwsgiDocument): Diagnostic[];
+  /** Quick fixes for the diagnostics of the context, and `source.fixAll.uwsgi-ini` when `only` asks for it. */
   doCodeActions(document: UwsgiDocument, range: Range, context: CodeActionContext): CodeAction[];
+  /** Every preferred fix of the level (safe, or unsafe too), round after round to a fixpoint. */
+  fixAll(document: UwsgiDocument, level: FixLevel): FixAllResult;
   doComplete(document: UwsgiDocument, position: Position): CompletionList;
   /** Fills in the documentation an item of `doComplete` left out (clients that resolve items). */
   doResolveCompletion(item: CompletionItem): CompletionItem;
@@ -98,6 +102,13 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     return entry;
   };
   const settingsOf = (document: UwsgiDocument): LanguageSettings => resolve(document).settings;
+  const validate = (document: UwsgiDocument): Diagnostic[] => {
+    if (document.text.length > MAX_VALIDATED_LENGTH) return [tooLargeDiagnostic(document)];
+    const { settings: documentSettings, excluded } = resolve(document);
+    // An excluded file is still edited with completion and hovers, only not reported on.
+    return excluded ? [] : doValidation(document, documentSettings);
+  };
+  const host: FixAllHost = { parse: (document) => new UwsgiDocument(document, fileSystem), validate, settingsOf };
   return {
     parse: (document) => new UwsgiDocument(document, fileSystem),
     configure(next) {
@@ -109,13 +120,13 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     },
     settingsOf,
     rules: allRules,
-    doValidation: (document) => {
-      if (document.text.length > MAX_VALIDATED_LENGTH) return [tooLargeDiagnostic(document)];
-      const { settings: documentSettings, excluded } = resolve(document);
-      // An excluded file is still edited with completion and hovers, only not reported on.
-      return excluded ? [] : doValidation(document, documentSettings);
+    doValidation: validate,
+    doCodeActions: (document, range, context) => {
+      const actions = doCodeActions(document, range, context, settingsOf(document));
+      const all = wantsFixAll(context.only) ? fixAllAction(host, document) : undefined;
+      return all ? [...actions, all] : actions;
     },
-    doCodeActions: (document, range, context) => doCodeActions(document, range, context, settingsOf(document)),
+    fixAll: (document, level) => fixAll(host, document, level),
     doComplete: (document, position) => doComplete(document, position, settingsOf(document), client),
     doResolveCompletion: (item) => doResolveCompletion(item, client),
     doHover: (document, position) => doHover(document, position, settingsOf(document), client),

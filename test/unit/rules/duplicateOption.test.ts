@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes, validate } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, validate, fixSafety } from '../../support/spec';
 
 const RULE = 'duplicate-option';
 
@@ -56,5 +56,13 @@ describe('rule duplicate-option', () => {
   it('does not prefer removing a differing value, nor a line of a shared section', () => {
     assert.deepEqual(quickFixes('[uwsgi]\nprocesses = 4\nprocesses = 8\n', RULE).map((a) => [a.title, a.isPreferred]), [['Remove this earlier line', false]]);
     assert.deepEqual(quickFixes('[uwsgi]\nini = :base\nmaster = true\n[base]\nmaster = true\n', RULE).map((a) => a.isPreferred), [false]);
+  });
+
+  it('removing a plain repeat is safe; choosing between differing values is not', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nmaster = true\nmaster = true\n', RULE), ['*Remove this earlier line: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nprocesses = 4\nprocesses = 8\n', RULE), ['Remove this earlier line: unsafe']);
+    // A placeholder between the lines reads the earlier one.
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30\nx = %(harakiri)\nharakiri = 30\n', RULE), ['Remove this earlier line: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30\nharakiri = 30\n', RULE), ['*Remove this earlier line: safe']);
   });
 });

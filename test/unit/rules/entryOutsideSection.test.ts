@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'entry-outside-section';
 
@@ -44,5 +44,9 @@ describe('rule entry-outside-section', () => {
     const result = fixed(text, RULE);
     assert.equal(result, '# top\r\n[uwsgi]\r\nmaster = true\r\nprocesses = 4\r\n[uwsgi]\r\nvacuum = true\r\n');
     assert.deepEqual(findings(result, RULE), []);
+  });
+
+  it('declares the header fix unsafe: uWSGI starts applying the options above it', () => {
+    assert.deepEqual(fixSafety('master = true\n[uwsgi]\nsocket = :3031\n', RULE), ['*Add a `[uwsgi]` header above the first option: unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'incomplete-privilege-drop';
 
@@ -52,5 +52,9 @@ describe('rule incomplete-privilege-drop', () => {
   it('writes only a user or group name from the settings', () => {
     assert.equal(fixed('[uwsgi]\ngid = app\n', RULE, undefined, { privilegeDrop: { user: 'svc = x\r\nhook-asap = exec:id' } }), '[uwsgi]\ngid = app\nuid = www-data\n');
     assert.equal(fixed('[uwsgi]\nuid = app\n', RULE, undefined, { privilegeDrop: { group: '@(exec://id)' } }), '[uwsgi]\nuid = app\ngid = www-data\n');
+  });
+
+  it('declares adding the missing half unsafe: the processes change group', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nuid = app\n', RULE), ['*Add `gid = www-data`: unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'inline-comment';
 
@@ -105,5 +105,12 @@ describe('rule inline-comment', () => {
     assert.deepEqual(quickFixes('[uwsgi]\nmaster = true\nsocket = /a ; 100%%%\r\n', RULE), []);
     // `%%` is a literal percent: moving it is safe.
     assert.equal(fixed('[uwsgi]\nsocket = /a ; 100%%', RULE), '[uwsgi]\n; 100%%\nsocket = /a');
+  });
+
+  it('moves a comment safely off a string or a number, never when it turns a flag off or sits in a shell command', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nchdir = /srv/app # the app\n', RULE), ['*Move the comment to its own line above: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nprocesses = 4 # four\n', RULE), ['*Move the comment to its own line above: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nvacuum = false # not in containers\n', RULE), ['*Move the comment to its own line above: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nexec-asap = echo hi # greet\n', RULE), ['*Move the comment to its own line above: unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'invalid-value';
 
@@ -142,5 +142,29 @@ describe('rule invalid-value: placeholder names', () => {
 
   it('accepts set-placeholder of other names, and set of an option', () => {
     assert.deepEqual(findings('[uwsgi]\nset-placeholder = base=/srv\nset = master=1\n', 'invalid-value'), []);
+  });
+
+  it('is safe where the fix writes what uWSGI reads anyway, unsafe where it changes the value', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nharakiri = 30s\n', RULE), ['*Change to `30`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 512M\n', RULE), ['*Change to `512`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 1G\n', RULE), ['*Change to `1024`: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nchmod-socket = 0660\n', RULE), ['*Change to `660`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nmaster = disabled\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nlog-date = false\n', RULE), ['*Remove `log-date`: unsafe']);
+  });
+
+  it('doubles the % of a strftime format in log-date, which the magic pass would eat, as a safe fix', () => {
+    const text = '[uwsgi]\r\nlog-date = %Y-%m-%d %H:%M:%S\r\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%Y-%m-%d %H:%M:%S' }]);
+    assert.match(messages(text, RULE)[0]!, /`%Y`, `%m`, `%H`, `%M` are removed and the others become facts about the file/);
+    assert.deepEqual(fixSafety(text, RULE), ['*Change to `%%Y-%%m-%%d %%H:%%M:%%S`: safe']);
+    const result = fixed(text, RULE);
+    assert.equal(result, '[uwsgi]\r\nlog-date = %%Y-%%m-%%d %%H:%%M:%%S\r\n');
+    assert.deepEqual(findings(result, RULE), []);
+    // Magic variables only (`%h` the host name, `%d` the folder): perhaps meant, not reported.
+    assert.deepEqual(findings('[uwsgi]\nlog-date = [%h]\n', RULE), []);
+    // Escaped already, or a placeholder in it: nothing to do.
+    assert.deepEqual(findings('[uwsgi]\nlog-date = %%Y-%%m\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nfmt = x\nlog-date = %Y %(fmt)\n', RULE), []);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'malformed-hook';
 
@@ -59,5 +59,12 @@ describe('rule malformed-hook', () => {
 
   it('skips values with references it cannot expand', () => {
     assert.deepEqual(findings('[uwsgi]\nhook-asap = write:%(file)\nhook-asap = $(HOOK)\n', RULE), []);
+  });
+
+  it('declares its fixes unsafe: each makes a hook run, or run differently', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-as-user = exit\n', RULE), ['*Change to `exit:`: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-asap = exit:5\n', RULE), ['*Change to `05`: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-as-root = chown:/srv 33 33\n', RULE), ['*Use `chown2` instead: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-asap = ls\n', RULE), ['Run it as a shell command (`exec:...`): unsafe']);
   });
 });

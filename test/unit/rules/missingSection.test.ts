@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'missing-section';
 
@@ -68,5 +68,11 @@ describe('rule missing-section', () => {
   it('offers exactly one preferred fix', () => {
     const actions = quickFixes('[ uwsgi ]\nmaster = true\n', RULE);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to `[uwsgi]`', true]]);
+  });
+
+  it('declares its fixes unsafe: uWSGI starts reading a file it ignored', () => {
+    assert.deepEqual(fixSafety('# app\nmaster = true\n', RULE), ['*Add a `[uwsgi]` header above the first option: unsafe']);
+    assert.deepEqual(fixSafety('\uFEFF[uwsgi]\nmaster = true\n', RULE), ['*Remove the byte order mark: unsafe']);
+    assert.deepEqual(fixSafety('[ uwsgi ]\nmaster = true\n', RULE), ['*Change to `[uwsgi]`: unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'missing-vacuum';
 
@@ -50,5 +50,9 @@ describe('rule missing-vacuum', () => {
     assert.equal(result, '[uwsgi]\r\nsocket = /run/app.sock\r\nvacuum = true\r\n');
     assert.deepEqual(findings(result, RULE), []);
     assert.ok(quickFixes(text, RULE).some((a) => a.isPreferred && a.title === 'Add `vacuum = true`'));
+  });
+
+  it('declares adding vacuum unsafe: uWSGI then deletes files at exit', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nsocket = /run/app.sock\n', RULE), ['*Add `vacuum = true`: unsafe']);
   });
 });

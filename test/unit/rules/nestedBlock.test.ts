@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'nested-block';
 
@@ -30,5 +30,9 @@ describe('rule nested-block', () => {
     const result = fixed(text, RULE, 'Close the `if-env` block here');
     assert.equal(result, '[uwsgi]\r\nif-env = PROD\r\n  endif\r\n  if-exists = /etc/app\r\n  uid = www-data\r\nendif\r\n');
     assert.deepEqual(findings(result, RULE), []);
+  });
+
+  it('declares closing the outer block unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nif-env = PROD\n  if-exists = /etc/app\n  uid = www-data\nendif\n', RULE), ['Close the `if-env` block here with `endif` (the following lines no longer depend on it): unsafe']);
   });
 });

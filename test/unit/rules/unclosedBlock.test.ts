@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'unclosed-block';
 
@@ -37,5 +37,9 @@ describe('rule unclosed-block', () => {
   it('adds a line break first when the last line has none', () => {
     assert.equal(fixed('[uwsgi]\nfor = a b\nsocket = /run/%(_).sock', RULE), '[uwsgi]\nfor = a b\nsocket = /run/%(_).sock\nendfor');
     assert.equal(fixed('[uwsgi]\nif-env = PROD', RULE), '[uwsgi]\nif-env = PROD\nendif');
+  });
+
+  it('declares closing the block unsafe: where it was meant to end is a guess', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nif-env = PROD\n', RULE), ['*Close the block with `endif` after its last line: unsafe']);
   });
 });

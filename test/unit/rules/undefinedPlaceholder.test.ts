@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'undefined-placeholder';
 
@@ -114,5 +114,10 @@ describe('rule undefined-placeholder', () => {
     assert.deepEqual(findings(result, RULE), []);
     // The value is unknown when it depends on the environment.
     assert.deepEqual(quickFixes('[uwsgi]\nbase = $(HOME)\ninclude = %(base)/x.ini\n', RULE), []);
+  });
+
+  it('renames safely to the one close name, and declares writing the value in unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nbase_dir = /srv\nchdir = %(base_dri)/app\n', RULE), ['*Change to `base_dir`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nbase = /srv/%n\ninclude = %(base)/x.ini\n', RULE), ['*Write the value `/srv/%n` instead of the placeholder: unsafe']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'unknown-hook-action';
 
@@ -49,5 +49,9 @@ describe('rule unknown-hook-action', () => {
     const result = fixed('[uwsgi]\r\nhook-asap = !exce:ls -l\r\n', RULE);
     assert.equal(result, '[uwsgi]\r\nhook-asap = !exec:ls -l\r\n');
     assert.deepEqual(findings(result, RULE), []);
+  });
+
+  it('is unsafe when two actions are as close', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-asap = exce:ls\n', RULE), ['*Change the action to `exec`: unsafe', 'Change the action to `exit`: unsafe']);
   });
 });

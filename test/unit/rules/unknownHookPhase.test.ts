@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes, validate } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, validate, fixSafety } from '../../support/spec';
 
 const RULE = 'unknown-hook-phase';
 
@@ -54,5 +54,10 @@ describe('rule unknown-hook-phase', () => {
     for (const text of ['[uwsgi]\nhook-asapp = print:x\n', '[uwsgi]\r\nexec-as-mule = ls\r\n']) {
       assert.deepEqual(findings(fixed(text, RULE), RULE), [], text);
     }
+  });
+
+  it('renames safely to the one close phase, and declares moving to hook- unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nhook-asapp = print:x\n', RULE), ['*Change the phase to `asap`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nexec-master-start = touch /tmp/x\n', RULE), ['*Change to `hook-master-start = exec:...`: unsafe']);
   });
 });

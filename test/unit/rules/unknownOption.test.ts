@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes } from '../../support/spec';
+import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'unknown-option';
 
@@ -133,5 +133,10 @@ describe('rule unknown-option', () => {
   it('fixes the typo by replacing the key only', () => {
     assert.equal(fixed('[uwsgi]\r\nvaccum = true\r\n', RULE), '[uwsgi]\r\nvacuum = true\r\n');
     assert.ok(quickFixes('[uwsgi]\nvaccum = true\n', RULE).some((a) => a.isPreferred && a.title === 'Change to `vacuum`'));
+  });
+
+  it('declares a typo with exactly one close option safe, a choice between two unsafe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nvaccum = true\n', RULE), ['*Change to `vacuum`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nif-env = A\nend =\n', RULE, { strict: true }), ['*Change to `endif`: unsafe', 'Change to `endfor`: unsafe']);
   });
 });

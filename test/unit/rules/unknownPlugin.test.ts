@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'unknown-plugin';
 
@@ -62,5 +62,9 @@ describe('rule unknown-option: strict at the moment a key is read', () => {
     assert.deepEqual(findings('[uwsgi]\nstrict = false\nfoo_bar = 1\n', 'unknown-option', { strict: true }).map((f) => f.severity), ['information']);
     assert.deepEqual(findings('[uwsgi]\nstrict = true\nstrict = false\nhook-asapp = exec:true\n', 'unknown-hook-phase').map((f) => f.severity), ['warning']);
     assert.deepEqual(findings('[uwsgi]\nstrict = true\nhook-asapp = exec:true\nstrict = false\n', 'unknown-hook-phase').map((f) => f.severity), ['error']);
+  });
+
+  it('declares a typo with exactly one close plugin safe', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nplugins = pyhton3\n', RULE), ['*Change to `python3`: safe']);
   });
 });

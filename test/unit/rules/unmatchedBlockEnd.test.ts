@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages } from '../../support/spec';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
 
 const RULE = 'unmatched-block-end';
 
@@ -26,5 +26,9 @@ describe('rule unmatched-block-end', () => {
     assert.equal(result, '[uwsgi]\r\nmaster = true\r\nvacuum = true\r\n');
     assert.deepEqual(findings(result, RULE), []);
     assert.equal(fixed('[uwsgi]\nmaster = true\nendif', RULE), '[uwsgi]\nmaster = true\n');
+  });
+
+  it('declares removing the line safe: uWSGI ignores it', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\nmaster = true\nendif\n', RULE), ['*Remove the line: safe']);
   });
 });

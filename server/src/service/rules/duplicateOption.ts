@@ -56,6 +56,13 @@ function sameSetting(facts: OptionFacts, a: string, b: string): boolean {
  * master = true
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Removing the earlier line is **safe** when it repeats the same value in the same section and no
+ * `%(name)` or `if-opt` reads the option: uWSGI keeps the last one, which is the same. With another
+ * value it is **unsafe** (which value was meant is a guess) and not preferred, so `--fix` and
+ * `--unsafe-fixes` both leave it to you.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line duplicate-option` on the line above.
@@ -98,8 +105,9 @@ export const duplicateOption: Rule = {
           span: earlier.keySpan,
           message,
           related: [{ span: later.keySpan, message: same ? `\`${key}\` set again to the same value` : `\`${key}\` set again here` }],
-          // A line of a section pulled in with `ini = :name` may serve other sections too.
-          data: { safeToRemove: same && earlier.section === later.section },
+          // A line of a section pulled in with `ini = :name` may serve other sections too, and a
+          // `%(key)` or `if-opt` between the two lines reads this one.
+          data: { safeToRemove: same && earlier.section === later.section && !model.usedNames.has(key) && !model.readByIfOpt(key) },
         });
       }
     }
@@ -112,6 +120,8 @@ export const duplicateOption: Rule = {
     return [{
       title: 'Remove this earlier line',
       isPreferred: data['safeToRemove'] === true,
+      // The same value in the same section again: uWSGI keeps the last one, which is the same.
+      safety: data['safeToRemove'] === true ? 'safe' : 'unsafe',
       edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },

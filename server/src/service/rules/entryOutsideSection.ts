@@ -40,6 +40,11 @@ import { headerBehindByteOrderMark } from '../../analysis/sectionHeaders';
  * processes = 4
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Adding the header is **unsafe**: uWSGI starts applying options it skipped so far. Only
+ * `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line entry-outside-section` on the line above.
@@ -86,6 +91,8 @@ export const entryOutsideSection: Rule = {
     return [{
       title: `Add a \`[${wanted}]\` header above the first option`,
       isPreferred: true,
+      // uWSGI starts applying the options it skipped so far.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(first.start), `[${wanted}]${document.eol}`)]),
     }];
   },

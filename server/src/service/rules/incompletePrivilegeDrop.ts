@@ -1,6 +1,5 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { LineKind } from '../../parser/ast';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, dropOption, dropsUser, rootValue } from '../../analysis/privilegeDrop';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from '../edits';
 
@@ -58,6 +57,11 @@ const PARTNER: Readonly<Record<string, string>> = {
  *
  * For `immediate-uid` the fix puts `immediate-gid` on the line *before* it: an immediate uid switch
  * happens as soon as the line is read, after which the process may no longer change its group.
+ *
+ * ## Fixes in bulk
+ *
+ * Adding the missing `gid` or `uid` is **unsafe**: the processes then run as another group or user.
+ * Only `--unsafe-fixes` applies it.
  *
  * ## Silencing it
  *
@@ -119,9 +123,11 @@ export const incompletePrivilegeDrop: Rule = {
     // immediate-uid switches user on the spot, after which setgid() is no longer allowed: the
     // group has to be set on the line before it.
     const edit = missing === 'immediate-gid' ? insertLinesBefore(document, line, [newLine]) : insertLinesAfter(document, line, [newLine]);
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: `Add \`${newLine}\``,
       isPreferred: true,
+      // The processes then run as another group or user.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [edit]),
     };
     return [action];

@@ -80,6 +80,13 @@ function hasReference(value: string): boolean {
 interface Effect {
   readonly severity: Severity;
   readonly message: string;
+  /**
+   * Whether moving the comment to its own line is a safe fix: it is when uWSGI reads the same
+   * without the comment (a number, an ignored value, a flag that stays on) or when the value is a
+   * plain string, where dropping the comment is the evident intent. It is not when it turns a flag
+   * off, or for a key whose kind of value is unknown here.
+   */
+  readonly safe: boolean;
 }
 
 /**
@@ -93,28 +100,28 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
     // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text, and
     // an option of a plugin not loaded (or of the other version) gets it once the option exists.
     if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) {
-      return { severity: 'information', message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
+      return { severity: 'information', safe: true, message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
     }
-    return { severity: 'warning', message: changed };
+    return { severity: 'warning', safe: false, message: changed };
   }
   if (VALUE_IGNORED_PARSERS.has(facts.parser)) {
-    return { severity: 'information', message: `${changed} Harmless here: uWSGI ignores the value of \`${entry.key}\`.` };
+    return { severity: 'information', safe: true, message: `${changed} Harmless here: uWSGI ignores the value of \`${entry.key}\`.` };
   }
   if (readsLeadingNumber(facts.parser)) {
     const number = /^[+-]?\d+(\.\d*)?/.exec(kept);
     const read = !hasReference(kept) && number ? `reads ${number[0]}` : 'reads the same number as without it';
-    return { severity: 'information', message: `${changed} Harmless here: \`${entry.key}\` takes the leading number, so uWSGI ${read}. Move the comment to its own line to keep it that way.` };
+    return { severity: 'information', safe: true, message: `${changed} Harmless here: \`${entry.key}\` takes the leading number, so uWSGI ${read}. Move the comment to its own line to keep it that way.` };
   }
   if (isFlagParser(facts.parser)) {
     if (hasReference(kept)) {
-      return { severity: 'warning', message: `${changed} Whatever \`${kept}\` expands to, the text after it makes the value no exact \`false\`, \`off\`, \`no\` or \`0\`, so uWSGI always reads it as true.` };
+      return { severity: 'warning', safe: false, message: `${changed} Whatever \`${kept}\` expands to, the text after it makes the value no exact \`false\`, \`off\`, \`no\` or \`0\`, so uWSGI always reads it as true.` };
     }
     if (!isFlagTrue(kept)) {
-      return { severity: 'warning', message: `${changed} uWSGI reads it as true, because only an exact \`false\`, \`off\`, \`no\` or \`0\` is false: the opposite of \`${kept}\`.` };
+      return { severity: 'warning', safe: false, message: `${changed} uWSGI reads it as true, because only an exact \`false\`, \`off\`, \`no\` or \`0\` is false: the opposite of \`${kept}\`.` };
     }
-    return { severity: 'information', message: `${changed} Harmless here: uWSGI reads it as true, as it would \`${kept}\`.` };
+    return { severity: 'information', safe: true, message: `${changed} Harmless here: uWSGI reads it as true, as it would \`${kept}\`.` };
   }
-  return { severity: 'warning', message: changed };
+  return { severity: 'warning', safe: true, message: changed };
 }
 
 /**
@@ -182,6 +189,14 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
  *
  * There is no fix when a magic `%` line join sits inside the value.
  *
+ * ## Fixes in bulk
+ *
+ * Moving the comment to its own line is **safe** when uWSGI reads the value the same without it (a
+ * number, an ignored value, a flag that stays on) or when the value is a plain string, where leaving
+ * the comment out is what the line evidently means. It is **unsafe** when it turns a flag from on to
+ * off, when the expansion of a reference decides, and in a shell command, where ` #` may be inside
+ * quotes.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line inline-comment` on the line above.
@@ -217,8 +232,10 @@ export const inlineComment: Rule = {
       // when the comment ends in a magic `%` (an odd run): on its own line, before a line break,
       // it would join the option's line into the comment.
       const fixable = !entry.joins.some((join) => join >= entry.valueSpan.start) && !endsWithMagicPercent(text, entry.valueSpan.end, marker);
-      const data = fixable ? { comment: text.slice(marker, entry.valueSpan.end) } : undefined;
+      const comment = fixable ? text.slice(marker, entry.valueSpan.end) : undefined;
       if (language === 'shell') {
+        // The shell drops the comment anyway, but ` #` may sit inside quotes: moving it is unsafe.
+        const data = comment !== undefined ? { comment, safe: false } : undefined;
         context.report({
           span,
           message: `\`${entry.key}\` passes its whole value to the shell, which treats the text from \`#\` on as a comment: fine if that is what you meant, but uWSGI itself has no inline comments.`,
@@ -231,6 +248,7 @@ export const inlineComment: Rule = {
       const lookup = options.lookup(entry.key);
       const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
       const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end));
+      const data = comment !== undefined ? { comment, safe: effect.safe } : undefined;
       context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
     }
   },
@@ -245,6 +263,7 @@ export const inlineComment: Rule = {
     return [{
       title: 'Move the comment to its own line above',
       isPreferred: true,
+      safety: data['safe'] === true ? 'safe' : 'unsafe',
       edit: workspaceEdit(document, [
         insertLinesBefore(document, line, [comment]),
         TextEdit.del(document.rangeOf({ start, end })),

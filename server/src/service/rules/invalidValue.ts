@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, RuleFix } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
@@ -155,7 +154,7 @@ function checkMegabytesUnit(context: RuleContext, judged: Judged, number: Leadin
   }
   if (GIGABYTES_UNIT.test(unit)) {
     const megabytes = number.value * 1024n;
-    report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores \`${unit}\`: \`${judged.value}\` means ${number.value} MB, not ${megabytes} MB.`, { replacement: String(megabytes) });
+    report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores \`${unit}\`: \`${judged.value}\` means ${number.value} MB, not ${megabytes} MB.`, { replacement: String(megabytes), replacementChanges: true });
     return;
   }
   report(context, judged, 'warning', `\`${key}\` is in megabytes and uWSGI ignores everything after the leading number: \`${judged.value}\` means ${number.value} MB.`);
@@ -172,7 +171,8 @@ function checkFlag(context: RuleContext, judged: Judged): void {
   report(
     context, judged, 'information',
     `uWSGI turns \`${key}\` on for any value except false, off, no and 0: \`${intended ?? value}\` turns it on.`,
-    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff },
+    // `true` keeps what uWSGI does today; `false` is what the word seems to mean, and changes it.
+    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff, keeps: 'true' },
   );
 }
 
@@ -193,6 +193,30 @@ function checkLogDate(context: RuleContext, judged: Judged): void {
     return;
   }
   report(context, judged, 'warning', `uWSGI uses \`${value}\` as the strftime format of \`${facts.name}\`: every log line starts with that literal text. Write \`true\` for the default date, or a format with \`%%\` escapes.`);
+}
+
+/** The bytes after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
+const MAGIC_VARIABLES = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
+
+/**
+ * A strftime format in `log-date` written with single `%`: uWSGI's magic pass runs over the whole
+ * file first, so `%Y`, `%m`, `%H` vanish and `%d` becomes the config's folder before strftime
+ * sees the value. Doubling every `%` gives strftime what the line evidently means.
+ */
+function checkLogDateMagic(context: RuleContext, entry: EntryLine, facts: OptionFacts): void {
+  const raw = context.model.text.slice(entry.valueSpan.start, entry.valueSpan.end);
+  if (raw.includes('%(') || entry.joins.length > 0 || findInlineComment(context.model.text, entry.valueSpan) >= 0) return;
+  const singles = [...raw.matchAll(/%%|%(.)/g)].filter((m) => m[0] !== '%%').map((m) => m[1]!);
+  // Only an evident strftime format: at least one conversion the magic table does not know.
+  const dropped = singles.filter((c) => !MAGIC_VARIABLES.has(c));
+  if (dropped.length === 0) return;
+  const replacement = raw.replace(/%%|%/g, (m) => (m === '%%' ? m : '%%'));
+  context.report({
+    span: entry.valueSpan,
+    severity: 'warning',
+    message: `uWSGI expands \`%\` sequences in the whole file before \`${facts.name}\` reads its value: ${[...new Set(dropped)].map((c) => `\`%${c}\``).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} removed${singles.length > dropped.length ? ' and the others become facts about the file' : ''}, so strftime never sees them. Write \`%%\` for each \`%\` of the date format: \`${replacement}\`.`,
+    data: { replacement },
+  });
 }
 
 function checkEnum(context: RuleContext, judged: Judged, choices: readonly string[]): void {
@@ -267,10 +291,12 @@ function isJudgedParser(parser: string): boolean {
  * | `chmod-socket`, `logfile-chmod` | anything but three octal digits (or `1` for chmod-socket) | "invalid chmod value" and exit | error |
  * | flag (`vacuum`, `master`...) | `maybe`, `disabled` | anything except false/off/no/0 turns it on | information |
  * | `log-date` | `false`, `no` | turns date logging on with that text as the date format | warning, fix: remove the line |
+ * | `log-date` | a strftime format with single `%` (`%Y-%m-%d %H:%M:%S`) | the magic pass runs first: `%Y`, `%m`, `%H`, `%M` vanish, `%d` becomes the config's folder | warning, fix: double every `%` |
  * | `fileserve-mode` | not one of its names | ignored, the default stays | warning |
  *
  * Values containing `%(...)`, `$(...)` or `@(...)` are expanded later and are skipped, as are values
- * with magic variables (`%k`). Immediate options (`listen`, `strict`...) are the exception: they are
+ * with magic variables (`%k`), but for a `log-date` format with at least one `%` conversion the
+ * magic table does not know (`%Y`, `%m`, `%H`...), which can only be meant for strftime. Immediate options (`listen`, `strict`...) are the exception: they are
  * applied while the file is read, before those references are expanded, so their literal text is
  * judged. When such a value holds a `%(...)`, [undefined-placeholder](undefined-placeholder.md)
  * warns that it stays literal, and this rule only adds, as information, what the setter reads from it.
@@ -299,6 +325,14 @@ function isJudgedParser(parser: string): boolean {
  * ```
  *
  * `processes = four` has no fix: only you know the number.
+ *
+ * ## Fixes in bulk
+ *
+ * Writing what uWSGI reads anyway is **safe**, and so is `%%` for each `%` of a `log-date` strftime
+ * format (what it evidently means): `30s` → `30`, `512M` → `512`, a clamped number, `0660` → `660`.
+ * A fix that changes the value is **unsafe**: `1G` → `1024` (uWSGI reads 1 MB today), `false` for a
+ * flag a word like `disabled` turns on, removing `log-date`. Of two enum candidates neither is
+ * applied in bulk; of one, it is **safe**.
  *
  * ## Silencing it
  *
@@ -339,7 +373,10 @@ export const invalidValue: Rule = {
       let hasReference = false;
       if (!model.isLiteralValue(entry)) {
         const segments = model.segments(entry);
-        if (segments.some((s) => s.kind === 'magic')) continue;
+        if (segments.some((s) => s.kind === 'magic')) {
+          if (facts.parser === LOG_DATE_PARSER) checkLogDateMagic(context, entry, facts);
+          continue;
+        }
         hasReference = segments.some((s) => s.kind !== 'text');
       }
       let note = '';
@@ -375,14 +412,22 @@ export const invalidValue: Rule = {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const changeTo = (value: string): string => `Change to \`${value}\``;
-    const actions: CodeAction[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo);
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), changeTo, data['preferred'] !== false));
+    // A replacement writes what uWSGI reads anyway (`30` for `30s`, the clamped number), unless the
+    // rule says it changes the value (`1G` in megabytes is 1 MB today, 1024 with the fix).
+    const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo, data['replacementChanges'] === true ? 'unsafe' : 'safe');
+    const suggestions = stringList(data['suggestions']);
+    const keeps = data['keeps'];
+    const suggested = replacementFixes(document, diagnostic, suggestions, changeTo, 'single-candidate', data['preferred'] !== false);
+    // A flag's suggestions: the one that keeps what uWSGI does is safe, the other changes it.
+    actions.push(...(typeof keeps === 'string' ? suggested.map((fix, i) => ({ ...fix, safety: suggestions[i] === keeps ? 'safe' as const : 'unsafe' as const })) : suggested));
     if (data['removeLine'] === true) {
       const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
       if (entry) {
         actions.push({
           title: `Remove \`${entry.key}\``,
           isPreferred: true,
+          // Dates are then no longer logged.
+          safety: 'unsafe',
           edit: workspaceEdit(document, [deleteLine(document, entry)]),
         });
       }

@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, RuleFix } from './rule';
 import { getAction } from '../../registry/registry';
 import type { ActionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
@@ -118,6 +117,12 @@ function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: Actio
  * hook-as-root = chown2:/srv/app 33 33
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Every fix is **unsafe**: each makes a hook run that did not, or run another action or status. Only
+ * `--unsafe-fixes` applies the preferred one; running the text as a shell command (`exec:`) is never
+ * applied in bulk.
+ *
  * ## Silencing it
  *
  * ```ini
@@ -189,12 +194,15 @@ export const malformedHook: Rule = {
   fixes({ document, diagnostic, data }) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), (value) => `Change to \`${value}\``);
+    // `exit:1` exits with status 0 today: the replacement changes the status.
+    const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), (value) => `Change to \`${value}\``, 'unsafe');
     if (data['appendColon'] === true) {
       const action = document.text.slice(start, end);
       actions.push({
         title: `Change to \`${action.trim()}:\``,
         isPreferred: true,
+        // uWSGI stops on the line today; with the colon the hook runs.
+        safety: 'unsafe',
         edit: workspaceEdit(document, [replaceSpan(document, { start, end }, `${action.trim()}:`)]),
       });
     }
@@ -202,6 +210,7 @@ export const malformedHook: Rule = {
       actions.push({
         title: `Run it as a shell command (\`${data['prefix']}...\`)`,
         isPreferred: false,
+        safety: 'unsafe',
         edit: workspaceEdit(document, [replaceSpan(document, { start, end: start }, data['prefix'])]),
       });
     }
@@ -210,6 +219,8 @@ export const malformedHook: Rule = {
       actions.push({
         title: `Use \`${data['action']}\` instead`,
         isPreferred: true,
+        // Another action runs: names and numbers are looked up differently.
+        safety: 'unsafe',
         edit: workspaceEdit(document, [replaceSpan(document, actionSpan, data['action'])]),
       });
     }

@@ -65,6 +65,11 @@ function slipMessage(slip: HeaderSlip, written: string, name: string, wanted: st
  * master = true
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Every fix is **unsafe**: uWSGI ignores the whole file today, and reads it after the fix. Only
+ * `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line missing-section` on the line above.
@@ -146,6 +151,8 @@ export const missingSection: Rule = {
         return [{
           title: 'Remove the byte order mark',
           isPreferred: true,
+          // uWSGI ignores the whole file today: with the fix it applies it.
+          safety: 'unsafe',
           edit: workspaceEdit(document, [TextEdit.del(document.rangeOf({ start: 0, end: 1 }))]),
         }];
       case 'rewrite-header': {
@@ -159,6 +166,7 @@ export const missingSection: Rule = {
         return [{
           title: typeof comment === 'string' ? `Change to \`[${wanted}]\` and move the comment to its own line` : `Change to \`[${wanted}]\``,
           isPreferred: true,
+          safety: 'unsafe',
           edit: workspaceEdit(document, edits),
         }];
       }
@@ -168,6 +176,7 @@ export const missingSection: Rule = {
         return [{
           title: `Add a \`[${wanted}]\` header above the first option`,
           isPreferred: true,
+          safety: 'unsafe',
           edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(firstEntry.start), `[${wanted}]${document.eol}`)]),
         }];
       }

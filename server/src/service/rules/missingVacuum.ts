@@ -1,9 +1,8 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagTrue, OptionContext } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, dropsUser, selectedHeader } from '../../analysis/privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
@@ -110,6 +109,11 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
  * that no logic block is open around: never between the header and a comment below it, nor between
  * a comment and the line it describes.
  *
+ * ## Fixes in bulk
+ *
+ * Adding `vacuum = true` is **unsafe**: uWSGI then deletes the files when it exits. Only
+ * `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * Write `vacuum = false` to record that the files should stay, or:
@@ -156,9 +160,11 @@ export const missingVacuum: Rule = {
   fixes({ document, model }) {
     const header = selectedHeader(model);
     if (!header) return [];
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: 'Add `vacuum = true`',
       isPreferred: true,
+      // uWSGI then deletes the socket and pid files when it exits.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [appendToSection(document, header, ['vacuum = true'])]),
     };
     return [action];

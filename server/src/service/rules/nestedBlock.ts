@@ -46,6 +46,11 @@ import { BLOCK_END_KEY } from './unclosedBlock';
  * endif
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Closing the outer block is **unsafe** and not preferred: the lines after it no longer depend on
+ * it. It is never applied in bulk.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line nested-block` on the line above.
@@ -92,6 +97,7 @@ export const nestedBlock: Rule = {
     return [{
       title: `Close the \`${outerKey}\` block here with \`${endKey}\` (the following lines no longer depend on it)`,
       isPreferred: false,
+      safety: 'unsafe',
       edit: workspaceEdit(document, [insertLinesBefore(document, line, [endKey])]),
     }];
   },

@@ -1,9 +1,8 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { localSectionReference } from '../../analysis/model';
 import { socketsBoundBeforeDrop } from '../../registry/registry';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, selectedHeader } from '../../analysis/privilegeDrop';
 
 /** UWSGI_OPT_* flags that switch the master process on when the option is read. */
@@ -71,6 +70,11 @@ const EMPEROR_OPTION = 'emperor';
  * the file's opening comment from it. The finding is about the whole file, so the only suppression
  * offered is `# uwsgi-ini: disable no-privilege-drop`.
  *
+ * ## Fixes in bulk
+ *
+ * Adding `uid`/`gid` is **unsafe**: the processes then run as another user, and files or ports they
+ * used may be out of reach. Only `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * Files run only as an unprivileged user (a developer's machine, a container with `USER app`), and
@@ -130,9 +134,11 @@ export const noPrivilegeDrop: Rule = {
     const header = selectedHeader(model);
     if (!header) return [];
     const { user, group } = settings.privilegeDrop;
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: `Add a privilege drop (uid = ${user}, gid = ${group})`,
       isPreferred: true,
+      // The processes then run as another user: files and ports they could use may be out of reach.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [appendToSection(document, header, [`uid = ${user}`, `gid = ${group}`])]),
     };
     return [action];

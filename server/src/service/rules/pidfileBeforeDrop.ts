@@ -1,10 +1,9 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { afterDropVariant } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropEntries, dropsUser } from '../../analysis/privilegeDrop';
 
 /** The normal drop; `immediate-uid` switches while the file is read, before any of these files exist. */
@@ -121,6 +120,11 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
  * logto2 = /var/log/app/uwsgi.log
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * The `2` variant is **unsafe**: the file is then written later, by the unprivileged user. Only
+ * `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * ```ini
@@ -168,9 +172,11 @@ export const pidfileBeforeDrop: Rule = {
     const variant = data['variant'];
     if (typeof variant !== 'string') return [];
     const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: `Change to \`${variant}\` (after the privilege drop)`,
       isPreferred: true,
+      // The file is then written later, by another user.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [replaceSpan(document, span, variant)]),
     };
     return [action];

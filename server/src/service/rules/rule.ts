@@ -44,6 +44,19 @@ export interface FixContext {
 }
 
 /**
+ * How far a quick fix may change what uWSGI does. `safe`: nothing beyond the evident intent (a typo
+ * with exactly one close candidate, a unit uWSGI ignores anyway, a comment moved off a string
+ * value); `--fix` and `source.fixAll` apply these. `unsafe`: it changes behaviour (adds `vacuum`, a
+ * privilege drop, a `2` variant...); only `--unsafe-fixes` applies them, and the editor offers them.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
+/** A quick fix of a rule, with its safety level declared where the rule makes it. */
+export interface RuleFix extends CodeAction {
+  readonly safety: FixSafety;
+}
+
+/**
  * One diagnostic rule: one file under rules/ (named after the id in camelCase, exporting the rule
  * under that name) and one spec. The doc comment right above the rule is its page: `npm run
  * generate` writes it to docs/rules/<id>.md, and lists the rule in the rule index (index.ts), the
@@ -68,5 +81,5 @@ export interface Rule {
     readonly catches: string;
   };
   check(context: RuleContext): void;
-  fixes?(context: FixContext): CodeAction[];
+  fixes?(context: FixContext): RuleFix[];
 }

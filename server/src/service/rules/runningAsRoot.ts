@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { dropOption, instanceDropOptions, RootValue, rootValue } from '../../analysis/privilegeDrop';
 import { replaceSpan, workspaceEdit } from '../edits';
 
@@ -65,6 +64,11 @@ function messageFor(key: string, kind: 'user' | 'group', value: string, root: Ro
  * The quick fix is offered for literal values only; a value built from a placeholder is fixed
  * where the placeholder is defined.
  *
+ * ## Fixes in bulk
+ *
+ * Replacing root is **unsafe**: the processes then run as another user. Only `--unsafe-fixes`
+ * applies it.
+ *
  * ## Silencing it
  *
  * If running as root is really intended (for example a helper that must manage other users'
@@ -118,9 +122,10 @@ export const runningAsRoot: Rule = {
     if (data['fixable'] !== true) return [];
     const name = data['kind'] === 'group' ? settings.privilegeDrop.group : settings.privilegeDrop.user;
     const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const action: CodeAction = {
+    const action: RuleFix = {
       title: data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`,
       isPreferred: true,
+      safety: 'unsafe',
       edit: workspaceEdit(document, [replaceSpan(document, span, name)]),
     };
     return [action];

@@ -45,6 +45,11 @@ export const BLOCK_END_KEY: Readonly<Record<LogicKind, string>> = { if: 'endif',
  * endif
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Closing the block after its last line is **unsafe**: where the block was meant to end is a guess,
+ * and the lines after it stop depending on it. Only `--unsafe-fixes` applies it.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line unclosed-block` on the line above.
@@ -96,6 +101,8 @@ export const unclosedBlock: Rule = {
     return [{
       title: `Close the block with \`${endKey}\` after its last line`,
       isPreferred: true,
+      // The lines after the block stop depending on it.
+      safety: 'unsafe',
       edit: workspaceEdit(document, [edit]),
     }];
   },

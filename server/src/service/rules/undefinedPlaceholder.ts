@@ -1,4 +1,3 @@
-import { CodeAction } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
@@ -6,7 +5,7 @@ import { nearest } from '../../registry/registry';
 import { OptionContext } from '../../analysis/optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 
 /**
  * Immediate options whose `%(...)` still gets expanded, just later and elsewhere: `set` adds a
@@ -124,6 +123,12 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
  * chdir = %(base_dir)/current
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Renaming to the only close name is **safe** (a typo); with several candidates it is **unsafe**.
+ * Writing the placeholder's value in its place is **unsafe**: the option then gets a value uWSGI did
+ * not expand before.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line undefined-placeholder` on the line above.
@@ -219,13 +224,15 @@ export const undefinedPlaceholder: Rule = {
   fixes({ document, diagnostic, data }) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``));
+    const actions: RuleFix[] = [];
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate'));
     const inline = data['inline'];
     if (typeof inline === 'string') {
       actions.push({
         title: `Write the value \`${inline}\` instead of the placeholder`,
         isPreferred: true,
+        // The option then gets the value uWSGI would have expanded later, if ever.
+        safety: 'unsafe',
         edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
       });
     }

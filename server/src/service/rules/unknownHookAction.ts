@@ -47,6 +47,11 @@ function actionNames(version: UwsgiVersion): string[] {
  * hook-asap = exec:mkdir -p /run/app
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Renaming to the only close action is **safe** (a typo); with several candidates (`exce` is as
+ * close to `exec` as to `exit`) it is **unsafe**.
+ *
  * ## Silencing it
  *
  * ```ini
@@ -114,6 +119,6 @@ export const unknownHookAction: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the action to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the action to \`${name}\``, 'single-candidate');
   },
 };

@@ -1,5 +1,4 @@
-import { CodeAction } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleFix } from './rule';
 import { STRICT_REFUSAL } from './unknownOption';
 import { allPhases, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import type { HookFamily, UwsgiVersion } from '../../registry/types';
@@ -63,6 +62,11 @@ function phaseNames(family: HookFamily, version: UwsgiVersion): string[] {
  * action (likewise `call:`, `mount:` and `umount:` for the other families).
  *
  * Keys used as placeholders (`%(exec-dir)`) are left alone unless strict mode is on.
+ *
+ * ## Fixes in bulk
+ *
+ * Renaming to the only close phase is **safe** (a typo); with several candidates it is **unsafe**.
+ * Moving an `exec-`/`call-` key to `hook-` is **unsafe**: the command starts running in that phase.
  *
  * ## Silencing it
  *
@@ -143,7 +147,7 @@ export const unknownHookPhase: Rule = {
 
   fixes({ document, model, diagnostic, data }) {
     const end = document.offsetAt(diagnostic.range.end);
-    const actions: CodeAction[] = [];
+    const actions: RuleFix[] = [];
     const moveTo = typeof data['moveTo'] === 'string' ? data['moveTo'] : undefined;
     const valuePrefix = typeof data['valuePrefix'] === 'string' ? data['valuePrefix'] : '';
     if (moveTo) {
@@ -154,11 +158,13 @@ export const unknownHookPhase: Rule = {
         actions.push({
           title: `Change to \`${moveTo} = ${valuePrefix}...\``,
           isPreferred: true,
+          // The hook starts running in that phase.
+          safety: 'unsafe',
           edit: workspaceEdit(document, edits),
         });
       }
     }
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the phase to \`${name}\``, !moveTo));
+    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change the phase to \`${name}\``, 'single-candidate', !moveTo));
     return actions;
   },
 };

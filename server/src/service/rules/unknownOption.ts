@@ -188,6 +188,11 @@ function checkPluginOrder(context: RuleContext, entry: EntryLine, facts: OptionF
  * vacuum = true
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Renaming to the only close option is **safe** (a typo); with several candidates, or for a bare
+ * `end` under strict, it is **unsafe**.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line unknown-option` on the line above.
@@ -317,6 +322,6 @@ export const unknownOption: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
   },
 };

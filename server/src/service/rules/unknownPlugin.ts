@@ -44,6 +44,10 @@ function suggestPlugin(item: string, name: string): string | undefined {
  * need-plugin = nosuchplugin
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Renaming to the only close plugin is **safe** (a typo); with several candidates it is **unsafe**.
+ *
  * ## Silencing it
  *
  * `# uwsgi-ini: disable-next-line unknown-plugin`, or `"uwsgi.diagnostics": { "unknown-plugin": "off" }`.
@@ -88,6 +92,6 @@ export const unknownPlugin: Rule = {
   },
 
   fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``);
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
   },
 };

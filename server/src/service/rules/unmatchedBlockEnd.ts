@@ -30,6 +30,10 @@ import { Rule } from './rule';
  * master = true
  * ```
  *
+ * ## Fixes in bulk
+ *
+ * Removing the line is **safe**: uWSGI ignores it.
+ *
  * ## Silencing it
  *
  * - For one line: `# uwsgi-ini: disable-next-line unmatched-block-end` on the line above.
@@ -65,6 +69,8 @@ export const unmatchedBlockEnd: Rule = {
     return [{
       title: `Remove the line`,
       isPreferred: true,
+      // uWSGI ignores the line: removing it changes nothing.
+      safety: 'safe',
       edit: workspaceEdit(document, [deleteLine(document, line)]),
     }];
   },

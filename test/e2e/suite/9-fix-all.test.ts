@@ -1,0 +1,35 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { extensionApi, hasCode, poll, waitForDiagnostics, workspaceRoot } from './helpers';
+
+describe('fix all on save', () => {
+  before(() => extensionApi());
+
+  it('editor.codeActionsOnSave with source.fixAll.uwsgi-ini applies the safe fixes only', async () => {
+    const file = path.join(workspaceRoot(), 'uwsgi-fix-all.ini');
+    fs.writeFileSync(file, '[uwsgi]\nuid = app\ngid = app\nvaccum = true\nsocket = /run/app.sock\nharakiri = 30s\n');
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'uwsgi-ini' });
+    await editor.update('codeActionsOnSave', { 'source.fixAll.uwsgi-ini': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc);
+      await waitForDiagnostics(doc.uri, hasCode('unknown-option'), 'the typo to be reported');
+      // A change, so that the save is a real one.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), 'master = true\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await doc.save(), 'saved');
+      // The typo and the unit are fixed; vacuum (an unsafe fix) is not added.
+      const expected = '[uwsgi]\nuid = app\ngid = app\nvacuum = true\nsocket = /run/app.sock\nharakiri = 30\nmaster = true\n';
+      await poll(async () => fs.readFileSync(file, 'utf8'), (text) => text === expected, 'the file saved with the safe fixes');
+      assert.strictEqual(doc.getText(), expected);
+      await waitForDiagnostics(doc.uri, hasCode('missing-vacuum'), 'missing-vacuum still reported');
+    } finally {
+      await editor.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(file, { force: true });
+    }
+  });
+});
