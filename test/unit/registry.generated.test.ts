@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateFiles, orphanDocNames } from '../../server/src/registry/generate';
+import { generateFiles, orphanDocNames } from '../../scripts/registry/generate';
 
 const REGISTRY = path.join(__dirname, '..', '..', 'server', 'src', 'registry');
 

@@ -6,7 +6,7 @@ import {
   normalizePluginName, optionDocs, optionDocsUrl, pluginNames, socketsBoundBeforeDrop,
 } from '../../server/src/registry/registry';
 import { listActions, listOptions, listPhases } from '../../server/src/registry/listing';
-import { uwsgiSectionKeys } from '../../server/src/registry/countCorpus';
+import { uwsgiSectionKeys } from '../../scripts/registry/countCorpus';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'registry');
 const stats = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'options-stats.json'), 'utf8')) as {
