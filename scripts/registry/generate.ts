@@ -13,9 +13,12 @@ import { actionDocs } from '../../server/src/registry/metadata/docs/actions';
 import { optionDocs } from '../../server/src/registry/metadata/docs/options';
 import { phaseDocs } from '../../server/src/registry/metadata/docs/phases';
 import { MAIN_PROCESS_METHODS, UWSGICONF_ACTION_FINDINGS, UWSGICONF_FINDINGS, UWSGICONF_PHASES } from '../../server/src/registry/metadata/mainProcess';
+import { HOOK_FAMILY_FACTS } from '../../server/src/registry/metadata/families';
 import { PHASES } from '../../server/src/registry/metadata/phases';
 import { BEFORE_DROP_TO_AFTER_DROP, PRIVILEGE_OPTIONS, SOCKET_PERMISSION_OPTIONS, SOCKET_VALUE_KINDS } from '../../server/src/registry/metadata/privileges';
-import type { MainProcessUsage, OptionMeta, UwsgiVersion } from '../../server/src/registry/types';
+import { ROLE_RULES } from '../../server/src/registry/metadata/roles';
+import { REPEAT_WORDS, VALUE_KIND_WORDS } from '../../server/src/registry/metadata/valueKinds';
+import { HOOK_FAMILIES, type MainProcessUsage, type OptionMeta, type OptionRole, type UwsgiVersion } from '../../server/src/registry/types';
 
 /** server/src/registry: the generated files are written below it. */
 export const REGISTRY_DIR = path.resolve(__dirname, '..', '..', 'server', 'src', 'registry');
@@ -140,8 +143,12 @@ function generateHooks(optionByName: Map<string, OptionMeta>): string {
       check(optionByName.has(variant.option), `phase ${phase.name}: no option ${variant.option}`);
     }
   }
+  check(HOOK_FAMILIES.every((family) => HOOK_FAMILY_FACTS[family]?.name === family), 'every hook family needs its facts in metadata/families.ts');
   return `${HEADER}
-import type { ActionFacts, PhaseFacts } from '../types';
+import type { ActionFacts, HookFamily, HookFamilyFacts, PhaseFacts } from '../types';
+
+/** What each hook family prefix does with its value. */
+export const HOOK_FAMILY_FACTS: Readonly<Record<HookFamily, HookFamilyFacts>> = ${JSON.stringify(HOOK_FAMILY_FACTS, null, 1)};
 
 export const PHASES: readonly PhaseFacts[] = ${JSON.stringify(PHASES, null, 1)};
 
@@ -233,6 +240,60 @@ export const ACTION_DOCS: Readonly<Record<string, string>> = ${JSON.stringify(ac
 `;
 }
 
+/** Every value kind an option has, in either version. */
+function valueKindsInUse(options: readonly OptionMeta[]): Set<string> {
+  return new Set(options.flatMap((o) => [o.valueKind, ...(o.in20?.valueKind ? [o.in20.valueKind] : [])]));
+}
+
+function generateValueKinds(options: readonly OptionMeta[]): string {
+  const used = valueKindsInUse(options);
+  for (const kind of used) check(VALUE_KIND_WORDS[kind] !== undefined, `value kind ${kind} has no words in metadata/valueKinds.ts`);
+  for (const kind of Object.keys(VALUE_KIND_WORDS)) check(used.has(kind), `metadata/valueKinds.ts: no option has the value kind ${kind}`);
+  for (const [kind, words] of Object.entries(VALUE_KIND_WORDS)) {
+    check(words.name !== '' && words.description !== '' && !/[.\n]$/.test(words.description), `value kind ${kind}: a name and a one-line description without a full stop`);
+  }
+  return `${HEADER}
+import type { RepeatKind, RepeatWords, ValueKindWords } from '../types';
+
+/** The words of every value kind in use, by kind. */
+export const VALUE_KIND_WORDS: Readonly<Record<string, ValueKindWords>> = ${JSON.stringify(sortedRecord(Object.entries(VALUE_KIND_WORDS)), null, 1)};
+
+/** What repeating a key does, by repeat kind. */
+export const REPEAT_WORDS: Readonly<Record<RepeatKind, RepeatWords>> = ${JSON.stringify(REPEAT_WORDS, null, 1)};
+`;
+}
+
+/** The 2.0 reading of an option (its `in20` fields applied), when it has one. */
+function as20(o: OptionMeta): OptionMeta {
+  return o.in20 ? { ...o, ...o.in20 } as OptionMeta : o;
+}
+
+function generateRoles(options: readonly OptionMeta[], optionByName: Map<string, OptionMeta>): string {
+  const used = valueKindsInUse(options);
+  const parsers = new Set(options.flatMap((o) => [o.parser, ...(o.in20?.parser ? [o.in20.parser] : [])]));
+  const roles: [string, string[]][] = [];
+  for (const [role, rule] of Object.entries(ROLE_RULES) as [OptionRole, (typeof ROLE_RULES)[OptionRole]][]) {
+    for (const name of rule.options ?? []) check(optionByName.has(name), `role ${role}: no option ${name}`);
+    for (const kind of rule.valueKinds ?? []) check(used.has(kind), `role ${role}: no option has the value kind ${kind}`);
+    for (const parser of rule.parsers ?? []) check(parsers.has(parser), `role ${role}: no option has the parser ${parser}`);
+    const matches = (o: OptionMeta): boolean => (rule.valueKinds ?? []).includes(o.valueKind) || (rule.parsers ?? []).includes(o.parser);
+    const names = new Set(rule.options ?? []);
+    for (const o of options) {
+      // A role is the same in both versions: a service asks by name, not by version.
+      check(matches(o) === matches(as20(o)), `role ${role}: ${o.name} would have it in one version only`);
+      if (matches(o)) names.add(o.name);
+    }
+    check(names.size > 0, `role ${role} has no options`);
+    roles.push([role, [...names].sort()]);
+  }
+  return `${HEADER}
+import type { OptionRole } from '../types';
+
+/** The options of each role (metadata/roles.ts), sorted. */
+export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = ${JSON.stringify(sortedRecord(roles), null, 1)};
+`;
+}
+
 /** Relative path (from server/src/registry) -> file content. Reads metadata/, writes nothing. */
 export function generateFiles(): Map<string, string> {
   const options = readJson<OptionMeta[]>('uwsgiOptions.json');
@@ -245,6 +306,8 @@ export function generateFiles(): Map<string, string> {
     ['generated/mainProcess.ts', generateMainProcess(optionByName)],
     ['generated/privileges.ts', generatePrivileges(options, optionByName)],
     ['generated/docs.ts', generateDocs(optionByName)],
+    ['generated/valueKinds.ts', generateValueKinds(options)],
+    ['generated/roles.ts', generateRoles(options, optionByName)],
   ]);
 }
 

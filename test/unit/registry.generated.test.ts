@@ -9,7 +9,7 @@ describe('registry: generated files', () => {
   const files = generateFiles();
 
   it('produces the expected set of files', () => {
-    assert.deepEqual([...files.keys()].sort(), ['generated/docs.ts', 'generated/hooks.ts', 'generated/mainProcess.ts', 'generated/options.ts', 'generated/privileges.ts']);
+    assert.deepEqual([...files.keys()].sort(), ['generated/docs.ts', 'generated/hooks.ts', 'generated/mainProcess.ts', 'generated/options.ts', 'generated/privileges.ts', 'generated/roles.ts', 'generated/valueKinds.ts']);
   });
 
   for (const [relative, content] of files) {
