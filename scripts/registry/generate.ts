@@ -18,7 +18,7 @@ import { PHASES } from '../../server/src/registry/metadata/phases';
 import { BEFORE_DROP_TO_AFTER_DROP, PRIVILEGE_OPTIONS, SOCKET_PERMISSION_OPTIONS, SOCKET_VALUE_KINDS } from '../../server/src/registry/metadata/privileges';
 import { ROLE_RULES } from '../../server/src/registry/metadata/roles';
 import { REPEAT_WORDS, VALUE_KIND_WORDS } from '../../server/src/registry/metadata/valueKinds';
-import { HOOK_FAMILIES, type MainProcessUsage, type OptionMeta, type OptionRole, type UwsgiVersion } from '../../server/src/registry/types';
+import { HOOK_FAMILIES, type MainProcessUsage, type OptionMeta, type RoleRule, type UwsgiVersion } from '../../server/src/registry/types';
 
 /** server/src/registry: the generated files are written below it. */
 export const REGISTRY_DIR = path.resolve(__dirname, '..', '..', 'server', 'src', 'registry');
@@ -268,11 +268,16 @@ function as20(o: OptionMeta): OptionMeta {
   return o.in20 ? { ...o, ...o.in20 } as OptionMeta : o;
 }
 
-function generateRoles(options: readonly OptionMeta[], optionByName: Map<string, OptionMeta>): string {
+/**
+ * The sorted option lists of each role. Throws on a rule naming no option, kind or parser, on a
+ * role with no options, and on a role an option would have in one version only.
+ */
+export function roleLists(rules: Readonly<Record<string, RoleRule>>, options: readonly OptionMeta[]): Record<string, string[]> {
+  const optionByName = new Map(options.map((o) => [o.name, o]));
   const used = valueKindsInUse(options);
   const parsers = new Set(options.flatMap((o) => [o.parser, ...(o.in20?.parser ? [o.in20.parser] : [])]));
   const roles: [string, string[]][] = [];
-  for (const [role, rule] of Object.entries(ROLE_RULES) as [OptionRole, (typeof ROLE_RULES)[OptionRole]][]) {
+  for (const [role, rule] of Object.entries(rules)) {
     for (const name of rule.options ?? []) check(optionByName.has(name), `role ${role}: no option ${name}`);
     for (const kind of rule.valueKinds ?? []) check(used.has(kind), `role ${role}: no option has the value kind ${kind}`);
     for (const parser of rule.parsers ?? []) check(parsers.has(parser), `role ${role}: no option has the parser ${parser}`);
@@ -286,11 +291,15 @@ function generateRoles(options: readonly OptionMeta[], optionByName: Map<string,
     check(names.size > 0, `role ${role} has no options`);
     roles.push([role, [...names].sort()]);
   }
+  return sortedRecord(roles);
+}
+
+function generateRoles(options: readonly OptionMeta[]): string {
   return `${HEADER}
 import type { OptionRole } from '../types';
 
 /** The options of each role (metadata/roles.ts), sorted. */
-export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = ${JSON.stringify(sortedRecord(roles), null, 1)};
+export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = ${JSON.stringify(roleLists(ROLE_RULES, options), null, 1)};
 `;
 }
 
@@ -307,7 +316,7 @@ export function generateFiles(): Map<string, string> {
     ['generated/privileges.ts', generatePrivileges(options, optionByName)],
     ['generated/docs.ts', generateDocs(optionByName)],
     ['generated/valueKinds.ts', generateValueKinds(options)],
-    ['generated/roles.ts', generateRoles(options, optionByName)],
+    ['generated/roles.ts', generateRoles(options)],
   ]);
 }
 

@@ -162,10 +162,11 @@ describe('security: the sources never execute and never open the network', () =>
     assert.deepEqual(offending, []);
   });
 
-  it('keeps the language service free of Node APIs: parser, analysis, services and settings import none', () => {
-    const pure = SERVER_FILES.filter((f) => /^server\/src\/(parser|analysis|service|settings)\//.test(f));
+  it('keeps the language service free of Node APIs: parser, registry, analysis, services and settings import none', () => {
+    const pure = SERVER_FILES.filter((f) => /^server\/src\/(parser|registry|analysis|service|settings)\//.test(f));
     assert.ok(pure.length > 20);
     assert.ok(pure.includes('server/src/settings/settingsFile.ts'), 'the settings resolver is scanned');
+    assert.ok(pure.includes('server/src/registry/lookup.ts') && pure.includes('server/src/registry/metadata/roles.ts'), 'the registry is scanned');
     const offending: string[] = [];
     for (const file of pure) {
       for (const { specifier, line } of SCANS.get(file)!.imports) {
