@@ -49,6 +49,8 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
   'section-loader': ['ini', 'include'],
   // undefinedPlaceholder.ts EXPANDED_WHERE_USED.
   'deferred-expansion': ['set', 'set-placeholder', 'set-ph'],
+  // navigation.ts KEY_TESTING_CONDITIONS; model.ts `k === 'if-opt' || k === 'if-not-opt'`.
+  'option-condition': ['if-opt', 'if-not-opt'],
 };
 
 /** completion.ts VALUE_KIND_LABEL; kinds it lacked were shown as the kind with spaces for `_`. */

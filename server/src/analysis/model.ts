@@ -1,7 +1,7 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
 import { FileSystemPort } from './fileSystem';
 import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
-import { getOption, optionsWithRole } from '../registry/registry';
+import { getOption, hasRole, optionsWithRole } from '../registry/registry';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
 import { AnalysisBudget, BudgetKind, BudgetProblem } from './budget';
 import { LineTable } from './lineTable';
@@ -293,7 +293,7 @@ export class DocumentModel {
   readByIfOpt(key: string): boolean {
     if (!this.ifOptNameSet) {
       const names = new Set<string>();
-      for (const entry of this.entriesWhere((k) => k === 'if-opt' || k === 'if-not-opt')) {
+      for (const entry of this.entriesWhere((k) => hasRole(k, 'option-condition'))) {
         const equals = entry.value.indexOf('=');
         names.add((equals < 0 ? entry.value : entry.value.slice(0, equals)).trim());
       }

@@ -224,7 +224,9 @@ export type OptionRole =
   /** Loads a config file, or with `:section` alone another section of the same file. */
   | 'section-loader'
   /** Read at once, yet its `%(...)` is expanded later, where the value ends up being used. */
-  | 'deferred-expansion';
+  | 'deferred-expansion'
+  /** Config logic whose value starts with a key name: it tests whether that option is set. */
+  | 'option-condition';
 
 /** Which options have a role: named ones, and every option of some value kinds or parsers. */
 export interface RoleRule {

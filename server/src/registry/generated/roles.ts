@@ -17,6 +17,10 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "log-format",
   "logformat"
  ],
+ "option-condition": [
+  "if-not-opt",
+  "if-opt"
+ ],
  "option-declarer": [
   "declare-option",
   "declare-option2"

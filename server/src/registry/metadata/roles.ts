@@ -35,4 +35,6 @@ export const ROLE_RULES: Readonly<Record<OptionRole, RoleRule>> = {
   // `set` adds a deferred `name=value` entry; a `set-placeholder` value is pasted into each value
   // that uses it, which is then scanned again (SEMANTICS.md §9, §10).
   'deferred-expansion': { options: ['set', 'set-placeholder', 'set-ph'] },
+  // `if-opt = name` and `if-opt = name=value` (SEMANTICS.md §11).
+  'option-condition': { options: ['if-opt', 'if-not-opt'] },
 };
