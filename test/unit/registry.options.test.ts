@@ -226,6 +226,11 @@ describe('registry: options', () => {
       assert.match(optionDocs('php-ini')!, /`php` plugin/);
       assert.match(optionDocs('ienv')!, /2\.1/);
     });
+
+    it('composes the text of an option without hand-written docs from the words of its value kind and repeat', () => {
+      assert.equal(optionDocs('plugin-dir')!.split('\n\n')[1], 'Takes a string; each occurrence adds one item. Repeatable: each line adds one.');
+      assert.equal(optionDocs('lua')!.split('\n\n')[1], 'Takes a string, used verbatim. Last value wins.');
+    });
   });
 
   describe('listings', () => {
