@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateFiles, orphanDocNames } from '../../server/src/registry/generate';
+import { generateFiles, orphanDocNames, roleLists } from '../../scripts/registry/generate';
+import type { OptionMeta } from '../../server/src/registry/types';
 
 const REGISTRY = path.join(__dirname, '..', '..', 'server', 'src', 'registry');
 
@@ -9,7 +10,7 @@ describe('registry: generated files', () => {
   const files = generateFiles();
 
   it('produces the expected set of files', () => {
-    assert.deepEqual([...files.keys()].sort(), ['generated/docs.ts', 'generated/hooks.ts', 'generated/mainProcess.ts', 'generated/options.ts', 'generated/privileges.ts']);
+    assert.deepEqual([...files.keys()].sort(), ['generated/docs.ts', 'generated/hooks.ts', 'generated/mainProcess.ts', 'generated/options.ts', 'generated/privileges.ts', 'generated/roles.ts', 'generated/valueKinds.ts']);
   });
 
   for (const [relative, content] of files) {
@@ -34,6 +35,38 @@ describe('registry: generated files', () => {
 
   it('keeps the generated tables free of Node imports', () => {
     for (const [relative, content] of files) assert.doesNotMatch(content, /from 'node:|require\(/, relative);
+  });
+});
+
+describe('registry: roles from metadata', () => {
+  const option = (name: string, valueKind: string, parser: string, in20?: OptionMeta['in20']): OptionMeta => ({
+    name, plugin: 'core', short: null, argument: 'required', parser, valueKind, repeat: 'last_wins', immediate: false,
+    terminates: false, deprecated: false, flags: [], ifdef: null, versions: ['2.0', '2.1'], embeddedByDefault: false,
+    ...(in20 ? { in20 } : {}),
+  });
+  const options = [
+    option('chdir', 'string', 'uwsgi_opt_set_str'),
+    option('pythonpath', 'path_list', 'uwsgi_opt_pythonpath'),
+    option('attach-daemon', 'daemon', 'uwsgi_opt_add_daemon'),
+    option('early-exec', 'string', 'uwsgi_opt_early_exec'),
+  ];
+
+  it('joins named options with the options of the kinds and parsers, sorted', () => {
+    assert.deepEqual(roleLists({ path: { options: ['chdir'], valueKinds: ['path_list'] }, shell: { valueKinds: ['daemon'], parsers: ['uwsgi_opt_early_exec'] } }, options), {
+      path: ['chdir', 'pythonpath'],
+      shell: ['attach-daemon', 'early-exec'],
+    });
+  });
+
+  it('stops on a name, kind or parser that no option has', () => {
+    assert.throws(() => roleLists({ path: { options: ['chdri'] } }, options), /role path: no option chdri/);
+    assert.throws(() => roleLists({ path: { valueKinds: ['paths'] } }, options), /no option has the value kind paths/);
+    assert.throws(() => roleLists({ shell: { parsers: ['uwsgi_opt_exec'] } }, options), /no option has the parser uwsgi_opt_exec/);
+  });
+
+  it('stops on a role an option would have in one version only', () => {
+    const changing = [...options, option('home', 'path_list', 'uwsgi_opt_pythonpath', { valueKind: 'string', parser: 'uwsgi_opt_set_str' })];
+    assert.throws(() => roleLists({ path: { valueKinds: ['path_list'] } }, changing), /role path: home would have it in one version only/);
   });
 });
 

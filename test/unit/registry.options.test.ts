@@ -6,7 +6,7 @@ import {
   normalizePluginName, optionDocs, optionDocsUrl, pluginNames, socketsBoundBeforeDrop,
 } from '../../server/src/registry/registry';
 import { listActions, listOptions, listPhases } from '../../server/src/registry/listing';
-import { uwsgiSectionKeys } from '../../server/src/registry/countCorpus';
+import { uwsgiSectionKeys } from '../../scripts/registry/countCorpus';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'registry');
 const stats = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'options-stats.json'), 'utf8')) as {
@@ -225,6 +225,11 @@ describe('registry: options', () => {
     it('states plugin and version facts', () => {
       assert.match(optionDocs('php-ini')!, /`php` plugin/);
       assert.match(optionDocs('ienv')!, /2\.1/);
+    });
+
+    it('composes the text of an option without hand-written docs from the words of its value kind and repeat', () => {
+      assert.equal(optionDocs('plugin-dir')!.split('\n\n')[1], 'Takes a string; each occurrence adds one item. Repeatable: each line adds one.');
+      assert.equal(optionDocs('lua')!.split('\n\n')[1], 'Takes a string, used verbatim. Last value wins.');
     });
   });
 

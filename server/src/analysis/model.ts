@@ -1,7 +1,7 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
 import { FileSystemPort } from './fileSystem';
 import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
-import { getOption } from '../registry/registry';
+import { getOption, hasRole, optionsWithRole } from '../registry/registry';
 import { entrySegments, isPlaceholderMath, placeholderMathOperands, Segment } from '../parser/values';
 import { AnalysisBudget, BudgetKind, BudgetProblem } from './budget';
 import { LineTable } from './lineTable';
@@ -42,10 +42,11 @@ export interface PlaceholderUse {
 }
 
 /** Keys whose value is `name=value` and defines the placeholder `name` (SEMANTICS.md §10). */
-const PLACEHOLDER_SETTERS = new Set(['set-placeholder', 'set-ph', 'set', 'resolve']);
-const OPTION_DECLARERS = new Set(['declare-option', 'declare-option2']);
+const PLACEHOLDER_SETTERS = optionsWithRole('placeholder-setter');
+/** Keys whose value is `name=template` and declares the option `name`. */
+const OPTION_DECLARERS = optionsWithRole('option-declarer');
 /** Keys that load another section of the same file when their value is `:name` or `%p:name`. */
-export const SECTION_LOADERS: ReadonlySet<string> = new Set(['ini', 'include']);
+export const SECTION_LOADERS: ReadonlySet<string> = optionsWithRole('section-loader');
 
 /**
  * Immediate options never see the `$()`, `@()` and `%()` passes, except `set`: it adds a new,
@@ -292,7 +293,7 @@ export class DocumentModel {
   readByIfOpt(key: string): boolean {
     if (!this.ifOptNameSet) {
       const names = new Set<string>();
-      for (const entry of this.entriesWhere((k) => k === 'if-opt' || k === 'if-not-opt')) {
+      for (const entry of this.entriesWhere((k) => hasRole(k, 'option-condition'))) {
         const equals = entry.value.indexOf('=');
         names.add((equals < 0 ? entry.value : entry.value.slice(0, equals)).trim());
       }

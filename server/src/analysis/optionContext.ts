@@ -1,9 +1,6 @@
 import { DocumentModel } from './model';
-import { isKnownOption, normalizePluginName } from '../registry/registry';
+import { isKnownOption, normalizePluginName, optionsWithRole } from '../registry/registry';
 import { OptionFacts, UwsgiVersion } from '../registry/types';
-
-/** Keys that load plugins; their values are plugin lists. */
-const PLUGIN_LOADERS = new Set(['plugin', 'plugins', 'need-plugin', 'need-plugins']);
 
 export type OptionLookup =
   | { readonly kind: 'option'; readonly facts: OptionFacts }
@@ -58,7 +55,7 @@ export class OptionContext {
         this.pluginLoadOffsets.set(name, -1);
       }
     }
-    for (const key of PLUGIN_LOADERS) {
+    for (const key of optionsWithRole('plugin-loader')) {
       for (const entry of model.entriesOf(key)) {
         for (const item of pluginItems(entry.value)) {
           const name = normalizePluginName(item);

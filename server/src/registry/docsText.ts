@@ -4,7 +4,7 @@
  * official reference. Pure.
  */
 import { ACTION_DOCS, OPTION_DOCS, PHASE_DOCS } from './generated/docs';
-import { getAction, getOption, getPhase, mainProcessUsage } from './lookup';
+import { getAction, getOption, getPhase, mainProcessUsage, repeatWords, valueKindWords } from './lookup';
 import type { ActionFacts, HookFailure, OptionFacts, PhaseFacts, UwsgiVersion } from './types';
 
 const OPTIONS_REFERENCE = 'https://uwsgi-docs.readthedocs.io/en/latest/Options.html';
@@ -14,57 +14,6 @@ const HOOKS_REFERENCE = 'https://uwsgi-docs.readthedocs.io/en/latest/Hooks.html'
 export function optionDocsUrl(name: string): string {
   return `${OPTIONS_REFERENCE}#${name.toLowerCase().replace(/[^a-z0-9]/g, '-')}`;
 }
-
-const VALUE_KIND_TEXT: Record<string, string> = {
-  flag: 'a boolean (`false`, `off`, `no` or `0` switch it off; anything else, even an empty value, switches it on)',
-  flag_inverted: 'a boolean that switches the feature off when true',
-  int: 'a whole number',
-  int16: 'a whole number up to 65535',
-  int64: 'a whole number (64-bit)',
-  megabytes: 'a size in megabytes',
-  string: 'a string, used verbatim',
-  string_list: 'a string; each occurrence adds one item',
-  path_list: 'a path; each occurrence adds one',
-  keyval_list: 'a `key=value` item; each occurrence adds one',
-  regexp_list: 'a regular expression; each occurrence adds one',
-  ip_list: 'an IP address; each occurrence adds one',
-  int_list: 'a list of numbers',
-  list: 'a list of names',
-  socket: 'a socket address (`host:port`, `:port` or a UNIX socket path); each occurrence adds a listener',
-  gateway_socket: 'a socket address for the gateway; each occurrence adds a listener',
-  route: 'a routing rule (`<condition> <action>`)',
-  logic_open: 'the condition of a config-logic block, closed by `endif`/`endfor`',
-  logic_close: 'nothing: it closes the open config-logic block',
-  include: 'a config file to load',
-  cron: 'a cron entry',
-  daemon: 'a command to run and supervise',
-  legion: 'a Legion definition',
-  logger: 'a logger definition',
-  mule: 'a mule or farm definition',
-  placeholder: 'a `name=value` pair',
-  env: 'an environment variable',
-  mode: 'a file mode in octal',
-  uid: 'a user name or uid',
-  gid: 'a group name or gid',
-  plugin_load: 'a plugin name (or a comma-separated list)',
-  print: 'a text to print',
-  custom_option: 'a new option definition',
-  terminating: 'a value for a command that makes uWSGI exit',
-  deprecated: 'anything: the option only logs a deprecation warning',
-  action: 'an argument for an action that runs once per occurrence',
-  clear: 'nothing: it clears a setting',
-  enum: 'one of a fixed set of words',
-  rule: 'a rule',
-  special: 'a value with its own syntax',
-};
-
-const REPEAT_TEXT: Record<string, string> = {
-  last_wins: 'Repeating it replaces the earlier value.',
-  append: 'Can be repeated: every occurrence adds to the list.',
-  each_runs: 'Every occurrence takes effect.',
-  accumulates: 'Repeating it mixes bits of the earlier value into the new one.',
-  'n/a': '',
-};
 
 const FLAG_TEXT: Record<string, string> = {
   MASTER: 'turns on the master process',
@@ -95,10 +44,9 @@ function pluginText(o: OptionFacts): string {
 }
 
 function optionSummary(o: OptionFacts): string {
-  const value = VALUE_KIND_TEXT[o.valueKind] ?? `a value (${o.valueKind})`;
-  const parts = [`Takes ${value}.`];
-  const repeat = REPEAT_TEXT[o.repeat];
-  if (repeat) parts.push(repeat);
+  const parts = [`Takes ${valueKindWords(o.valueKind).description}.`];
+  const repeat = repeatWords(o.repeat).description;
+  if (repeat) parts.push(`${repeat}.`);
   return parts.join(' ');
 }
 

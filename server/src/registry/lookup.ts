@@ -2,16 +2,19 @@
  * Lookups over the generated tables. Pure (bundled into the language service): no Node APIs.
  * Maps are built once, on first use.
  */
-import { PHASES, ACTIONS } from './generated/hooks';
+import { PHASES, ACTIONS, HOOK_FAMILY_FACTS } from './generated/hooks';
 import { MAIN_PROCESS_METHODS, MAIN_PROCESS_USAGE, UWSGICONF_FINDINGS, UWSGICONF_PHASES } from './generated/mainProcess';
 import { KNOWN_PLUGIN_NAMES } from './metadata/plugins';
 import { OPTION_ROWS, PARSERS, PLUGINS, VALUE_KINDS, type OptionRow } from './generated/options';
 import { BEFORE_DROP_TO_AFTER_DROP, PRIVILEGE_OPTIONS, SOCKETS_BOUND_BEFORE_DROP, SOCKET_PERMISSION_OPTIONS } from './generated/privileges';
+import { OPTION_ROLES } from './generated/roles';
+import { REPEAT_WORDS, VALUE_KIND_WORDS } from './generated/valueKinds';
 import { nearestOf } from './nearest';
 import {
   HOOK_FAMILIES,
-  type ActionFacts, type CallVariant, type HookFamily, type MainProcessFinding, type MainProcessMethod,
-  type MainProcessUsage, type OptionFacts, type OptionVersionOverride, type PhaseFacts, type UwsgiVersion,
+  type ActionFacts, type CallVariant, type HookFamily, type HookFamilyFacts, type MainProcessFinding, type MainProcessMethod,
+  type MainProcessUsage, type OptionFacts, type OptionRole, type OptionVersionOverride, type PhaseFacts, type RepeatKind,
+  type RepeatWords, type UwsgiVersion, type ValueKindWords,
 } from './types';
 
 const VERSIONS_BY_CODE: Record<number, readonly UwsgiVersion[]> = { 1: ['2.0'], 2: ['2.1'], 3: ['2.0', '2.1'] };
@@ -329,4 +332,32 @@ export function socketsBoundBeforeDrop(): readonly string[] {
 
 export function socketPermissionOptions(): readonly string[] {
   return SOCKET_PERMISSION_OPTIONS;
+}
+
+/** What the `hook-`, `exec-`... prefix does with the value. */
+export function hookFamily(family: HookFamily): HookFamilyFacts {
+  return HOOK_FAMILY_FACTS[family];
+}
+
+/** The words of a value kind; a kind the metadata lacks reads as its own name. */
+export function valueKindWords(kind: string): ValueKindWords {
+  return VALUE_KIND_WORDS[kind] ?? { name: kind.replace(/_/g, ' '), description: `a value (${kind})` };
+}
+
+/** What writing a key of this repeat kind twice does, in words. */
+export function repeatWords(repeat: RepeatKind): RepeatWords {
+  return REPEAT_WORDS[repeat];
+}
+
+let roleSets: Map<OptionRole, ReadonlySet<string>> | undefined;
+
+/** The options that have `role` (the same in 2.0 and 2.1), in name order. */
+export function optionsWithRole(role: OptionRole): ReadonlySet<string> {
+  roleSets ??= new Map((Object.entries(OPTION_ROLES) as [OptionRole, readonly string[]][]).map(([r, names]) => [r, new Set(names)]));
+  return roleSets.get(role)!;
+}
+
+/** Whether the option `name` has `role`: its value is a path, a shell command, a plugin list... */
+export function hasRole(name: string, role: OptionRole): boolean {
+  return optionsWithRole(role).has(name);
 }

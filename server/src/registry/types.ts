@@ -174,3 +174,63 @@ export interface MainProcessUsage {
   /** e.g. `MainProcess.set_basic_params(vacuum=True)`. */
   readonly call: string;
 }
+
+/** The words for one value kind (metadata/valueKinds.ts): read by hover, completion and the docs text. */
+export interface ValueKindWords {
+  /** A few words, e.g. `plugin list`: the completion detail, the hover's `Value:` line. */
+  readonly name: string;
+  /** One line that reads after "Takes", e.g. `a plugin name (or a comma-separated list)`. */
+  readonly description: string;
+}
+
+/** What repeating a key of this repeat kind does, in words. */
+export interface RepeatWords {
+  /** Whether writing the key again adds to (or runs again) rather than replaces or mixes. */
+  readonly repeatable: boolean;
+  /** One sentence without its full stop, e.g. `Last value wins`; empty when repeating means nothing. */
+  readonly description: string;
+}
+
+/** What a hook family prefix (`hook-`, `exec-`...) does with its value, in any phase. */
+export interface HookFamilyFacts {
+  readonly name: HookFamily;
+  /** Reads after "`exec-`", e.g. `runs the value as a shell command (`/bin/sh -c`)`. */
+  readonly meaning: string;
+  /** The value is a shell command line (so ` ;` and ` #` are the shell's). */
+  readonly shellCommand: boolean;
+}
+
+/**
+ * What an option's value is for, where the value kind alone does not tell (a path is a `string`)
+ * or where several kinds share a use. metadata/roles.ts says which options have each role.
+ */
+export type OptionRole =
+  /** The whole value is one file or directory path. */
+  | 'path'
+  /** The value is `mountpoint=path`: the part after the first `=` is a path. */
+  | 'path-mapping'
+  /** The value is a shell command line, run with `/bin/sh -c`. */
+  | 'shell-command'
+  /** The value is a request log template: `%(name)` there are log variables, not placeholders. */
+  | 'log-template'
+  /** The value names plugins to load, comma separated. */
+  | 'plugin-loader'
+  /** A plugin loader that makes uWSGI exit when a plugin cannot be loaded. */
+  | 'fatal-plugin-loader'
+  /** The value is `name=value` and defines the placeholder `name`. */
+  | 'placeholder-setter'
+  /** The value is `name=template` and declares a custom option `name`. */
+  | 'option-declarer'
+  /** Loads a config file, or with `:section` alone another section of the same file. */
+  | 'section-loader'
+  /** Read at once, yet its `%(...)` is expanded later, where the value ends up being used. */
+  | 'deferred-expansion'
+  /** Config logic whose value starts with a key name: it tests whether that option is set. */
+  | 'option-condition';
+
+/** Which options have a role: named ones, and every option of some value kinds or parsers. */
+export interface RoleRule {
+  readonly options?: readonly string[];
+  readonly valueKinds?: readonly string[];
+  readonly parsers?: readonly string[];
+}

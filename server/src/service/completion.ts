@@ -11,6 +11,7 @@ import { EntryLine, Line, LineKind, SectionLine } from '../parser/ast';
 import { localSectionReference, SECTION_LOADERS } from '../analysis/model';
 import {
   actionDocs, allActions, allOptions, allPhases, getOption, HOOK_FAMILIES, optionDocs, parseHookKey, phaseDocs, pluginNames,
+  repeatWords, valueKindWords,
 } from '../registry/registry';
 import type { HookFamily, OptionFacts, PhaseFacts, UwsgiVersion } from '../registry/types';
 import { LanguageSettings } from './settings';
@@ -139,15 +140,9 @@ function frequencyRank(frequency: number): string {
   return String(99_999 - Math.min(frequency, 99_999)).padStart(5, '0');
 }
 
-const VALUE_KIND_LABEL: Record<string, string> = {
-  flag: 'flag', flag_inverted: 'flag (inverted)', int: 'number', int16: 'number', int64: 'number', megabytes: 'size in MB',
-  string: 'text', socket: 'socket address', gateway_socket: 'socket address', mode: 'octal mode', uid: 'user', gid: 'group',
-  plugin_load: 'plugin list', include: 'config file', logic_open: 'block opener', logic_close: 'block end',
-};
-
 function valueDetail(facts: OptionFacts): string {
-  const kind = VALUE_KIND_LABEL[facts.valueKind] ?? facts.valueKind.replace(/_/g, ' ');
-  const repeat = facts.repeat === 'append' || facts.repeat === 'each_runs' ? ', repeatable' : '';
+  const kind = valueKindWords(facts.valueKind).name;
+  const repeat = repeatWords(facts.repeat).repeatable ? ', repeatable' : '';
   const plugin = facts.plugin === 'core' ? 'core' : `${facts.plugin} plugin`;
   return `${kind}${repeat} · ${plugin}${facts.deprecated ? ' · deprecated' : ''}`;
 }

@@ -3,25 +3,16 @@ import { EntryLine, LineKind, SectionLine, Span } from '../parser/ast';
 import { DocumentModel, ExpandedValue, localSectionReference, referencesExpandedIn, TOO_LARGE } from '../analysis/model';
 import { isPlaceholderMath, placeholderMathOperands, Segment, splitHookValue } from '../parser/values';
 import {
-  actionDocs, allPhases, getAction, HookKey, mainProcessUsage, optionDocs, optionDocsUrl, parseHookKey, phaseDocs,
+  actionDocs, allPhases, getAction, hasRole, HookKey, hookFamily, mainProcessUsage, optionDocs, optionDocsUrl, parseHookKey, phaseDocs,
+  repeatWords, valueKindWords,
 } from '../registry/registry';
-import type { HookFailure, HookFamily, OptionFacts, PhaseFacts, RepeatKind } from '../registry/types';
+import type { HookFailure, HookFamily, OptionFacts, PhaseFacts } from '../registry/types';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from '../analysis/optionContext';
 import { ClientFeatures, code, markupContent, shownValue, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
-
-/** What each hook family does with its value (SEMANTICS.md §15, hooks.json). */
-const FAMILY_MEANING: Record<HookFamily, string> = {
-  hook: 'runs a hook action written `action:arguments`, e.g. `mkdir:/run/app`',
-  exec: 'runs the value as a shell command (`/bin/sh -c`)',
-  call: 'calls the C function the value names, looked up in the uwsgi binary and its loaded plugins',
-  mount: 'mounts a filesystem: `fstype source mountpoint [flags]`',
-  umount: 'unmounts the mount point the value names',
-};
-
 
 /**
  * What `@(scheme://...)` is replaced by (core/io.c), given the rest of the reference as code, and
@@ -38,22 +29,6 @@ const REFERENCE_SCHEMES: Record<string, { what: (rest: string) => string; how?: 
   'call://': { what: (fn) => `the string the C function ${fn} returns`, how: 'uWSGI calls the function' },
   'callint://': { what: (fn) => `the number the C function ${fn} returns`, how: 'uWSGI calls the function' },
   'emperor://': { what: (name) => `the config the Emperor passes to this vassal (${name})` },
-};
-
-const REPEAT_TEXT: Record<RepeatKind, string> = {
-  last_wins: 'last value wins',
-  append: 'repeatable: each line adds one',
-  each_runs: 'repeatable: each line takes effect',
-  accumulates: 'repeating it mixes the bits of the earlier value in',
-  'n/a': '',
-};
-
-const VALUE_TEXT: Record<string, string> = {
-  flag: 'flag: `true` or `false` (`false`, `off`, `no` and `0` switch it off, anything else on)',
-  flag_inverted: 'inverted flag: any value but `false`/`off`/`no`/`0` turns the feature off',
-  int: 'whole number', int16: 'whole number up to 65535', int64: 'whole number', megabytes: 'size in megabytes',
-  string: 'text', socket: 'socket address (`host:port`, `:port` or a UNIX socket path)', mode: 'octal file mode',
-  plugin_load: 'plugin names, comma separated', include: 'config file path', uid: 'user name or uid', gid: 'group name or gid',
 };
 
 export function doHover(document: UwsgiDocument, position: Position, settings: LanguageSettings, features: ClientFeatures): Hover | null {
@@ -108,7 +83,7 @@ class Hoverer {
         ? 'uWSGI reads this section when the command line names none (`--ini file.ini`).'
         : `The section being checked (\`uwsgi.section\` setting): uWSGI reads it when started with ${code(`--ini file.ini:${name}`)}.`);
     } else {
-      const loaders = this.document.ast.entries.filter((e) => (e.key === 'ini' || e.key === 'include') && localSectionReference(e)?.name === name);
+      const loaders = this.document.ast.entries.filter((e) => hasRole(e.key, 'section-loader') && localSectionReference(e)?.name === name);
       parts.push(loaders.length > 0
         ? `Loaded by ${loaders.slice(0, 5).map((e) => `${entryCode(e.key, e.value)} (line ${lineNumber(this.document, e.start)})`).join(', ')}.`
         : `uWSGI reads this section only when started with ${code(`--ini file.ini:${name}`)}; otherwise it skips it.`);
@@ -163,8 +138,11 @@ class Hoverer {
     const version = this.settings.version;
     const docs = optionDocs(facts.name, version) ?? `**${facts.name}**`;
     const [title, ...rest] = docs.split('\n\n');
-    const value = VALUE_TEXT[facts.valueKind] ?? facts.valueKind.replace(/_/g, ' ');
-    const repeat = REPEAT_TEXT[facts.repeat];
+    // The docs text of an option without hand-written docs already says both in the same words.
+    const kind = valueKindWords(facts.valueKind);
+    const value = docs.includes(`Takes ${kind.description}.`) ? kind.name : `${kind.name} — ${kind.description}`;
+    const repeated = repeatWords(facts.repeat).description;
+    const repeat = docs.includes(`${repeated}.`) ? '' : repeated;
     const summary = [`Value: ${value}`, repeat ? `${repeat[0]!.toUpperCase()}${repeat.slice(1)}` : ''].filter((s) => s !== '').join(' · ');
     const extra: string[] = [];
     const usage = mainProcessUsage(facts.name);
@@ -340,7 +318,7 @@ function phaseWhen(phase: PhaseFacts): string {
 function familyText(family: HookFamily, phase: PhaseFacts): string {
   const others = Object.values(phase.families).map((f) => `\`${f.option}\``).filter((option) => option !== `\`${phase.families[family]!.option}\``);
   const also = others.length === 0 ? '' : ` The phase also takes ${andList(others)} lines.`;
-  return `\`${family}-\` ${FAMILY_MEANING[family]}, when uWSGI reaches this phase; never run by the editor.${also}`;
+  return `\`${family}-\` ${hookFamily(family).meaning}, when uWSGI reaches this phase; never run by the editor.${also}`;
 }
 
 function failureText(failure: HookFailure): string {

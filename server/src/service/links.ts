@@ -1,7 +1,7 @@
 import { DocumentLink } from 'vscode-languageserver-types';
 import { DocumentModel, localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
-import { getOption } from '../registry/registry';
+import { getOption, hasRole } from '../registry/registry';
 import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
 import { pathToUri } from '../analysis/fileSystem';
 import { LanguageSettings } from './settings';
@@ -17,24 +17,6 @@ import { UwsgiDocument } from './uwsgiDocument';
 // are missing (without file access we cannot tell, and they are what one follows); any other path
 // only when the file system says it is a regular file, so nothing in an untrusted workspace.
 
-/**
- * Options whose whole value is one file or directory path. The registry's value kinds do not tell
- * a path from any other string, so the list is kept here; config loaders (value kind `include`)
- * and path lists come from the registry.
- */
-const PATH_VALUED_OPTIONS = new Set([
-  'wsgi-file', 'file', 'psgi', 'rack',
-  'touch-reload', 'touch-logreopen', 'touch-chain-reload', 'touch-workers-reload', 'touch-mules-reload',
-  'touch-spoolers-reload', 'fs-reload', 'fs-brutal-reload',
-  'logto', 'logto2', 'pidfile', 'pidfile2', 'safe-pidfile', 'safe-pidfile2', 'daemonize', 'daemonize2',
-  'chdir', 'chdir2', 'home', 'virtualenv', 'venv', 'pyhome', 'plugins-dir', 'plugin-dir', 'mime-file',
-  'for-readline', 'if-exists', 'if-not-exists', 'ifexists', 'if-file', 'if-not-file', 'if-dir', 'if-not-dir', 'ifdir',
-  'if-directory',
-]);
-/** Options whose value is `mountpoint=path`: the path after the first `=` is the link. */
-const MAPPING_PATH_OPTIONS = new Set(['static-map', 'static-map2']);
-/** Value kinds of the registry whose value is a path. */
-const PATH_VALUE_KINDS = new Set(['path_list']);
 const CONFIG_VALUE_KIND = 'include';
 
 export const ASSUMED_WORKING_DIRECTORY_TOOLTIP =
@@ -83,17 +65,17 @@ export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSet
 }
 
 function roleOf(key: string, settings: LanguageSettings): PathRole | undefined {
-  if (PATH_VALUED_OPTIONS.has(key) || MAPPING_PATH_OPTIONS.has(key)) return 'path';
+  // Whole-value paths and `mountpoint=path` values: the registry's roles.
+  if (hasRole(key, 'path') || hasRole(key, 'path-mapping')) return 'path';
   const facts = getOption(key, settings.version);
   if (!facts) return undefined;
   if (facts.valueKind === CONFIG_VALUE_KIND) return 'config';
-  if (PATH_VALUE_KINDS.has(facts.valueKind)) return 'path';
   return undefined;
 }
 
 function pathLink(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   let span: Span = entry.valueSpan;
-  if (MAPPING_PATH_OPTIONS.has(entry.key)) {
+  if (hasRole(entry.key, 'path-mapping')) {
     const equals = document.text.indexOf('=', span.start);
     if (equals < 0 || equals >= span.end) return undefined;
     span = { start: equals + 1, end: span.end };

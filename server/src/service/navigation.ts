@@ -1,6 +1,7 @@
 import { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { DocumentModel, PlaceholderDefinition } from '../analysis/model';
 import { EntryLine, LineKind, Span } from '../parser/ast';
+import { hasRole } from '../registry/registry';
 import { LanguageSettings } from './settings';
 import { OptionContext } from '../analysis/optionContext';
 import { UwsgiDocument } from './uwsgiDocument';
@@ -9,9 +10,6 @@ import { UwsgiDocument } from './uwsgiDocument';
 // the first entry of the applied sections whose key is `name`, whether written as `name = ...` or
 // through `set-placeholder = name=...`; `declare-option = name=...` makes `name` an option that
 // later lines use as a key.
-
-/** Conditions whose value starts with a key name (`if-opt = name` or `if-opt = name=value`). */
-const KEY_TESTING_CONDITIONS = new Set(['if-opt', 'if-not-opt']);
 
 /** Characters a new placeholder name cannot hold: they would end the key, the reference or the name. */
 const INVALID_NAME = /[=\s()%]/;
@@ -166,7 +164,8 @@ function placeholderAt(document: UwsgiDocument, position: Position, settings: La
 
 /** The key name an `if-opt`/`if-not-opt` value tests. */
 function conditionName(text: string, entry: EntryLine): Span | undefined {
-  if (!KEY_TESTING_CONDITIONS.has(entry.key) || entry.value === '') return undefined;
+  // `if-opt = name` or `if-opt = name=value`: the value starts with a key name.
+  if (!hasRole(entry.key, 'option-condition') || entry.value === '') return undefined;
   const equals = text.indexOf('=', entry.valueSpan.start);
   let end = equals >= 0 && equals < entry.valueSpan.end ? equals : entry.valueSpan.end;
   while (end > entry.valueSpan.start && /\s/.test(text[end - 1]!)) end--;

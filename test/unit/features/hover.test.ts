@@ -26,7 +26,7 @@ describe('hover', () => {
       const { text, covers } = hovered('[uwsgi]\nvac|uum = true\n');
       assert.equal(covers, 'vacuum');
       assert.match(text, /^\*\*vacuum\*\*/);
-      assert.match(text, /flag: `true` or `false`/);
+      assert.match(text, /Value: flag — a boolean \(`false`, `off`, `no` or `0` switch it off/);
       assert.match(text, /Last value wins/);
       assert.match(text, /Core option; uWSGI 2\.0 and 2\.1/);
       assert.match(text, /`MainProcess\.set_basic_params\(vacuum=True\)`/);
@@ -40,6 +40,12 @@ describe('hover', () => {
 
     it('says a repeatable option adds one item per line', () => {
       assert.match(hovered('[uwsgi]\nsock|et = :3031\n').text, /Repeatable: each line adds one/);
+    });
+
+    it('says the value kind and the repeat once when the docs text is composed from the facts', () => {
+      const paragraphs = hovered('[uwsgi]\nplugin-d|ir = /opt/plugins\n').text.split('\n\n');
+      assert.equal(paragraphs[1], 'Takes a string; each occurrence adds one item. Repeatable: each line adds one.');
+      assert.equal(paragraphs[2], 'Value: string list.');
     });
 
     it('warns when the option needs a plugin that is not loaded, or another version', () => {

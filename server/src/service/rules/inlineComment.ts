@@ -1,7 +1,7 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
-import { getAction, OptionFacts, parseHookKey } from '../../registry/registry';
+import { getAction, hasRole, hookFamily, OptionFacts, parseHookKey } from '../../registry/registry';
 import { insertLinesBefore, workspaceEdit } from '../edits';
 import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
@@ -9,12 +9,6 @@ import { DocumentModel } from '../../analysis/model';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';
 import { Rule } from './rule';
 
-/** Value kinds whose value is a shell command line (run with `/bin/sh -c`). */
-const SHELL_COMMAND_VALUE_KINDS = new Set(['daemon', 'cron']);
-/** Hook families whose value is a shell command line. */
-const SHELL_COMMAND_HOOK_FAMILIES = new Set(['exec']);
-/** Parsers of options that run their value as a shell command. */
-const SHELL_COMMAND_PARSERS = new Set(['uwsgi_opt_early_exec']);
 /** Hook actions whose arguments are a shell command line, by the name of their last argument. */
 const SHELL_COMMAND_ARGUMENT = 'shell command';
 /** Value kinds where `;` separates parts of the value (`declare-option = name=opt1=$1;opt2=$2`). */
@@ -35,12 +29,12 @@ function hookRunsShell(entry: EntryLine): boolean {
 function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
   const hook = parseHookKey(entry.key);
   if (hook) {
-    if (SHELL_COMMAND_HOOK_FAMILIES.has(hook.family)) return 'shell';
+    if (hookFamily(hook.family).shellCommand) return 'shell';
     if (hook.family === 'hook' && hookRunsShell(entry)) return 'shell';
     return 'plain';
   }
   if (!facts) return 'plain';
-  if (SHELL_COMMAND_VALUE_KINDS.has(facts.valueKind) || SHELL_COMMAND_PARSERS.has(facts.parser)) return 'shell';
+  if (hasRole(facts.name, 'shell-command')) return 'shell';
   if (SEMICOLON_SEPARATED_VALUE_KINDS.has(facts.valueKind)) return 'semicolon-list';
   return 'plain';
 }

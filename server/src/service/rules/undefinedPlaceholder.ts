@@ -1,24 +1,11 @@
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
 import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
-import { nearest } from '../../registry/registry';
+import { hasRole, nearest } from '../../registry/registry';
 import { OptionContext } from '../../analysis/optionContext';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule, RuleFix } from './rule';
-
-/**
- * Immediate options whose `%(...)` still gets expanded, just later and elsewhere: `set` adds a
- * new, deferred entry `name=value`; a `set-placeholder` value is pasted as text into each value
- * that uses it, and that value is then scanned again (SEMANTICS.md §9, §10).
- */
-const EXPANDED_WHERE_USED = new Set(['set', 'set-placeholder', 'set-ph']);
-
-/**
- * Options whose value is a request log template: `%(method)`, `%(uri)`... are log variables that
- * uWSGI fills for each request, so an undefined name there is what the author wants.
- */
-const LOG_TEMPLATE_OPTIONS = new Set(['log-format', 'logformat']);
 
 /** A name built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`) is only known at run time. */
 function isComputedName(name: string): boolean {
@@ -153,7 +140,7 @@ export const undefinedPlaceholder: Rule = {
     const external = externalPlaceholders(document.ast, context.settings);
     const loader = firstUnreadLoader(model, options);
     // `inherit` and `ini = :section` bring keys the author may count on; we read what they bring.
-    const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || ((entry.key === 'ini' || entry.key === 'include') && localSectionReference(entry) !== undefined));
+    const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || (hasRole(entry.key, 'section-loader') && localSectionReference(entry) !== undefined));
     const includesRead = model.includes.files.length > 0;
     let definedNames: string[] | undefined;
     const reportedImmediate = new Set<PlaceholderUse['segment']>();
@@ -161,7 +148,8 @@ export const undefinedPlaceholder: Rule = {
       const { entry, name } = use;
       if (isComputedName(use.segment.name)) continue;
       const facts = options.option(entry.key);
-      if (facts?.immediate && !EXPANDED_WHERE_USED.has(entry.key)) {
+      // `set`, `set-placeholder`: read at once, but their `%(...)` is expanded where the value is used.
+      if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) {
         // One report per `%(...)`: math operands share their segment.
         if (reportedImmediate.has(use.segment)) continue;
         reportedImmediate.add(use.segment);
@@ -179,7 +167,8 @@ export const undefinedPlaceholder: Rule = {
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
       if (external.has(name)) continue;
-      if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
+      // `%(method)`, `%(uri)`... in a log template are log variables uWSGI fills per request.
+      if (hasRole(entry.key, 'log-template')) continue;
       const math = isPlaceholderMath(use.segment);
       if (name === '_') {
         context.report({

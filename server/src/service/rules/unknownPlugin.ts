@@ -1,11 +1,8 @@
 import { Rule } from './rule';
-import { isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
+import { hasRole, isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
 import { replacementFixes, stringList } from '../edits';
 import { pluginItems } from '../../analysis/optionContext';
 
-/** `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on. */
-const FATAL_LOADERS = new Set(['need-plugin', 'need-plugins']);
-const LOADERS = new Set(['plugin', 'plugins', 'need-plugin', 'need-plugins']);
 
 /** The nearest real plugin, keeping a distribution's version suffix (`pyhton3` -> `python3`). */
 function suggestPlugin(item: string, name: string): string | undefined {
@@ -64,7 +61,7 @@ export const unknownPlugin: Rule = {
 
   check(context) {
     const text = context.model.text;
-    for (const entry of context.model.entriesWhere((key) => LOADERS.has(key))) {
+    for (const entry of context.model.entriesWhere((key) => hasRole(key, 'plugin-loader'))) {
       let searchFrom = entry.valueSpan.start;
       for (const item of pluginItems(entry.value)) {
         const start = text.indexOf(item, searchFrom);
@@ -74,7 +71,8 @@ export const unknownPlugin: Rule = {
         const name = normalizePluginName(item);
         if (isKnownPluginName(name)) continue;
         const spaced = /\s/.test(item) ? ' uWSGI splits plugin lists on commas only, so this is one name with a space in it.' : '';
-        const fatal = FATAL_LOADERS.has(entry.key);
+        // `need-plugin` exits when a plugin cannot be loaded; `plugin` only logs it and goes on.
+        const fatal = hasRole(entry.key, 'fatal-plugin-loader');
         const suggestion = suggestPlugin(item, name);
         // Third-party plugins exist (sentry, netlink...): only a near miss of a real name is almost surely a typo.
         const severity = fatal ? 'error' : suggestion || spaced ? 'warning' : 'information';

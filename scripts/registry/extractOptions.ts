@@ -2,13 +2,16 @@
  * One-off extraction: uWSGI's options.json (facts pulled from the C option tables of both
  * branches) -> metadata/uwsgiOptions.json. Run by hand when the facts change:
  *
- *   npx tsx server/src/registry/extractOptions.ts [/work/shared/uwsgi/options.json]
+ *   npx tsx scripts/registry/extractOptions.ts [/work/shared/uwsgi/options.json]
  *
  * Only facts are copied. The registry never reads ../shared at run time.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OptionMeta, OptionVersionOverride, RepeatKind, UwsgiVersion } from './types';
+import type { OptionMeta, OptionVersionOverride, RepeatKind, UwsgiVersion } from '../../server/src/registry/types';
+
+/** Where the hand-written registry metadata lives. */
+const METADATA_DIR = path.resolve(__dirname, '..', '..', 'server', 'src', 'registry', 'metadata');
 
 interface SourceOption {
   name: string;
@@ -116,7 +119,7 @@ function main(): void {
   const input = process.argv[2] ?? '/work/shared/uwsgi/options.json';
   const source = JSON.parse(fs.readFileSync(input, 'utf8'));
   const options = extractOptions(source);
-  const out = path.join(__dirname, 'metadata', 'uwsgiOptions.json');
+  const out = path.join(METADATA_DIR, 'uwsgiOptions.json');
   fs.writeFileSync(out, formatOptionsJson(options));
   console.log(`${options.length} options (${source.options.length} entries) -> ${out}`);
 }

@@ -2,13 +2,16 @@
  * One-off count: in how many files of the reference corpus each known option is set as a key of
  * a `[uwsgi]` section. Completion ranks by it. Run by hand when the corpus changes:
  *
- *   npx tsx server/src/registry/countCorpus.ts [/work/shared/corpus/files]
+ *   npx tsx scripts/registry/countCorpus.ts [/work/shared/corpus/files]
  *
  * Writes metadata/corpusFrequency.json; nothing at run time reads the corpus.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { OptionMeta } from './types';
+import type { OptionMeta } from '../../server/src/registry/types';
+
+/** Where the hand-written registry metadata lives. */
+const METADATA_DIR = path.resolve(__dirname, '..', '..', 'server', 'src', 'registry', 'metadata');
 
 /** Keys of `[uwsgi]` sections, lexed the way uWSGI does (trim, first `=`, `;`/`#` comments). */
 export function uwsgiSectionKeys(text: string): Set<string> {
@@ -43,12 +46,12 @@ export function countCorpus(files: readonly string[], knownNames: ReadonlySet<st
 
 function main(): void {
   const dir = process.argv[2] ?? '/work/shared/corpus/files';
-  const options = JSON.parse(fs.readFileSync(path.join(__dirname, 'metadata', 'uwsgiOptions.json'), 'utf8')) as OptionMeta[];
+  const options = JSON.parse(fs.readFileSync(path.join(METADATA_DIR, 'uwsgiOptions.json'), 'utf8')) as OptionMeta[];
   const names = new Set(options.map((o) => o.name));
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ini')).sort();
   const texts = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
   const counts = countCorpus(texts, names);
-  const out = path.join(__dirname, 'metadata', 'corpusFrequency.json');
+  const out = path.join(METADATA_DIR, 'corpusFrequency.json');
   const body = Object.entries(counts).map(([k, v]) => `  ${JSON.stringify(k)}: ${v}`).join(',\n');
   fs.writeFileSync(out, `{\n${body}\n}\n`);
   console.log(`${files.length} files, ${Object.keys(counts).length} options seen -> ${out}`);
