@@ -6,7 +6,7 @@
 import { DEFAULT_INCLUDE_LIMITS, FileSystemPort, resolvePath } from '../fileSystem';
 import { isBlockCloser, logicKindOf } from '../../parser/parser';
 import { allOptions, getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
-import { magicSub, ReadLine, ReadResult, selectSection } from './read';
+import { indexSections, magicCharsOf, magicSub, NOT_FOUND, ReadLine, ReadResult } from './read';
 import {
   BlockCondition, ChainLink, ConditionState, EffectiveOption, Interpretation, InterpretLimits, InterpretOptions, ListEntry,
   Provenance, SkippedLine, Stop,
@@ -81,7 +81,8 @@ class Run {
   /** Reads memoised by path: a pulled section is re-selected, never re-read. */
   private readonly texts = new Map<string, string | undefined>();
   private readonly known = new Map<string, ReturnType<typeof isKnownOption>>();
-  private readonly pulls = new Map<string, ReadResult>();
+  /** Per file: the magic characters its text uses, and its sections per set of their values. */
+  private readonly expansions = new Map<string, { text: string; used: string[]; byTable: Map<string, Map<string, ReadResult>> }>();
 
   constructor(readonly options: InterpretOptions) {
     this.limits = options.limits ?? DEFAULT_INTERPRET_LIMITS;
@@ -325,17 +326,26 @@ class Run {
       // No file access here (an untrusted workspace): what the file holds is unknown.
       this.stop('unsupported', `\`${file}\` may not be read here`, where);
     }
-    // Pulls are memoised per (file, section, magic table): the same pull again costs no re-expansion.
-    const memoKey = `${resolvePath(this.cwd, file)}\0${section}\0${[...table].join('\0')}\0${this.upper ? [...this.upper.values()].join('\0') : ''}`;
-    let selected = this.pulls.get(memoKey);
-    if (!selected) {
-      const expanded = magicSub(text, (char) => this.magicValue(char, table));
-      selected = selectSection(expanded.text, expanded.lineStarts, section);
-      this.pulls.set(memoKey, selected);
+    // Expansions are memoised per (file, the magic values its text uses), sections per expansion:
+    // `ini = :a`, `ini = :b`... on one file expand and split it once, not once per pull.
+    const path = resolvePath(this.cwd, file);
+    let expansion = this.expansions.get(path);
+    if (!expansion || expansion.text !== text) {
+      expansion = { text, used: magicCharsOf(text), byTable: new Map() };
+      this.expansions.set(path, expansion);
     }
+    const values = expansion.used.map((char) => this.magicValue(char, table));
+    const memoKey = values.join('\0');
+    let sections = expansion.byTable.get(memoKey);
+    if (!sections) {
+      const expanded = expansion.used.length === 0 ? { text, lines: undefined } : magicSub(text, (char) => values[expansion!.used.indexOf(char)] ?? '');
+      sections = indexSections(expanded.text, expanded.lines);
+      expansion.byTable.set(memoKey, sections);
+    }
+    const selected = sections.get(section) ?? NOT_FOUND;
     if (!selected.found) this.warnings.push({ message: `Can't find section "${section}" in INI configuration file ${file}`, ...where });
-    const path = table.get('p') ?? file;
-    for (const line of selected.lines) this.addRead(line, path, section, chain, where.condition);
+    const shownPath = table.get('p') ?? file;
+    for (const line of selected.lines) this.addRead(line, shownPath, section, chain, where.condition);
   }
 
   private addRead(line: ReadLine, file: string, section: string, chain: readonly ChainLink[], condition: BlockCondition | undefined): void {
@@ -406,7 +416,19 @@ class Run {
     return new Map(table);
   }
 
+  /** One marker per unknown magic value (and file, for `%i`), so a memoised expansion is found again. */
+  private readonly magicUnknowns = new Map<string, string>();
+
   private magicValue(char: string, table: Map<string, string>): string {
+    const key = `${char}\0${table.get('p') ?? ''}`;
+    const marker = this.magicUnknowns.get(key);
+    if (marker !== undefined) return marker;
+    const value = this.magicValueOnce(char, table);
+    if (!isKnown(value)) this.magicUnknowns.set(key, value);
+    return value;
+  }
+
+  private magicValueOnce(char: string, table: Map<string, string>): string {
     if (char === '%') return '%';
     if (char === '(') return '%(';
     const machine = this.options.machine;
@@ -589,6 +611,8 @@ class Run {
 
   /** One pass over one value, the C state machine as is: after a substitution the scan restarts at index 1. */
   applyPass(input: string, symbol: string, hook: (name: string) => string | undefined): string {
+    // The scanner substitutes only after `symbol(`: a value without one comes out unchanged.
+    if (!input.includes(`${symbol}(`)) return input;
     let value = input;
     let substitutions = 0;
     let has = 0;
@@ -776,14 +800,16 @@ function djb33x(text: string): string {
 }
 
 function effectiveOf(entries: readonly ListEntry[], version: '2.0' | '2.1'): Map<string, EffectiveOption> {
-  const effective = new Map<string, EffectiveOption>();
+  const effective = new Map<string, { name: string; repeat: string; entries: ListEntry[] }>();
   for (const entry of entries) {
-    const option = getOption(entry.key, version);
-    if (!option) continue;
-    const repeat = option.repeat;
     const previous = effective.get(entry.key);
-    if (repeat === 'last_wins' || !previous) effective.set(entry.key, { name: entry.key, repeat, entries: [entry] });
-    else effective.set(entry.key, { name: entry.key, repeat, entries: [...previous.entries, entry] });
+    if (previous) {
+      if (previous.repeat === 'last_wins') previous.entries[0] = entry;
+      else previous.entries.push(entry);
+      continue;
+    }
+    const option = getOption(entry.key, version);
+    if (option) effective.set(entry.key, { name: entry.key, repeat: option.repeat, entries: [entry] });
   }
   return effective;
 }
@@ -804,13 +830,17 @@ export function interpret(options: InterpretOptions): Interpretation {
     if (!(error instanceof Stopped)) throw error;
     stop = error.stop;
   }
+  let effective: Map<string, EffectiveOption> | undefined;
   return {
     entries: run.entries,
     skipped: run.skipped,
     unknowns: run.unknowns.parts,
     stop,
     warnings: run.warnings,
-    effective: effectiveOf(run.entries, options.version),
+    // Built on first use: the editor's services mostly ask for entries by line.
+    get effective() {
+      return (effective ??= effectiveOf(run.entries, options.version));
+    },
     render: (value) => run.unknowns.render(value),
   };
 }
