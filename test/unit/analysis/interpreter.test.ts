@@ -287,6 +287,21 @@ describe('interpreter: config logic (§11)', () => {
     assert.equal(result.entries.find((e) => e.key === 'p')!.provenance.condition?.state, 'unknown');
   });
 
+  it('goes on past a missing include under a condition it cannot test, and says where', () => {
+    const result = run('[uwsgi]\nif-env = MODE\ninclude = %dlocal.ini\nendif =\nmaster = true\n', { complete: false });
+    assert.equal(result.stop, undefined);
+    assert.deepEqual(showConfigLines(result).slice(1), ['if-env = MODE', 'include = /srv/app/local.ini', 'endif = ', 'master = true']);
+    assert.deepEqual(result.conditionalMisses.map((m) => [m.line, m.path, m.condition.key, m.condition.state]), [[3, '/srv/app/local.ini', 'if-env', 'unknown']]);
+    // Where the condition is known to hold, the miss is fatal as in uWSGI.
+    assert.match(stopOf('[uwsgi]\nif-env = MODE\ninclude = %dlocal.ini\nendif =\n', { env: { MODE: 'x' } }) ?? '', /local\.ini/);
+  });
+
+  it('records the keys if-opt and %(name) read, from any file', () => {
+    const files = { '/srv/app/logic.ini': '[uwsgi]\nif-opt = deploy=prod\nmaster = %(workers)\nendif =\n' };
+    const result = run('[uwsgi]\ndeploy = prod\nworkers = 4\nnote = x\ninclude = logic.ini\n', { files });
+    assert.deepEqual([...result.reads].sort(), ['deploy', 'workers']);
+  });
+
   it('carries a condition it cannot test as unknown, with the lines it guards', () => {
     const result = run('[uwsgi]\nif-env = PORT\nsocket = :%(_)\nendif =\n', { complete: false });
     const socket = result.entries.find((e) => e.key === 'socket')!;

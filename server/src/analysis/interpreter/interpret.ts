@@ -133,8 +133,15 @@ class Run {
 
   /** `uwsgi_get_exported_opt`: the first entry with that key, whatever came later. */
   firstValue(key: string): string | undefined {
+    this.reads.add(key);
     return this.firstByKey.get(key)?.value;
   }
+
+  /** Config files missing under a condition we could not test (fatal only where it holds). */
+  readonly missed: { file: string; line: number; path: string; condition: BlockCondition }[] = [];
+
+  /** Every key `if-opt`, `%(name)` or placeholder math looked up, set or not. */
+  readonly reads = new Set<string>();
 
   /** The list only grows, so the first entry of a key never changes: one lookup, not a scan. */
   private readonly firstByKey = new Map<string, ListEntry>();
@@ -321,6 +328,7 @@ class Run {
     }
     if (hasScheme(file)) this.stop('unsupported', `\`${file}\` is fetched or run by uWSGI, never by this interpreter`, where);
     const text = this.readConfig(file, where);
+    if (text === null) return;
     if (colon !== 0 || this.lastFile === undefined) this.lastFile = file;
     if (text === undefined) {
       // No file access here (an untrusted workspace): what the file holds is unknown.
@@ -357,8 +365,11 @@ class Run {
     return this.unknown('limit', `${value.slice(0, 40)}...`, `a value longer than ${this.limits.maxValueLength} characters`);
   }
 
-  /** The file's text, read once; undefined when no file access is allowed. Missing files are fatal, as in uWSGI. */
-  private readConfig(file: string, where: { file: string; line: number }): string | undefined {
+  /**
+   * The file's text, read once; undefined when no file access is allowed. Missing files are fatal,
+   * as in uWSGI, except under a condition we could not test: null, and the load is passed by.
+   */
+  private readConfig(file: string, where: { file: string; line: number; condition?: BlockCondition }): string | undefined | null {
     const path = resolvePath(this.cwd, file);
     if (this.options.text !== undefined && path === resolvePath(this.cwd, this.mainFile)) return this.options.text;
     if (this.texts.has(path)) return this.texts.get(path);
@@ -367,7 +378,14 @@ class Run {
       return undefined;
     }
     const stat = this.fs.stat(path);
-    if (!stat || stat.type === 'directory') this.stop('fatal', `open("${file}"): No such file or directory`, where);
+    if (!stat || stat.type === 'directory') {
+      if (where.condition?.state === 'unknown') {
+        // uWSGI reads this line only where the condition holds, and stops there: here it goes on.
+        this.missed.push({ file: where.file, line: where.line, path, condition: where.condition });
+        return null;
+      }
+      this.stop('fatal', `open("${file}"): No such file or directory`, where);
+    }
     if (stat.size > this.limits.maxFileBytes) this.stop('limit', `${file} is larger than ${this.limits.maxFileBytes} bytes`, where);
     if (!this.filesRead.has(stat.realPath)) {
       if (this.filesRead.size >= this.limits.maxFiles) this.stop('limit', `more than ${this.limits.maxFiles} files read`, where);
@@ -837,6 +855,8 @@ export function interpret(options: InterpretOptions): Interpretation {
     unknowns: run.unknowns.parts,
     stop,
     warnings: run.warnings,
+    reads: run.reads,
+    conditionalMisses: run.missed,
     // Built on first use: the editor's services mostly ask for entries by line.
     get effective() {
       return (effective ??= effectiveOf(run.entries, options.version));
