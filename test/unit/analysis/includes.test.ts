@@ -82,6 +82,28 @@ describe('includes: reading what a config includes, within bounds', () => {
     assert.deepEqual(check('[uwsgi]\ninclude = %p\n', fakeFileSystem({ '/srv/app/uwsgi.ini': '[uwsgi]\ninclude = %p\n' })).map((f) => f.code), ['include-limit']);
   });
 
+  it('takes ini = %p:name for a section of this very file, no cycle', () => {
+    const text = '[uwsgi]\nini = %p:common\nchdir = %(base)\n[common]\nbase = /srv/app\n';
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': text });
+    assert.deepEqual(check(text, fs), []);
+  });
+
+  it('gives no error for an include uWSGI never reads: inside a false if-exists for the same file', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\nif-exists = %dlocal.ini\ninclude = %dlocal.ini\nendif =\n', fs), []);
+    // Without the guard the same include stops uWSGI.
+    assert.deepEqual(check('[uwsgi]\ninclude = %dlocal.ini\n', fs), [{ code: 'missing-include', severity: 'error', covers: '%dlocal.ini' }]);
+  });
+
+  it('only informs about a missing include under a condition the editor cannot test', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    const text = '[uwsgi]\nif-env = PROD\ninclude = %dprod.ini\nendif =\n';
+    assert.deepEqual(check(text, fs), [{ code: 'missing-include', severity: 'information', covers: '%dprod.ini' }]);
+    const service = getLanguageService({}, { fileSystem: fs });
+    const [diagnostic] = service.doValidation(service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, text)));
+    assert.equal(diagnostic?.message, '`include`: /srv/app/prod.ini is not there. uWSGI reads this line only where `if-env = PROD` holds, and stops there with an error.');
+  });
+
   it('stops a 1,000-deep include chain at the depth limit', () => {
     const files: Record<string, string> = { '/srv/app/uwsgi.ini': '' };
     for (let i = 0; i < 1000; i++) files[`/c/${i}.ini`] = `[uwsgi]\ninclude = /c/${i + 1}.ini\n`;

@@ -386,6 +386,8 @@ class Run {
       }
       this.stop('fatal', `open("${file}"): No such file or directory`, where);
     }
+    // A FIFO or a device could block or never end: never opened.
+    if (stat.type !== 'file') this.stop('unsupported', `${file} is not a regular file; it is not read`, where);
     if (stat.size > this.limits.maxFileBytes) this.stop('limit', `${file} is larger than ${this.limits.maxFileBytes} bytes`, where);
     if (!this.filesRead.has(stat.realPath)) {
       if (this.filesRead.size >= this.limits.maxFiles) this.stop('limit', `more than ${this.limits.maxFiles} files read`, where);

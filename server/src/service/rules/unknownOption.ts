@@ -164,7 +164,8 @@ export const unknownOption: Rule = {
       }
       if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
-      if (usedPlaceholders.has(key) || model.readByIfOpt(key)) {
+      // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
+      if (usedPlaceholders.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
         if (strict) {
           context.report({
             span: entry.keySpan,
