@@ -30,6 +30,8 @@ import { SettingsProblem } from './settings/settingsFile';
 import { DIAGNOSTIC_SOURCE } from './service/validation';
 
 export const SERVER_NAME = 'uwsgi-ini-language-server';
+/** Custom request: `{ textDocument: { uri } }` -> `EffectiveConfiguration` (service/effectiveConfiguration.ts) or null. */
+export const EFFECTIVE_CONFIGURATION_REQUEST = 'uwsgi-ini/effectiveConfiguration';
 export const SERVER_VERSION = '0.1.0';
 
 /** The turn after the pending I/O callbacks and immediates; a timer where there is no `setImmediate`. */
@@ -417,6 +419,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     handle('formatting', params.textDocument.uri, [], token, (parsed) => service.format(parsed, undefined, params.options)));
   connection.onDocumentRangeFormatting((params, token) =>
     handle('rangeFormatting', params.textDocument.uri, [], token, (parsed) => service.format(parsed, params.range, params.options)));
+
+  // Not LSP: the effective configuration of an open document (VS Code's "Show Effective
+  // Configuration" view; any client may ask). Null when the document is not open.
+  connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, (params: { textDocument?: { uri?: unknown } }, token) => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'expected { textDocument: { uri } }');
+    return handle('effectiveConfiguration', uri, null, token, (parsed) => service.doEffectiveConfiguration(parsed));
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -118,7 +118,8 @@ export function interpretedPath(document: UwsgiDocument): { path: string; onDisk
   const uri = document.textDocument.uri;
   const path = uriToPath(uri);
   if (path !== undefined) return { path, onDisk: true };
-  const name = basename(uri.replace(/[?#].*$/, '')) || 'untitled.ini';
+  const bare = uri.replace(/[?#].*$/, '');
+  const name = basename(bare.slice(bare.indexOf(':') + 1)).replace(/[:\\]/g, '_') || 'untitled.ini';
   return { path: `/${name}`, onDisk: false };
 }
 
