@@ -90,10 +90,18 @@ export class DocumentInterpretation {
    * read, gives several values, or holds a part that can only be known where uWSGI runs.
    */
   valueOf(entry: EntryLine): string | undefined {
-    const entries = this.entriesOf(entry);
+    let entries = this.entriesOf(entry);
+    if (entries.length === 0) return undefined;
+    if (entry.key === 'set') {
+      // `set = name=value` stays as written and adds `name`, which the passes expand: that is its value.
+      const made = entries.filter((e) => e.key !== 'set');
+      if (made.length !== 1) return undefined;
+      return isKnown(made[0]!.value) ? `${made[0]!.key}=${made[0]!.value}` : undefined;
+    }
+    entries = entries.filter((e) => e.key === entry.key);
     if (entries.length === 0) return undefined;
     const value = entries[0]!.value;
-    if (!isKnown(value) || entries.some((e) => e.value !== value || e.key !== entry.key)) return undefined;
+    if (!isKnown(value) || entries.some((e) => e.value !== value)) return undefined;
     return value;
   }
 
