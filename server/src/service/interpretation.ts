@@ -105,6 +105,15 @@ export class DocumentInterpretation {
     return value;
   }
 
+  /**
+   * What `%(name)` reads: the first list entry with that key, as the passes left it (placeholders
+   * that a `set-ph` stored stay as written); undefined when unset or not known here.
+   */
+  placeholderValue(name: string): string | undefined {
+    const first = this.result.entries.find((e) => e.key === name && e.provenance.line > 0);
+    return first && isKnown(first.value) ? first.value : undefined;
+  }
+
   /** True when `if-opt`, `%(name)` or placeholder math looks the key up, in any file uWSGI reads. */
   isRead(key: string): boolean {
     return this.result.reads.has(key);
