@@ -114,6 +114,17 @@ export class DocumentInterpretation {
     return first && isKnown(first.value) ? first.value : undefined;
   }
 
+  /** True when an entry uWSGI reads before its passes (not one `inherit` brings later) has this key. */
+  defines(name: string): boolean {
+    if (!this.definedKeys) {
+      this.definedKeys = new Set();
+      for (const entry of this.result.entries) if (!entry.late && entry.provenance.line > 0) this.definedKeys.add(entry.key);
+    }
+    return this.definedKeys.has(name);
+  }
+
+  private definedKeys: Set<string> | undefined;
+
   /** True when `if-opt`, `%(name)` or placeholder math looks the key up, in any file uWSGI reads. */
   isRead(key: string): boolean {
     return this.result.reads.has(key);

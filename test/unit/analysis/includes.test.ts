@@ -88,6 +88,12 @@ describe('includes: reading what a config includes, within bounds', () => {
     assert.deepEqual(check(text, fs), []);
   });
 
+  it('takes placeholders from a section an included file pulls from itself with %p:name', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nini = %p:paths\n[paths]\nroot = /srv/app\n' });
+    assert.deepEqual(check('[uwsgi]\ninclude = %dbase.ini\nchdir = %(root)\n', fs), []);
+    assert.deepEqual(check('[uwsgi]\ninclude = %dbase.ini\nchdir = %(rot)\n', fs).map((f) => f.covers), ['rot']);
+  });
+
   it('gives no error for an include uWSGI never reads: inside a false if-exists for the same file', () => {
     const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
     assert.deepEqual(check('[uwsgi]\nif-exists = %dlocal.ini\ninclude = %dlocal.ini\nendif =\n', fs), []);

@@ -74,6 +74,8 @@ export const undefinedPlaceholder: Rule = {
       if (model.isBlockVariable(use)) continue;
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
+      // Any file uWSGI reads may define it, sections pulled there included: the interpretation saw them all.
+      if (includesRead && context.interpretation().defines(name)) continue;
       if (external.has(name)) continue;
       if (LOG_TEMPLATE_OPTIONS.has(entry.key)) continue;
       const math = isPlaceholderMath(use.segment);
