@@ -138,6 +138,15 @@ class Hoverer {
     return (this.interpretationCache ??= interpretationOf(this.document, this.settings));
   }
 
+  /** The first entry of that key in another file uWSGI reads (a section it pulls from itself included). */
+  private includedDefinition(name: string): { path: string; value: string } | undefined {
+    const interpretation = this.interpretation();
+    if (!interpretation) return undefined;
+    const first = interpretation.result.entries.find((e) => e.key === name && e.provenance.line > 0 && !e.late);
+    if (!first || first.provenance.file === interpretation.path) return undefined;
+    return { path: first.provenance.file, value: interpretation.result.render(first.read) };
+  }
+
   /** What the effective configuration shows for this line, when it differs from the text written. */
   private appliedValue(entry: EntryLine): string | undefined {
     if (!entry.value.includes('%') && !entry.value.includes('$(') && !entry.value.includes('@(')) return undefined;
@@ -309,7 +318,7 @@ class Hoverer {
       ].join('\n\n');
     }
     const definition = model.definition(name);
-    const included = definition ? undefined : model.includes.keys.get(name);
+    const included = definition ? undefined : model.includes.keys.get(name) ?? this.includedDefinition(name);
     if (included) {
       return `${code(`%(${name})`)} is defined in the included file ${code(included.path)}: ${entryCode(name, included.value)}.`;
     }

@@ -137,6 +137,15 @@ describe('includes: reading what a config includes, within bounds', () => {
 });
 
 describe('includes: hover on a placeholder an included file defines', () => {
+  it('names the included file for a name of a section that file pulls from itself', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nini = %p:paths\n[paths]\nroot = /srv/shop\n' });
+    const service = getLanguageService({}, { fileSystem: fs });
+    const document = service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, '[uwsgi]\ninclude = %dbase.ini\nchdir = %(root)\n'));
+    const hover = service.doHover(document, { line: 2, character: 12 });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /^`%\(root\)` is defined in the included file `\/srv\/app\/base\.ini`: `root = \/srv\/shop`\./);
+  });
+
   it('names the included file and the value', () => {
     const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nbase = /srv/app\n' });
     const service = getLanguageService({}, { fileSystem: fs });
