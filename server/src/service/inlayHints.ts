@@ -12,6 +12,12 @@ import { DocumentInterpretation, interpretationOf, interpretedPath } from './int
 /** Longest resolved value shown after a line; the rest is cut with an ellipsis. */
 export const MAX_HINT_LENGTH = 60;
 
+/**
+ * Hints per request, at most: editors ask for the visible lines, and a generated file with a
+ * value per line for 20,000 lines must not answer with megabytes (the first ones are kept).
+ */
+export const MAX_INLAY_HINTS = 2000;
+
 
 /**
  * After each value in `range` that uses placeholders or magic variables, the value uWSGI will see:
@@ -28,6 +34,7 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
   // shows; a document not saved to disk has no path for %d, %n..., so it is left to the model.
   let interpretation: DocumentInterpretation | undefined | null = interpretedPath(document).onDisk ? undefined : null;
   for (const entry of entriesBetween(document, from, to)) {
+    if (hints.length >= MAX_INLAY_HINTS) break;
     if (entry.equals < 0 || !entry.value.includes('%')) continue;
     if (interpretation !== null) {
       interpretation ??= interpretationOf(document, settings);
