@@ -167,6 +167,14 @@ describe('interpreter: the $, @ and % passes (§9)', () => {
     assert.equal(result.stop, undefined);
     assert.deepEqual(result.unknowns.map((u) => u.source), ['limit']);
   });
+
+  it('bounds the scanning of two values that grow through each other: unknown, written as read', () => {
+    const result = run('[uwsgi]\nf = %(a)%(a)%(b)%(c)%(a)\nb = %(d)%(f)\n');
+    assert.equal(result.stop, undefined);
+    // f is unknown past the bound; b then holds %(d) (undefined, kept) and f's unknown value.
+    assert.deepEqual(shown('[uwsgi]\nf = %(a)%(a)%(b)%(c)%(a)\nb = %(d)%(f)\n'), ['f = %(a)%(a)%(b)%(c)%(a)', 'b = %(d)%(a)%(a)%(b)%(c)%(a)']);
+    assert.ok(result.unknowns.length > 0 && result.unknowns.every((u) => u.source === 'limit' && /characters scanned/.test(u.reason)), JSON.stringify(result.unknowns));
+  });
 });
 
 describe('interpreter: loads, placeholders and custom options (§3, §10)', () => {

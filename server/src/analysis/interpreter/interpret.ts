@@ -17,6 +17,7 @@ export const DEFAULT_INTERPRET_LIMITS: InterpretLimits = Object.freeze({
   ...DEFAULT_INCLUDE_LIMITS,
   maxValueLength: 64 * 1024,
   maxSubstitutions: 4096,
+  maxPassScan: 1_000_000,
   maxLoads: 1024,
   maxEntries: 100_000,
 });
@@ -635,6 +636,8 @@ class Run {
     if (!input.includes(`${symbol}(`)) return input;
     let value = input;
     let substitutions = 0;
+    // Each substitution restarts the scan: bound the characters scanned, not only the substitutions.
+    let scanned = 0;
     let has = 0;
     let depth = 0;
     let keyStart = -1;
@@ -671,6 +674,10 @@ class Run {
             return this.unknown('limit', input, `more than ${this.limits.maxSubstitutions} substitutions (uWSGI would expand it without end)`);
           }
           if (value.length > this.limits.maxValueLength) return this.tooLong(value);
+          scanned += j;
+          if (scanned > this.limits.maxPassScan) {
+            return this.unknown('limit', input, `more than ${this.limits.maxPassScan} characters scanned to expand it (uWSGI would expand it without end)`);
+          }
           j = 0;
         } else has++;
       } else has = 0;

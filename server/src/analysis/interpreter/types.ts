@@ -58,6 +58,11 @@ export interface InterpretLimits extends IncludeLimits {
   readonly maxValueLength: number;
   /** `$`/`@`/`%` substitutions in one value (a self-reference never ends in uWSGI). */
   readonly maxSubstitutions: number;
+  /**
+   * Characters one value's `$`/`@`/`%` pass may scan: each substitution restarts the scan, so a
+   * value that keeps growing costs its length times its substitutions.
+   */
+  readonly maxPassScan: number;
   /** Config loads (includes, pulls, inherits) in one run, re-reads of the same file included. */
   readonly maxLoads: number;
   /** Entries in the list (a `for` over a huge list, includes of includes...). */
