@@ -15,7 +15,7 @@ describe('protocol: uwsgi-ini/effectiveConfiguration', function () {
     const result = await client.request<any>('uwsgi-ini/effectiveConfiguration', { textDocument: { uri: URI } });
     assert.equal(result.text, [
       ';uWSGI instance configuration', '[uwsgi]', 'ini = /effective.ini', 'base = /srv/app', 'chdir = /srv/app/src', 'ini = :extra', 'socket = :3031',
-      ';end of configuration', '',
+      ';end of configuration', '; this document has no file path: %d, %p and the other file variables are taken from /effective.ini', '',
     ].join('\n'));
     assert.deepEqual(result.lines.map((l: any) => [l.line, l.key, l.source?.uri, l.source?.range.start.line]), [
       [2, 'ini', undefined, undefined], [3, 'base', URI, 1], [4, 'chdir', URI, 2], [5, 'ini', URI, 3], [6, 'socket', URI, 5],

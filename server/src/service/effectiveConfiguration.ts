@@ -7,7 +7,7 @@ import { SHOW_CONFIG_FOOTER, SHOW_CONFIG_HEADER } from '../analysis/interpreter/
 import { ConditionState, Provenance } from '../analysis/interpreter/types';
 import { isKnown } from '../analysis/interpreter/values';
 import { LineKind } from '../parser/ast';
-import { DocumentInterpretation, interpretationOf } from './interpretation';
+import { DocumentInterpretation, interpretationOf, interpretedPath } from './interpretation';
 import { printable } from './markup';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
@@ -68,6 +68,8 @@ export function doEffectiveConfiguration(document: UwsgiDocument, settings: Lang
   out.push(SHOW_CONFIG_FOOTER);
   const stop = result.stop;
   if (stop) out.push(`; uWSGI stops before this point: ${printable(result.render(stop.message))} (${printable(stop.file)}:${stop.line})`);
+  const { path, onDisk } = interpretedPath(document);
+  if (!onDisk) out.push(`; this document has no file path: %d, %p and the other file variables are taken from ${printable(path)}`);
   if (lines.some((l) => l.unknown)) out.push('; values written as %h, $(VAR), @(exec://...) are known only on the machine uWSGI runs on');
   if (lines.some((l) => l.condition?.state === 'unknown')) out.push('; some lines depend on a condition the editor cannot test (hover a line to see which)');
   const stopSource = stop ? locate(interpretation, { file: stop.file, line: stop.line }) : undefined;
