@@ -1,6 +1,6 @@
 // The VS Code side of uwsgi-ini: starts the bundled language server over IPC, keeps it told about
-// settings and workspace trust, restarts it after a crash, and registers two commands. Nothing else
-// lives here: every feature is the server's.
+// settings and workspace trust, restarts it after a crash, and registers its commands (the effective
+// configuration view in effectiveConfiguration.ts). Every feature is the server's.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashRestartPolicy } from './crashRestartPolicy';
 import { SERVER_EXEC_ARGV } from './serverRuntime';
+import { registerEffectiveConfiguration } from './effectiveConfiguration';
 
 export const LANGUAGE_ID = 'uwsgi-ini';
 /** The client id: VS Code reads `<id>.trace.server`, which the manifest declares as `uwsgi.trace.server`. */
@@ -159,6 +160,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<UwsgiI
     }),
     { dispose: () => void lc.dispose() },
   );
+
+  registerEffectiveConfiguration(context, lc, ready, LANGUAGE_ID);
 
   // The server starts with the first uwsgi-ini document, not with every ini file (the extension
   // also activates on `ini`, to adopt files whose first line is `[uwsgi]`).

@@ -16,6 +16,8 @@ import { SettingsFileProblems } from './lsp/settingsFileProblems';
 import { registerSettingsSync, watchSettingsFiles } from './lsp/settingsSync';
 
 export const SERVER_NAME = 'uwsgi-ini-language-server';
+/** Custom request: `{ textDocument: { uri } }` -> `EffectiveConfiguration` (service/effectiveConfiguration.ts) or null. */
+export const EFFECTIVE_CONFIGURATION_REQUEST = 'uwsgi-ini/effectiveConfiguration';
 export const SERVER_VERSION = '0.1.0';
 
 /** What the host platform provides; the browser or a test may give less. */
@@ -125,6 +127,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   connection.onSelectionRanges(onDocument('selectionRange', [], (ls, parsed, params) => ls.getSelectionRanges(parsed, params.positions)));
   connection.onDocumentFormatting(onDocument('formatting', [], (ls, parsed, params) => ls.format(parsed, undefined, params.options)));
   connection.onDocumentRangeFormatting(onDocument('rangeFormatting', [], (ls, parsed, params) => ls.format(parsed, params.range, params.options)));
+
+  // Not LSP: the effective configuration of an open document (VS Code's "Show Effective
+  // Configuration" view; any client may ask). Null when the document is not open.
+  const effectiveConfiguration = onDocument('effectiveConfiguration', null, (ls, parsed) => ls.doEffectiveConfiguration(parsed));
+  connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, (params: { textDocument?: { uri?: unknown } }, token) => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'expected { textDocument: { uri } }');
+    return effectiveConfiguration({ textDocument: { uri } }, token);
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -27,7 +27,7 @@ export const FACADE_WIRING = new Set(['parse', 'configure', 'settings', 'rules',
 export const EXERCISED = new Set([
   'doValidation', 'doCodeActions', 'doComplete', 'doHover', 'getInlayHints', 'findDocumentSymbols', 'getFoldingRanges',
   'findDefinition', 'findReferences', 'prepareRename', 'doRename', 'findDocumentLinks', 'getSelectionRanges', 'format',
-  'doResolveCompletion', 'settingsOf', 'fixAll',
+  'doResolveCompletion', 'settingsOf', 'fixAll', 'doEffectiveConfiguration',
 ]);
 
 /** A service with every optional feature on, so the fuzzer reaches all code paths. */
@@ -284,6 +284,16 @@ export function exerciseDocument(ls: LanguageService, text: string, options: Exe
   }
 
   for (const link of ls.findDocumentLinks(document)) bounds.range(link.range, 'document link');
+
+  // The effective configuration: one text line per entry, each source range inside this document.
+  const effective = ls.doEffectiveConfiguration(document);
+  const shownLines = effective.text.split('\n');
+  for (const line of effective.lines) {
+    const shown = shownLines[line.line];
+    assert.ok(shown !== undefined && shown.endsWith(` = ${line.value}`), `effective line ${line.line} shows its value: ${JSON.stringify(shown)}`);
+    assert.ok(!/[\u0000-\u001f]/.test(shown), `effective line ${line.line} has no control character`);
+    if (line.source?.uri === uri) bounds.range(line.source.range, `effective line ${line.line} source`);
+  }
 
   const fixedTexts: string[] = [];
   const asked = options.maxCodeActionDiagnostics === undefined ? diagnostics : diagnostics.slice(0, options.maxCodeActionDiagnostics);

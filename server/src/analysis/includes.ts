@@ -62,6 +62,9 @@ export function loaderTarget(entry: EntryLine, documentPath: string, resolvePlac
   if (!option || option.valueKind !== 'include') return undefined;
   let value = entry.value;
   if (value === '' || /:\/\//.test(value) || value.startsWith('-')) return undefined;
+  // `%p:name` pulls a section of this very file (SEMANTICS.md §3), as `:name` does: no other
+  // file is read, and it is no cycle unless sections pull each other, which the model follows.
+  if (/^%p:[^:/]/.test(value)) return undefined;
   if (!option.immediate && resolvePlaceholders) {
     const resolved = resolvePlaceholders(value);
     if (resolved === undefined) return undefined;

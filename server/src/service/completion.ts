@@ -20,6 +20,8 @@ import { OptionContext } from '../analysis/optionContext';
 import { ClientFeatures, code, markupContent, printable, truncate } from './markup';
 import { locationOfUri, MAGIC_VARIABLES, magicValue } from '../analysis/magicVariables';
 import { modelOfEntry } from './entryModel';
+import { interpretationOf } from './interpretation';
+import { basename } from '../analysis/fileSystem';
 
 /** The section uWSGI reads when the command line names none. */
 const DEFAULT_SECTION = 'uwsgi';
@@ -462,6 +464,27 @@ class Completer {
         textEdit: { range, newText: insert(name) },
         insertTextFormat: InsertTextFormat.PlainText,
       });
+    }
+    // Names the files this one includes define: the interpretation read them (only asked when
+    // the model read any, so a keystroke in a file without includes does not pay for it).
+    if (model.includes.files.length > 0 && items.length < MAX_DOCUMENT_ITEMS) {
+      const interpretation = interpretationOf(this.document, this.settings);
+      const seen = new Set(items.map((item) => item.label as string));
+      for (const listEntry of interpretation.result.entries) {
+        if (items.length >= MAX_DOCUMENT_ITEMS) break;
+        const name = listEntry.key;
+        if (seen.has(name) || listEntry.late || listEntry.provenance.file === interpretation.path || listEntry.provenance.line < 1) continue;
+        if (name === '' || name.includes('(') || name.includes(')')) continue;
+        seen.add(name);
+        items.push({
+          label: name,
+          kind: CompletionItemKind.Variable,
+          detail: truncate(printable(`${interpretation.result.render(listEntry.read)} (${basename(listEntry.provenance.file)}:${listEntry.provenance.line})`), MAX_DETAIL),
+          sortText: `${getOption(name, this.settings.version) ? '4' : '3'}${name}`,
+          textEdit: { range, newText: insert(name) },
+          insertTextFormat: InsertTextFormat.PlainText,
+        });
+      }
     }
     return items;
   }

@@ -12,6 +12,7 @@ import { UwsgiDocument } from './uwsgiDocument';
 import { OptionContext } from '../analysis/optionContext';
 import { ClientFeatures, code, markupContent, shownValue, truncate } from './markup';
 import { ConfigFileLocation, expandMagic, locationOfUri, magicVariable } from '../analysis/magicVariables';
+import { DocumentInterpretation, interpretationOf, interpretedPath } from './interpretation';
 import { modelOfEntry } from './entryModel';
 
 /**
@@ -99,7 +100,38 @@ class Hoverer {
       return markdown === undefined ? undefined : { markdown, span: entry.keySpan };
     }
     if (entry.equals < 0 || this.offset < entry.valueSpan.start || this.offset > entry.valueSpan.end) return undefined;
-    return this.actionHover(entry) ?? this.segmentHover(entry);
+    const hover = this.actionHover(entry) ?? this.segmentHover(entry);
+    const applied = hover && this.appliedValue(entry);
+    return applied ? { ...hover, markdown: `${hover.markdown}\n\n${applied}` } : hover;
+  }
+
+  private interpretationCache: DocumentInterpretation | undefined;
+
+  /** The document as uWSGI loads it; only for saved documents, whose path the file variables need. */
+  private interpretation(): DocumentInterpretation | undefined {
+    if (!interpretedPath(this.document).onDisk) return undefined;
+    return (this.interpretationCache ??= interpretationOf(this.document, this.settings));
+  }
+
+  /** The first entry of that key in another file uWSGI reads (a section it pulls from itself included). */
+  private includedDefinition(name: string): { path: string; value: string } | undefined {
+    const interpretation = this.interpretation();
+    if (!interpretation) return undefined;
+    const first = interpretation.result.entries.find((e) => e.key === name && e.provenance.line > 0 && !e.late);
+    if (!first || first.provenance.file === interpretation.path) return undefined;
+    return { path: first.provenance.file, value: interpretation.result.render(first.read) };
+  }
+
+  /** What the effective configuration shows for this line, when it differs from the text written. */
+  private appliedValue(entry: EntryLine): string | undefined {
+    if (!entry.value.includes('%') && !entry.value.includes('$(') && !entry.value.includes('@(')) return undefined;
+    const interpretation = this.interpretation();
+    const value = interpretation?.valueOf(entry);
+    if (value === undefined || value === entry.value) return undefined;
+    const shown = code(shownValue(interpretation!.result.render(value)));
+    // A placeholder alone: the hover already said what it resolves to.
+    if (/^%\([^() ]*\)$/.test(entry.value)) return undefined;
+    return `uWSGI applies ${shown} here (see **uWSGI: Show Effective Configuration**).`;
   }
 
   private keyHover(key: string): string | undefined {
@@ -264,7 +296,7 @@ class Hoverer {
       ].join('\n\n');
     }
     const definition = model.definition(name);
-    const included = definition ? undefined : model.includes.keys.get(name);
+    const included = definition ? undefined : model.includes.keys.get(name) ?? this.includedDefinition(name);
     if (included) {
       return `${code(`%(${name})`)} is defined in the included file ${code(included.path)}: ${entryCode(name, included.value)}.`;
     }
@@ -274,7 +306,9 @@ class Hoverer {
     const where = definition.kind === 'key'
       ? `${entryCode(name, definition.value)} on line ${lineNumber(this.document, definition.entry.start)}`
       : `${entryCode(definition.entry.key, definition.entry.value)} on line ${lineNumber(this.document, definition.entry.start)}`;
-    const resolved = this.resolve(model, `%(${name})`);
+    // The value the interpretation gives the first entry of that key, as the effective configuration shows it.
+    const interpreted = this.interpretation()?.reading(definition.entry) === 'read' ? this.interpretation()!.placeholderValue(name) : undefined;
+    const resolved = interpreted ?? this.resolve(model, `%(${name})`);
     const parts = [`${code(`%(${name})`)} is defined by ${where}.`];
     parts.push(resolved === TOO_LARGE
       ? 'Its value expands to more than the editor follows (see the `analysis-limit` diagnostic): not evaluated.'

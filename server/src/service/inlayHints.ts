@@ -7,9 +7,16 @@ import { expandMagic, locationOfUri } from '../analysis/magicVariables';
 import { MAX_SHOWN_VALUE, printable, shownValue, truncate } from './markup';
 import { modelOfEntry } from './entryModel';
 import { referencesExpandedIn } from '../analysis/model';
+import { DocumentInterpretation, interpretationOf, interpretedPath } from './interpretation';
 
 /** Longest resolved value shown after a line; the rest is cut with an ellipsis. */
 export const MAX_HINT_LENGTH = 60;
+
+/**
+ * Hints per request, at most: editors ask for the visible lines, and a generated file with a
+ * value per line for 20,000 lines must not answer with megabytes (the first ones are kept).
+ */
+export const MAX_INLAY_HINTS = 2000;
 
 
 /**
@@ -23,8 +30,23 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
   const to = document.offsetAt(range.end);
   const location = locationOfUri(document.textDocument.uri);
   const hints: InlayHint[] = [];
+  // The values uWSGI ends up with, from the interpretation the effective configuration view
+  // shows; a document not saved to disk has no path for %d, %n..., so it is left to the model.
+  let interpretation: DocumentInterpretation | undefined | null = interpretedPath(document).onDisk ? undefined : null;
   for (const entry of entriesBetween(document, from, to)) {
+    if (hints.length >= MAX_INLAY_HINTS) break;
     if (entry.equals < 0 || !entry.value.includes('%')) continue;
+    if (interpretation !== null) {
+      interpretation ??= interpretationOf(document, settings);
+      const reading = interpretation.reading(entry);
+      if (reading === 'skipped') continue;
+      if (reading !== 'unread') {
+        const value = interpretation.valueOf(entry);
+        if (value !== undefined && value !== entry.value) hints.push(hintAfter(document, entry, interpretation.result.render(value)));
+        continue;
+      }
+    }
+    // Lines uWSGI does not read when started with the selected section: as their own section would give them.
     const model = modelOfEntry(document, entry, settings.section);
     if (!model) continue;
     const segments = model.segments(entry);
@@ -45,17 +67,21 @@ export function getInlayHints(document: UwsgiDocument, range: Range, settings: L
     if (value === undefined) continue;
     const expanded = expandMagic(value, location);
     if (expanded === undefined || expanded === entry.value) continue;
-    hints.push({
-      position: document.textDocument.positionAt(entry.valueSpan.end),
-      label: `→ ${truncate(printable(expanded), MAX_HINT_LENGTH)}`,
-      paddingLeft: true,
-      // The tooltip shows more than the label, but not a 64 KB expansion: hints are sent for every visible line.
-      ...(expanded.length > MAX_HINT_LENGTH || printable(expanded) !== expanded
-        ? { tooltip: expanded.length > MAX_SHOWN_VALUE ? shownValue(expanded) : expanded }
-        : {}),
-    });
+    hints.push(hintAfter(document, entry, expanded));
   }
   return hints;
+}
+
+function hintAfter(document: UwsgiDocument, entry: EntryLine, expanded: string): InlayHint {
+  return {
+    position: document.textDocument.positionAt(entry.valueSpan.end),
+    label: `→ ${truncate(printable(expanded), MAX_HINT_LENGTH)}`,
+    paddingLeft: true,
+    // The tooltip shows more than the label, but not a 64 KB expansion: hints are sent for every visible line.
+    ...(expanded.length > MAX_HINT_LENGTH || printable(expanded) !== expanded
+      ? { tooltip: expanded.length > MAX_SHOWN_VALUE ? shownValue(expanded) : expanded }
+      : {}),
+  };
 }
 
 /** Entries whose value ends inside [from, to], found by binary search over the lines. */

@@ -22,6 +22,7 @@ import { doRename, findDefinition, findReferences, prepareRename, RenameRefusal 
 import { findDocumentLinks } from './links';
 import { getSelectionRanges } from './selectionRanges';
 import { format } from './formatting';
+import { doEffectiveConfiguration, EffectiveConfiguration } from './effectiveConfiguration';
 
 export interface LanguageService {
   /** Parses a document; the result is what every other call takes. Cache it per uri and version. */
@@ -54,6 +55,8 @@ export interface LanguageService {
   getSelectionRanges(document: UwsgiDocument, positions: readonly Position[]): SelectionRange[];
   /** Document formatting (no range) or range formatting; nothing unless `format.enable` is set. */
   format(document: UwsgiDocument, range: Range | undefined, options?: FormattingOptions): TextEdit[];
+  /** What `uwsgi --show-config` would print for the document, each line with where it came from. */
+  doEffectiveConfiguration(document: UwsgiDocument): EffectiveConfiguration;
 }
 
 export interface LanguageServiceOptions {
@@ -140,5 +143,6 @@ export function getLanguageService(initialSettings?: unknown, options: LanguageS
     findDocumentLinks: (document) => findDocumentLinks(document, settingsOf(document)),
     getSelectionRanges: (document, positions) => getSelectionRanges(document, positions),
     format: (document, range, options) => format(document, range, options, settingsOf(document)),
+    doEffectiveConfiguration: (document) => doEffectiveConfiguration(document, settingsOf(document)),
   };
 }

@@ -1,11 +1,12 @@
 import { DocumentLink } from 'vscode-languageserver-types';
-import { DocumentModel, localSectionReference, sectionsNamed } from '../analysis/model';
+import { localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption, hasRole } from '../registry/registry';
 import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
 import { pathToUri } from '../analysis/fileSystem';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
+import { DocumentInterpretation, interpretationOf } from './interpretation';
 
 // Links on file paths, resolved the way uWSGI resolves them (SEMANTICS.md §8-§10): `%d` and
 // friends expand from this file's location, `%(name)` from this file's placeholders; an absolute
@@ -52,12 +53,23 @@ export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSet
   const selected = document.model(settings.section);
   const links: DocumentLink[] = [];
   const isFile = fileCheck(document);
+  let interpretation: DocumentInterpretation | undefined;
   for (const entry of document.ast.entries) {
     const role = roleOf(entry.key, settings);
     if (!role || entry.value === '') continue;
-    // The model of another section is built only for a value with placeholders: `ini = :name` needs none.
+    // What uWSGI reads for a line it reads: the interpretation's value, the one the effective
+    // configuration shows. Other lines (other sections) as their own section would give them;
+    // the model of another section is built only for a value with placeholders.
     const section = entry.section;
-    const model = (): DocumentModel => (selected.isApplied(entry) || !section ? selected : document.model(section.name));
+    const model = (): Resolver => {
+      if (/[%$@]/.test(entry.value)) {
+        interpretation ??= interpretationOf(document, settings);
+        const reading = interpretation.reading(entry);
+        if (reading === 'read' || reading === 'conditional') return interpretedValue(interpretation, entry);
+      }
+      const other = selected.isApplied(entry) || !section ? selected : document.model(section.name);
+      return (written) => other.resolveValue(written);
+    };
     const link = role === 'config' ? configLink(document, model, location, entry, isFile) : pathLink(document, model, location, entry, isFile);
     if (link) links.push(link);
   }
@@ -73,7 +85,7 @@ function roleOf(key: string, settings: LanguageSettings): PathRole | undefined {
   return undefined;
 }
 
-function pathLink(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
+function pathLink(document: UwsgiDocument, model: () => Resolver, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   let span: Span = entry.valueSpan;
   if (hasRole(entry.key, 'path-mapping')) {
     const equals = document.text.indexOf('=', span.start);
@@ -87,7 +99,7 @@ function pathLink(document: UwsgiDocument, model: () => DocumentModel, location:
 }
 
 /** `ini`/`include`/`inherit`...: a file with an optional `:section`, `:section` alone, or a URL. */
-function configLink(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
+function configLink(document: UwsgiDocument, model: () => Resolver, location: ConfigFileLocation, entry: EntryLine, isFile: FileCheck): DocumentLink | undefined {
   const local = localSectionReference(entry);
   if (local) return sectionLink(document, local.nameSpan, local.name);
   const value = expand(document, model, location, entry.valueSpan);
@@ -129,13 +141,32 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
 }
 
 /** The written text with placeholders and magic variables expanded; undefined when it depends on the machine. */
-function expand(document: UwsgiDocument, model: () => DocumentModel, location: ConfigFileLocation, span: Span): string | undefined {
+function expand(document: UwsgiDocument, model: () => Resolver, location: ConfigFileLocation, span: Span): string | undefined {
   const written = document.text.slice(span.start, span.end);
+  if (!/[%$@]/.test(written)) return written.trim();
+  const resolver = model();
+  if (resolver.interpreted) return resolver(written, span);
   if (written.includes('$(') || written.includes('@(')) return undefined;
-  const withPlaceholders = written.includes('%(') ? model().resolveValue(written) : written;
+  const withPlaceholders = written.includes('%(') ? resolver(written, span) : written;
   if (withPlaceholders === undefined) return undefined;
   const expanded = expandMagic(withPlaceholders, location);
   return expanded === undefined ? undefined : expanded.trim();
+}
+
+/** The value of a written span; `interpreted` when it is already what uWSGI reads (magic variables included). */
+type Resolver = ((written: string, span: Span) => string | undefined) & { interpreted?: boolean };
+
+function interpretedValue(interpretation: DocumentInterpretation, entry: EntryLine): Resolver {
+  const resolver: Resolver = (_written, span) => {
+    const value = interpretation.valueOf(entry);
+    // `%(name)` left as written: a placeholder nothing defines (or an immediate option), no path to follow.
+    if (value === undefined || value.includes('%(')) return undefined;
+    // A mapping (`name=path`): the part after the first `=`, as the span is.
+    const part = span.start > entry.valueSpan.start ? value.slice(value.indexOf('=') + 1) : value;
+    return part.trim();
+  };
+  resolver.interpreted = true;
+  return resolver;
 }
 
 function resolvePath(location: ConfigFileLocation, path: string): string {

@@ -7,6 +7,7 @@ import { RuleContext, RuleFinding, Rule } from './rules/rule';
 import { allRules } from './rules';
 import { ruleDocsUrl } from './ruleDocs';
 import { Suppressions } from './suppressions';
+import { interpretationOf } from './interpretation';
 
 export const DIAGNOSTIC_SOURCE = 'uwsgi-ini';
 
@@ -36,6 +37,7 @@ export function doValidation(document: UwsgiDocument, settings: LanguageSettings
       model,
       settings,
       options,
+      interpretation: () => interpretationOf(document, settings),
       report(finding: RuleFinding): void {
         if (diagnostics.length >= MAX_DIAGNOSTICS) return;
         if (suppressions.any && suppressions.isSuppressed(rule.id, document.lineAt(finding.span.start)?.index)) return;

@@ -82,6 +82,34 @@ describe('includes: reading what a config includes, within bounds', () => {
     assert.deepEqual(check('[uwsgi]\ninclude = %p\n', fakeFileSystem({ '/srv/app/uwsgi.ini': '[uwsgi]\ninclude = %p\n' })).map((f) => f.code), ['include-limit']);
   });
 
+  it('takes ini = %p:name for a section of this very file, no cycle', () => {
+    const text = '[uwsgi]\nini = %p:common\nchdir = %(base)\n[common]\nbase = /srv/app\n';
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': text });
+    assert.deepEqual(check(text, fs), []);
+  });
+
+  it('takes placeholders from a section an included file pulls from itself with %p:name', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nini = %p:paths\n[paths]\nroot = /srv/app\n' });
+    assert.deepEqual(check('[uwsgi]\ninclude = %dbase.ini\nchdir = %(root)\n', fs), []);
+    assert.deepEqual(check('[uwsgi]\ninclude = %dbase.ini\nchdir = %(rot)\n', fs).map((f) => f.covers), ['rot']);
+  });
+
+  it('gives no error for an include uWSGI never reads: inside a false if-exists for the same file', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    assert.deepEqual(check('[uwsgi]\nif-exists = %dlocal.ini\ninclude = %dlocal.ini\nendif =\n', fs), []);
+    // Without the guard the same include stops uWSGI.
+    assert.deepEqual(check('[uwsgi]\ninclude = %dlocal.ini\n', fs), [{ code: 'missing-include', severity: 'error', covers: '%dlocal.ini' }]);
+  });
+
+  it('only informs about a missing include under a condition the editor cannot test', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '' });
+    const text = '[uwsgi]\nif-env = PROD\ninclude = %dprod.ini\nendif =\n';
+    assert.deepEqual(check(text, fs), [{ code: 'missing-include', severity: 'information', covers: '%dprod.ini' }]);
+    const service = getLanguageService({}, { fileSystem: fs });
+    const [diagnostic] = service.doValidation(service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, text)));
+    assert.equal(diagnostic?.message, '`include`: /srv/app/prod.ini is not there. uWSGI reads this line only where `if-env = PROD` holds, and stops there with an error.');
+  });
+
   it('stops a 1,000-deep include chain at the depth limit', () => {
     const files: Record<string, string> = { '/srv/app/uwsgi.ini': '' };
     for (let i = 0; i < 1000; i++) files[`/c/${i}.ini`] = `[uwsgi]\ninclude = /c/${i + 1}.ini\n`;
@@ -109,6 +137,15 @@ describe('includes: reading what a config includes, within bounds', () => {
 });
 
 describe('includes: hover on a placeholder an included file defines', () => {
+  it('names the included file for a name of a section that file pulls from itself', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nini = %p:paths\n[paths]\nroot = /srv/shop\n' });
+    const service = getLanguageService({}, { fileSystem: fs });
+    const document = service.parse(TextDocument.create(URI, 'uwsgi-ini', 1, '[uwsgi]\ninclude = %dbase.ini\nchdir = %(root)\n'));
+    const hover = service.doHover(document, { line: 2, character: 12 });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /^`%\(root\)` is defined in the included file `\/srv\/app\/base\.ini`: `root = \/srv\/shop`\./);
+  });
+
   it('names the included file and the value', () => {
     const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nbase = /srv/app\n' });
     const service = getLanguageService({}, { fileSystem: fs });

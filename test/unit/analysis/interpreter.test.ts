@@ -167,6 +167,14 @@ describe('interpreter: the $, @ and % passes (§9)', () => {
     assert.equal(result.stop, undefined);
     assert.deepEqual(result.unknowns.map((u) => u.source), ['limit']);
   });
+
+  it('bounds the scanning of two values that grow through each other: unknown, written as read', () => {
+    const result = run('[uwsgi]\nf = %(a)%(a)%(b)%(c)%(a)\nb = %(d)%(f)\n');
+    assert.equal(result.stop, undefined);
+    // f is unknown past the bound; b then holds %(d) (undefined, kept) and f's unknown value.
+    assert.deepEqual(shown('[uwsgi]\nf = %(a)%(a)%(b)%(c)%(a)\nb = %(d)%(f)\n'), ['f = %(a)%(a)%(b)%(c)%(a)', 'b = %(d)%(a)%(a)%(b)%(c)%(a)']);
+    assert.ok(result.unknowns.length > 0 && result.unknowns.every((u) => u.source === 'limit' && /characters scanned/.test(u.reason)), JSON.stringify(result.unknowns));
+  });
 });
 
 describe('interpreter: loads, placeholders and custom options (§3, §10)', () => {
@@ -285,6 +293,21 @@ describe('interpreter: config logic (§11)', () => {
   it('marks the lines of a file included under a condition with that condition', () => {
     const result = run('[uwsgi]\nif-env = MODE\ninclude = prod.ini\nendif =\n', { complete: false, files: { '/srv/app/prod.ini': '[uwsgi]\np = 1\n' } });
     assert.equal(result.entries.find((e) => e.key === 'p')!.provenance.condition?.state, 'unknown');
+  });
+
+  it('goes on past a missing include under a condition it cannot test, and says where', () => {
+    const result = run('[uwsgi]\nif-env = MODE\ninclude = %dlocal.ini\nendif =\nmaster = true\n', { complete: false });
+    assert.equal(result.stop, undefined);
+    assert.deepEqual(showConfigLines(result).slice(1), ['if-env = MODE', 'include = /srv/app/local.ini', 'endif = ', 'master = true']);
+    assert.deepEqual(result.conditionalMisses.map((m) => [m.line, m.path, m.condition.key, m.condition.state]), [[3, '/srv/app/local.ini', 'if-env', 'unknown']]);
+    // Where the condition is known to hold, the miss is fatal as in uWSGI.
+    assert.match(stopOf('[uwsgi]\nif-env = MODE\ninclude = %dlocal.ini\nendif =\n', { env: { MODE: 'x' } }) ?? '', /local\.ini/);
+  });
+
+  it('records the keys if-opt and %(name) read, from any file', () => {
+    const files = { '/srv/app/logic.ini': '[uwsgi]\nif-opt = deploy=prod\nmaster = %(workers)\nendif =\n' };
+    const result = run('[uwsgi]\ndeploy = prod\nworkers = 4\nnote = x\ninclude = logic.ini\n', { files });
+    assert.deepEqual([...result.reads].sort(), ['deploy', 'workers']);
   });
 
   it('carries a condition it cannot test as unknown, with the lines it guards', () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CompletionItem, CompletionItemTag, CompletionList, InsertTextFormat, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { applyEdits, documentOf, service, withCursor } from '../../support/spec';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { applyEdits, documentOf, fakeFileSystem, service, withCursor } from '../../support/spec';
 import type { ClientFeatures } from '../../../server/src/service/markup';
 
 function complete(marked: string, settings?: unknown, features?: Partial<ClientFeatures>, uri?: string): CompletionList {
@@ -257,6 +258,15 @@ describe('completion', () => {
       assert.equal(accept('[uwsgi]\nbase = /srv/app\nchdir = %(|\n', 'base'), '[uwsgi]\nbase = /srv/app\nchdir = %(base)\n');
       assert.equal(accept('[uwsgi]\nbase = /srv/app\nchdir = %(b|ax)/src\n', 'base'), '[uwsgi]\nbase = /srv/app\nchdir = %(base)/src\n');
       assert.ok(!labels('[other]\nsecret = 1\n[uwsgi]\nchdir = %(|\n').includes('secret'), 'other sections are not read');
+    });
+
+    it('offers the placeholders an included file defines, after this file\'s own, with where they are set', () => {
+      const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nroot = /srv/shop\nini = %p:more\n[more]\nvenv = %(root)/venv\n' });
+      const ls = getLanguageService({}, { fileSystem: fs });
+      const { text, position } = withCursor('[uwsgi]\ninclude = %dbase.ini\nbase = /x\nchdir = %(|\n');
+      const list = ls.doComplete(ls.parse(documentOf(text)), position);
+      const names = list.items.map((i) => `${i.label as string}: ${i.detail}`);
+      assert.deepEqual(names.filter((n) => /^(base|root|venv):/.test(n)), ['base: /x', 'root: /srv/shop (base.ini:2)', 'venv: %(root)/venv (base.ini:5)']);
     });
 
     it('offers `_` inside a for or if block only', () => {

@@ -201,8 +201,15 @@ describe('hover', () => {
     it('placeholder arithmetic opens with its operands, then how uWSGI computes', () => {
       assert.equal(
         hovered('[uwsgi]\na = 2\nb = %(a |+ x)\n').text,
-        '`%(a + x)` is placeholder arithmetic with `a` = `2` and `x` = 0 (not defined).\n\nuWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.',
+        '`%(a + x)` is placeholder arithmetic with `a` = `2` and `x` = 0 (not defined).\n\nuWSGI applies `+ - * /` strictly left to right, and joins operands written side by side as text.' +
+          '\n\nuWSGI applies `2` here (see **uWSGI: Show Effective Configuration**).',
       );
+    });
+
+    it('ends with the value uWSGI applies to the line, the one the effective configuration shows', () => {
+      assert.match(hovered('[uwsgi]\nbase = /srv\nchdir = %(ba|se)/app\n').text, /\n\nuWSGI applies `\/srv\/app` here \(see \*\*uWSGI: Show Effective Configuration\*\*\)\.$/);
+      // Nothing to add where the value is the placeholder alone: the hover said what it resolves to.
+      assert.doesNotMatch(hovered('[uwsgi]\nbase = /srv\nchdir = %(ba|se)\n').text, /uWSGI applies `\/srv` here/);
     });
 
     it('@(...) opens with what replaces it', () => {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { InlayHint, Range } from 'vscode-languageserver-types';
-import { documentOf, service } from '../../support/spec';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { MAX_INLAY_HINTS } from '../../../server/src/service/inlayHints';
+import { documentOf, fakeFileSystem, service } from '../../support/spec';
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
@@ -78,6 +80,23 @@ describe('inlay hints', () => {
 
   it('places hints in CRLF files at the end of the value', () => {
     assert.deepEqual(shown('[uwsgi]\r\nbase = /srv\r\nchdir = %(base)  \r\n'), ['2:15 → /srv']);
+  });
+
+  it('shows what uWSGI applies, as the effective configuration does: placeholders of included files, no false blocks', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\nbase = /srv/shop\n' });
+    const ls = getLanguageService({}, { fileSystem: fs });
+    const text = '[uwsgi]\ninclude = %dbase.ini\nchdir = %(base)/src\nif-exists = %dnope\nlogto = %(base)/log\nendif =\n';
+    const document = ls.parse(documentOf(text));
+    assert.deepEqual(ls.getInlayHints(document, WHOLE).map((h) => `${h.position.line} ${h.label as string}`), ['1 → /srv/app/base.ini', '2 → /srv/shop/src', '3 → /srv/app/nope']);
+    const view = ls.doEffectiveConfiguration(document).lines.map((l) => `${l.key} = ${l.value}`);
+    assert.ok(view.includes('chdir = /srv/shop/src'), view.join('\n'));
+  });
+
+  it('answers at most MAX_INLAY_HINTS hints, the first ones, however many lines resolve', () => {
+    const lines = Array.from({ length: MAX_INLAY_HINTS + 500 }, (_, i) => `n${i + 1} = %(n${i})`);
+    const shownHints = shown(`[uwsgi]\nn0 = /srv\n${lines.join('\n')}\n`);
+    assert.equal(shownHints.length, MAX_INLAY_HINTS);
+    assert.deepEqual([shownHints[0], shownHints[MAX_INLAY_HINTS - 1]], ['2:10 → /srv', `${MAX_INLAY_HINTS + 1}:${`n${MAX_INLAY_HINTS} = %(n${MAX_INLAY_HINTS - 1})`.length} → /srv`]);
   });
 
   it('is empty for an empty document', () => {

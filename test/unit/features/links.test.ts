@@ -37,6 +37,14 @@ describe('document links', () => {
     assert.deepEqual(shown('[uwsgi]\ntouch-reload = reload.txt\n'), ['reload.txt -> file:///srv/app/reload.txt (assumed cwd)']);
   });
 
+  it('follows what uWSGI reads: a placeholder an included file defines', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/base.ini': '[uwsgi]\napp = /srv/shop\n', '/srv/shop/wsgi.py': '' });
+    assert.deepEqual(shown('[uwsgi]\ninclude = %dbase.ini\nwsgi-file = %(app)/wsgi.py\n', undefined, fs), [
+      '%dbase.ini -> file:///srv/app/base.ini',
+      '%(app)/wsgi.py -> file:///srv/shop/wsgi.py',
+    ]);
+  });
+
   it('expands placeholders defined in the file', () => {
     assert.deepEqual(shown('[uwsgi]\nbase = /srv/site\npidfile = %(base)/run/app.pid\n'), ['%(base)/run/app.pid -> file:///srv/site/run/app.pid']);
   });

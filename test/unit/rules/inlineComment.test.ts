@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { documentOf, fakeFileSystem, findings, fixed, messages, quickFixes, fixSafety, SEVERITY_NAME } from '../../support/spec';
 
 const RULE = 'inline-comment';
 
@@ -48,6 +49,14 @@ describe('rule inline-comment', () => {
     assert.match(messages('[uwsgi]\nproject = shop # name\n', RULE)[0]!, /Harmless here: `project` is no option/);
     assert.deepEqual(findings('[uwsgi]\nproject = shop # name\nchdir = /srv/%(project)\n', RULE).map((f) => f.severity), ['warning']);
     assert.deepEqual(findings('[uwsgi]\nproject = shop # name\nif-opt = project=shop\nmaster = true\nendif =\n', RULE).map((f) => f.severity), ['warning']);
+  });
+
+  it('warns once an included file reads the key with %(key)', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/paths.ini': '[uwsgi]\nchdir = /srv/%(project)\n' });
+    const ls = getLanguageService({}, { fileSystem: fs });
+    const severities = (text: string) => ls.doValidation(ls.parse(documentOf(text))).filter((d) => d.code === RULE).map((d) => SEVERITY_NAME[d.severity!]);
+    assert.deepEqual(severities('[uwsgi]\nproject = shop # name\ninclude = %dpaths.ini\n'), ['warning']);
+    assert.deepEqual(severities('[uwsgi]\nprojects = shop # name\ninclude = %dpaths.ini\n'), ['information']);
   });
 
   it('warns on an option of a plugin the file does not load: the value is meant for it', () => {

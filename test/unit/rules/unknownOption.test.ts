@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { fakeFileSystem, findings, fixed, messages, quickFixes, fixSafety } from '../../support/spec';
 
 const RULE = 'unknown-option';
 
@@ -37,6 +39,15 @@ describe('rule unknown-option', () => {
     assert.match(messages('[uwsgi]\nproject = shop\n', RULE)[0]!, /applies nothing\. Harmless if it is a note of your own/);
     // Strict mode still refuses it: an error, whatever the name.
     assert.deepEqual(findings('[uwsgi]\nproject = shop\n', RULE, { strict: true }).map((f) => f.severity), ['error']);
+  });
+
+  it('leaves a key alone that an included file reads with if-opt = key=value', () => {
+    const fs = fakeFileSystem({ '/srv/app/uwsgi.ini': '', '/srv/app/logic.ini': '[uwsgi]\nif-opt = deploy-env=prod\nmaster = true\nendif =\n' });
+    const ls = getLanguageService({}, { fileSystem: fs });
+    const check = (text: string) => ls.doValidation(ls.parse(TextDocument.create('file:///srv/app/uwsgi.ini', 'uwsgi-ini', 1, text))).filter((d) => d.code === RULE).map((d) => d.range.start.line);
+    assert.deepEqual(check('[uwsgi]\ndeploy-env = prod\ninclude = %dlogic.ini\n'), []);
+    // A key nothing reads is still reported, with or without the include.
+    assert.deepEqual(check('[uwsgi]\ndeploy-envv = prod\ninclude = %dlogic.ini\n'), [1]);
   });
 
   it('leaves a key alone that if-opt reads', () => {

@@ -6,7 +6,7 @@
 import { DEFAULT_INCLUDE_LIMITS, FileSystemPort, resolvePath } from '../fileSystem';
 import { isBlockCloser, logicKindOf } from '../../parser/parser';
 import { allOptions, getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
-import { magicSub, ReadLine, ReadResult, selectSection } from './read';
+import { indexSections, magicCharsOf, magicSub, NOT_FOUND, ReadLine, ReadResult } from './read';
 import {
   BlockCondition, ChainLink, ConditionState, EffectiveOption, Interpretation, InterpretLimits, InterpretOptions, ListEntry,
   Provenance, SkippedLine, Stop,
@@ -17,6 +17,7 @@ export const DEFAULT_INTERPRET_LIMITS: InterpretLimits = Object.freeze({
   ...DEFAULT_INCLUDE_LIMITS,
   maxValueLength: 64 * 1024,
   maxSubstitutions: 4096,
+  maxPassScan: 1_000_000,
   maxLoads: 1024,
   maxEntries: 100_000,
 });
@@ -81,7 +82,8 @@ class Run {
   /** Reads memoised by path: a pulled section is re-selected, never re-read. */
   private readonly texts = new Map<string, string | undefined>();
   private readonly known = new Map<string, ReturnType<typeof isKnownOption>>();
-  private readonly pulls = new Map<string, ReadResult>();
+  /** Per file: the magic characters its text uses, and its sections per set of their values. */
+  private readonly expansions = new Map<string, { text: string; used: string[]; byTable: Map<string, Map<string, ReadResult>> }>();
 
   constructor(readonly options: InterpretOptions) {
     this.limits = options.limits ?? DEFAULT_INTERPRET_LIMITS;
@@ -132,8 +134,15 @@ class Run {
 
   /** `uwsgi_get_exported_opt`: the first entry with that key, whatever came later. */
   firstValue(key: string): string | undefined {
+    this.reads.add(key);
     return this.firstByKey.get(key)?.value;
   }
+
+  /** Config files missing under a condition we could not test (fatal only where it holds). */
+  readonly missed: { file: string; line: number; path: string; condition: BlockCondition }[] = [];
+
+  /** Every key `if-opt`, `%(name)` or placeholder math looked up, set or not. */
+  readonly reads = new Set<string>();
 
   /** The list only grows, so the first entry of a key never changes: one lookup, not a scan. */
   private readonly firstByKey = new Map<string, ListEntry>();
@@ -320,22 +329,32 @@ class Run {
     }
     if (hasScheme(file)) this.stop('unsupported', `\`${file}\` is fetched or run by uWSGI, never by this interpreter`, where);
     const text = this.readConfig(file, where);
+    if (text === null) return;
     if (colon !== 0 || this.lastFile === undefined) this.lastFile = file;
     if (text === undefined) {
       // No file access here (an untrusted workspace): what the file holds is unknown.
       this.stop('unsupported', `\`${file}\` may not be read here`, where);
     }
-    // Pulls are memoised per (file, section, magic table): the same pull again costs no re-expansion.
-    const memoKey = `${resolvePath(this.cwd, file)}\0${section}\0${[...table].join('\0')}\0${this.upper ? [...this.upper.values()].join('\0') : ''}`;
-    let selected = this.pulls.get(memoKey);
-    if (!selected) {
-      const expanded = magicSub(text, (char) => this.magicValue(char, table));
-      selected = selectSection(expanded.text, expanded.lineStarts, section);
-      this.pulls.set(memoKey, selected);
+    // Expansions are memoised per (file, the magic values its text uses), sections per expansion:
+    // `ini = :a`, `ini = :b`... on one file expand and split it once, not once per pull.
+    const path = resolvePath(this.cwd, file);
+    let expansion = this.expansions.get(path);
+    if (!expansion || expansion.text !== text) {
+      expansion = { text, used: magicCharsOf(text), byTable: new Map() };
+      this.expansions.set(path, expansion);
     }
+    const values = expansion.used.map((char) => this.magicValue(char, table));
+    const memoKey = values.join('\0');
+    let sections = expansion.byTable.get(memoKey);
+    if (!sections) {
+      const expanded = expansion.used.length === 0 ? { text, lines: undefined } : magicSub(text, (char) => values[expansion!.used.indexOf(char)] ?? '');
+      sections = indexSections(expanded.text, expanded.lines);
+      expansion.byTable.set(memoKey, sections);
+    }
+    const selected = sections.get(section) ?? NOT_FOUND;
     if (!selected.found) this.warnings.push({ message: `Can't find section "${section}" in INI configuration file ${file}`, ...where });
-    const path = table.get('p') ?? file;
-    for (const line of selected.lines) this.addRead(line, path, section, chain, where.condition);
+    const shownPath = table.get('p') ?? file;
+    for (const line of selected.lines) this.addRead(line, shownPath, section, chain, where.condition);
   }
 
   private addRead(line: ReadLine, file: string, section: string, chain: readonly ChainLink[], condition: BlockCondition | undefined): void {
@@ -347,8 +366,11 @@ class Run {
     return this.unknown('limit', `${value.slice(0, 40)}...`, `a value longer than ${this.limits.maxValueLength} characters`);
   }
 
-  /** The file's text, read once; undefined when no file access is allowed. Missing files are fatal, as in uWSGI. */
-  private readConfig(file: string, where: { file: string; line: number }): string | undefined {
+  /**
+   * The file's text, read once; undefined when no file access is allowed. Missing files are fatal,
+   * as in uWSGI, except under a condition we could not test: null, and the load is passed by.
+   */
+  private readConfig(file: string, where: { file: string; line: number; condition?: BlockCondition }): string | undefined | null {
     const path = resolvePath(this.cwd, file);
     if (this.options.text !== undefined && path === resolvePath(this.cwd, this.mainFile)) return this.options.text;
     if (this.texts.has(path)) return this.texts.get(path);
@@ -357,7 +379,16 @@ class Run {
       return undefined;
     }
     const stat = this.fs.stat(path);
-    if (!stat || stat.type === 'directory') this.stop('fatal', `open("${file}"): No such file or directory`, where);
+    if (!stat || stat.type === 'directory') {
+      if (where.condition?.state === 'unknown') {
+        // uWSGI reads this line only where the condition holds, and stops there: here it goes on.
+        this.missed.push({ file: where.file, line: where.line, path, condition: where.condition });
+        return null;
+      }
+      this.stop('fatal', `open("${file}"): No such file or directory`, where);
+    }
+    // A FIFO or a device could block or never end: never opened.
+    if (stat.type !== 'file') this.stop('unsupported', `${file} is not a regular file; it is not read`, where);
     if (stat.size > this.limits.maxFileBytes) this.stop('limit', `${file} is larger than ${this.limits.maxFileBytes} bytes`, where);
     if (!this.filesRead.has(stat.realPath)) {
       if (this.filesRead.size >= this.limits.maxFiles) this.stop('limit', `more than ${this.limits.maxFiles} files read`, where);
@@ -406,7 +437,19 @@ class Run {
     return new Map(table);
   }
 
+  /** One marker per unknown magic value (and file, for `%i`), so a memoised expansion is found again. */
+  private readonly magicUnknowns = new Map<string, string>();
+
   private magicValue(char: string, table: Map<string, string>): string {
+    const key = `${char}\0${table.get('p') ?? ''}`;
+    const marker = this.magicUnknowns.get(key);
+    if (marker !== undefined) return marker;
+    const value = this.magicValueOnce(char, table);
+    if (!isKnown(value)) this.magicUnknowns.set(key, value);
+    return value;
+  }
+
+  private magicValueOnce(char: string, table: Map<string, string>): string {
     if (char === '%') return '%';
     if (char === '(') return '%(';
     const machine = this.options.machine;
@@ -589,8 +632,12 @@ class Run {
 
   /** One pass over one value, the C state machine as is: after a substitution the scan restarts at index 1. */
   applyPass(input: string, symbol: string, hook: (name: string) => string | undefined): string {
+    // The scanner substitutes only after `symbol(`: a value without one comes out unchanged.
+    if (!input.includes(`${symbol}(`)) return input;
     let value = input;
     let substitutions = 0;
+    // Each substitution restarts the scan: bound the characters scanned, not only the substitutions.
+    let scanned = 0;
     let has = 0;
     let depth = 0;
     let keyStart = -1;
@@ -627,6 +674,10 @@ class Run {
             return this.unknown('limit', input, `more than ${this.limits.maxSubstitutions} substitutions (uWSGI would expand it without end)`);
           }
           if (value.length > this.limits.maxValueLength) return this.tooLong(value);
+          scanned += j;
+          if (scanned > this.limits.maxPassScan) {
+            return this.unknown('limit', input, `more than ${this.limits.maxPassScan} characters scanned to expand it (uWSGI would expand it without end)`);
+          }
           j = 0;
         } else has++;
       } else has = 0;
@@ -776,14 +827,16 @@ function djb33x(text: string): string {
 }
 
 function effectiveOf(entries: readonly ListEntry[], version: '2.0' | '2.1'): Map<string, EffectiveOption> {
-  const effective = new Map<string, EffectiveOption>();
+  const effective = new Map<string, { name: string; repeat: string; entries: ListEntry[] }>();
   for (const entry of entries) {
-    const option = getOption(entry.key, version);
-    if (!option) continue;
-    const repeat = option.repeat;
     const previous = effective.get(entry.key);
-    if (repeat === 'last_wins' || !previous) effective.set(entry.key, { name: entry.key, repeat, entries: [entry] });
-    else effective.set(entry.key, { name: entry.key, repeat, entries: [...previous.entries, entry] });
+    if (previous) {
+      if (previous.repeat === 'last_wins') previous.entries[0] = entry;
+      else previous.entries.push(entry);
+      continue;
+    }
+    const option = getOption(entry.key, version);
+    if (option) effective.set(entry.key, { name: entry.key, repeat: option.repeat, entries: [entry] });
   }
   return effective;
 }
@@ -804,13 +857,19 @@ export function interpret(options: InterpretOptions): Interpretation {
     if (!(error instanceof Stopped)) throw error;
     stop = error.stop;
   }
+  let effective: Map<string, EffectiveOption> | undefined;
   return {
     entries: run.entries,
     skipped: run.skipped,
     unknowns: run.unknowns.parts,
     stop,
     warnings: run.warnings,
-    effective: effectiveOf(run.entries, options.version),
+    reads: run.reads,
+    conditionalMisses: run.missed,
+    // Built on first use: the editor's services mostly ask for entries by line.
+    get effective() {
+      return (effective ??= effectiveOf(run.entries, options.version));
+    },
     render: (value) => run.unknowns.render(value),
   };
 }

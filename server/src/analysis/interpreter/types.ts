@@ -58,6 +58,11 @@ export interface InterpretLimits extends IncludeLimits {
   readonly maxValueLength: number;
   /** `$`/`@`/`%` substitutions in one value (a self-reference never ends in uWSGI). */
   readonly maxSubstitutions: number;
+  /**
+   * Characters one value's `$`/`@`/`%` pass may scan: each substitution restarts the scan, so a
+   * value that keeps growing costs its length times its substitutions.
+   */
+  readonly maxPassScan: number;
   /** Config loads (includes, pulls, inherits) in one run, re-reads of the same file included. */
   readonly maxLoads: number;
   /** Entries in the list (a `for` over a huge list, includes of includes...). */
@@ -140,6 +145,13 @@ export interface Interpretation {
   readonly stop: Stop | undefined;
   /** Warnings uWSGI prints and goes on (missing section, unreadable `for-readline` file...). */
   readonly warnings: readonly { message: string; file: string; line: number }[];
+  /** Keys that `if-opt`/`if-not-opt`, `%(name)` or placeholder math looked up, set or not. */
+  readonly reads: ReadonlySet<string>;
+  /**
+   * Config files that are missing where the line loading them sits under a condition we could not
+   * test: uWSGI stops there only where the condition holds, so the run goes on without them.
+   */
+  readonly conditionalMisses: readonly { file: string; line: number; path: string; condition: BlockCondition }[];
   /** Known options as applied: last-wins options keep their last entry, lists keep all. */
   readonly effective: ReadonlyMap<string, EffectiveOption>;
   /** Render a value with unknown parts spelled as uWSGI's own text. */

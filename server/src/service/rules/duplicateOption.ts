@@ -87,12 +87,15 @@ export const duplicateOption: Rule = {
       if (context.isFull?.()) return;
       // Magic variables in a key (`%n`) depend on the file name; skip what we cannot read.
       if (key.includes('%')) continue;
+      // Most keys are set once: settled without looking the option up.
+      const all = model.entriesOf(key);
+      if (all.length < 2) continue;
       const facts = options.option(key);
       // Immediate options act where they are written (`strict = false` switches strict off for
       // what follows), so an earlier one is not lost.
       if (!facts || facts.repeat !== 'last_wins' || facts.immediate) continue;
       // Lines inside `if` blocks may not apply at all, and `for` copies them on purpose.
-      const entries = model.entriesOf(key).filter((entry) => !model.blockOf(entry));
+      const entries = all.filter((entry) => !model.blockOf(entry));
       for (let i = 0; i + 1 < entries.length; i++) {
         const earlier = entries[i]!;
         const later = entries[i + 1]!;

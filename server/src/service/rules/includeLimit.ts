@@ -61,6 +61,8 @@ export const includeLimit: Rule = {
   check(context) {
     for (const problem of context.model.includes.problems) {
       const key = problem.entry.key;
+      // A line of a false block is never read: nothing is included from it.
+      if (context.model.blockOf(problem.entry) && context.interpretation().reading(problem.entry) === 'skipped') continue;
       let message: string;
       switch (problem.kind) {
         case 'cycle':

@@ -88,12 +88,12 @@ interface Effect {
  * atoi()/strtoul()/atof() stop before it and a number is read as meant; a flag is off only for an
  * exact `false`/`off`/`no`/`0`, so any comment turns it on (SEMANTICS.md §7).
  */
-function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine, facts: OptionFacts | undefined, kept: string, whole: string): Effect {
+function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine, facts: OptionFacts | undefined, kept: string, whole: string, readElsewhere: (key: string) => boolean): Effect {
   const changed = `uWSGI has no inline comments: the value of \`${entry.key}\` is \`${whole}\`, not \`${kept}\`.`;
   if (!facts) {
     // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text, and
     // an option of a plugin not loaded (or of the other version) gets it once the option exists.
-    if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) {
+    if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key) && !readElsewhere(entry.key)) {
       return { severity: 'information', safe: true, message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
     }
     return { severity: 'warning', safe: false, message: changed };
@@ -241,7 +241,9 @@ export const inlineComment: Rule = {
       // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
       const lookup = options.lookup(entry.key);
       const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
-      const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end));
+      // An included file's `%(key)` or `if-opt` reads it too (the interpretation saw every file read).
+      const readElsewhere = (key: string): boolean => model.includes.files.length > 0 && context.interpretation().isRead(key);
+      const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end), readElsewhere);
       const data = comment !== undefined ? { comment, safe: effect.safe } : undefined;
       context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
     }

@@ -54,6 +54,20 @@ export const missingInclude: Rule = {
     for (const problem of context.model.includes.problems) {
       if (problem.kind !== 'not-found' && problem.kind !== 'not-a-file' && problem.kind !== 'unreadable') continue;
       const key = problem.entry.key;
+      // uWSGI never reads a line whose block is false; under a condition we cannot test it reads
+      // it only where that holds (an optional include guarded by `if-exists`, `if-env`...).
+      const read = context.model.blockOf(problem.entry) ? context.interpretation().reading(problem.entry) : 'read';
+      if (read === 'skipped') continue;
+      if (read === 'conditional') {
+        const condition = context.interpretation().entriesOf(problem.entry)[0]?.provenance.condition;
+        const guard = condition ? `\`${condition.key} = ${context.interpretation().result.render(condition.argument)}\`` : 'its block\'s condition';
+        context.report({
+          span: problem.span,
+          severity: 'information',
+          message: `\`${key}\`: ${problem.path} is not there. uWSGI reads this line only where ${guard} holds, and stops there with an error.`,
+        });
+        continue;
+      }
       if (problem.relative) {
         context.report({
           span: problem.span,

@@ -4,6 +4,7 @@ import { DocumentModel } from '../../analysis/model';
 import { LanguageSettings, Severity } from '../settings';
 import { UwsgiDocument } from '../uwsgiDocument';
 import { OptionContext } from '../../analysis/optionContext';
+import { DocumentInterpretation } from '../interpretation';
 
 export interface RuleFinding {
   readonly span: Span;
@@ -28,6 +29,11 @@ export interface RuleContext {
   readonly settings: LanguageSettings;
   /** Which options exist for the configured version and plugins, and whether strict mode is on. */
   readonly options: OptionContext;
+  /**
+   * The document as uWSGI loads it (includes, pulls, config logic), shared with hovers, inlay
+   * hints and the effective configuration; interpreted on first call, once per version.
+   */
+  interpretation(): DocumentInterpretation;
   report(finding: RuleFinding): void;
   /** True once no further finding will be kept (the diagnostic cap is reached): stop early. */
   isFull?(): boolean;

@@ -166,6 +166,8 @@ export const undefinedPlaceholder: Rule = {
       if (model.isBlockVariable(use)) continue;
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
+      // Any file uWSGI reads may define it, sections pulled there included: the interpretation saw them all.
+      if (includesRead && context.interpretation().defines(name)) continue;
       if (external.has(name)) continue;
       // `%(method)`, `%(uri)`... in a log template are log variables uWSGI fills per request.
       if (hasRole(entry.key, 'log-template')) continue;

@@ -53,11 +53,24 @@ function isPlausibleMisspelling(key: string, option: string): boolean {
 
 const sortedWords = (name: string): string => name.split('-').sort().join('-');
 
+/** Option names by their sorted words, per version, in registry order: built once, not per key. */
+const namesByWords = new Map<UwsgiVersion, Map<string, string[]>>();
+
 /** An option with the same words in another order: `master-log` for `log-master`. */
 function wordsSwapped(key: string, version: UwsgiVersion): string | undefined {
   if (!key.includes('-')) return undefined;
-  const words = sortedWords(key.toLowerCase());
-  return optionNames(version).find((name) => name !== key && sortedWords(name) === words);
+  let index = namesByWords.get(version);
+  if (!index) {
+    index = new Map();
+    for (const name of optionNames(version)) {
+      const words = sortedWords(name);
+      const list = index.get(words);
+      if (list) list.push(name);
+      else index.set(words, [name]);
+    }
+    namesByWords.set(version, index);
+  }
+  return index.get(sortedWords(key.toLowerCase()))?.find((name) => name !== key);
 }
 
 /**
@@ -251,7 +264,8 @@ export const unknownOption: Rule = {
       }
       if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
-      if (usedPlaceholders.has(key) || model.readByIfOpt(key)) {
+      // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
+      if (usedPlaceholders.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
         if (strict) {
           context.report({
             span: entry.keySpan,
