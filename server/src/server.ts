@@ -24,7 +24,7 @@ import { COMPLETION_TRIGGER_CHARACTERS } from './service/completion';
 import { isRenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { FoldingContext } from './service/folding';
-import { dirname, FileSystemPort, pathToUri, uriToPath } from './analysis/fileSystem';
+import { DEFAULT_INCLUDE_LIMITS, dirname, documentPath, FileSystemPort, pathToUri } from './analysis/fileSystem';
 import { ProjectSettings, SETTINGS_FILE_NAMES } from './settings/projectSettings';
 import { SettingsProblem } from './settings/settingsFile';
 import { DIAGNOSTIC_SOURCE } from './service/validation';
@@ -101,10 +101,31 @@ function settingsDiagnostic(problem: SettingsProblem): Diagnostic {
   return { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'settings-file', message: problem.message };
 }
 
+/**
+ * A file system whose answers arrive later (the browser's, asked of the client): what it cannot
+ * answer yet it remembers as pending. A validation that left questions pending is not published:
+ * the server fetches the answers and validates again, so nothing is reported missing because it
+ * was not fetched yet.
+ */
+export interface DeferredFileSystem extends FileSystemPort {
+  hasPending(): boolean;
+  /** Fetches (some of) the pending answers. */
+  fetchPending(): Promise<void>;
+  /** Files may have changed: ask again. */
+  forget(): void;
+}
+
+function isDeferred(fileSystem: FileSystemPort | undefined): fileSystem is DeferredFileSystem {
+  return typeof (fileSystem as Partial<DeferredFileSystem> | undefined)?.fetchPending === 'function';
+}
+
+/** Fetch rounds before a validation is published anyway: one per level of includes, and some. */
+const MAX_FETCH_ROUNDS = DEFAULT_INCLUDE_LIMITS.maxDepth + 2;
+
 /** What the host platform provides; the browser or a test may give less. */
 export interface RuntimeEnvironment {
   /** File access for included files, used only while the workspace is trusted. */
-  readonly fileSystem?: FileSystemPort;
+  readonly fileSystem?: FileSystemPort | DeferredFileSystem;
   /** The user-level settings file (`$XDG_CONFIG_HOME/uwsgi-ini/config.toml`). */
   readonly userSettingsFile?: string;
 }
@@ -123,6 +144,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let project: ProjectSettings | undefined;
   let watchesSettingsFiles = false;
   let relativePatterns = false;
+  /** The file system when its answers arrive later (the browser), with fetch rounds by document uri. */
+  let deferred: DeferredFileSystem | undefined;
+  const fetchRounds = new Map<string, number>();
 
   onRuleFailure((ruleId, error) => {
     connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -164,6 +188,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
     const fileSystem = options?.trusted === false ? undefined : runtime.fileSystem;
     service.configureFileAccess(fileSystem);
+    deferred = isDeferred(fileSystem) ? fileSystem : undefined;
     project = fileSystem
       ? new ProjectSettings({ fileSystem, ruleIds: service.rules.map((rule) => rule.id), ...(runtime.userSettingsFile ? { userSettingsFile: runtime.userSettingsFile } : {}) })
       : undefined;
@@ -237,8 +262,27 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     // An edit arrived since: its own validation is scheduled, this one would be thrown away.
     if (scheduledVersion !== undefined && scheduledVersion !== version) return;
     const diagnostics = handle('validation', uri, [], undefined, (parsed) => service.doValidation(parsed));
-    if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
     updateSettingsProblems(uri);
+    if (deferred?.hasPending() && (fetchRounds.get(uri) ?? 0) < MAX_FETCH_ROUNDS) {
+      fetchRounds.set(uri, (fetchRounds.get(uri) ?? 0) + 1);
+      void fetchThenValidate(deferred, uri);
+      return;
+    }
+    fetchRounds.delete(uri);
+    if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Fetches what the last validation asked and could not be told, then validates again. */
+  async function fetchThenValidate(fileSystem: DeferredFileSystem, uri: string): Promise<void> {
+    try {
+      await fileSystem.fetchPending();
+    } catch (error) {
+      connection.console.error(`reading files for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Parses and settings files read before the answers came hold what was not known then.
+    cache.clear();
+    project?.invalidate();
+    if (documents.get(uri)) scheduleValidation(uri, 0);
   }
 
   /** Problems of the settings files each open document reads, by document uri. */
@@ -247,7 +291,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   const publishedSettings = new Map<string, string>();
 
   function updateSettingsProblems(documentUri: string): void {
-    const path = uriToPath(documentUri);
+    const path = documentPath(documentUri, runtime.fileSystem);
     try {
       const problems = project && path !== undefined && documents.get(documentUri) ? project.resolve(path, service.settings).problems : [];
       if (problems.length > 0) settingsProblems.set(documentUri, problems);
@@ -274,7 +318,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     }
     const current = new Set<string>();
     for (const [path, problems] of byFile) {
-      const uri = pathToUri(path);
+      const uri = runtime.fileSystem?.uriOf?.(path) ?? pathToUri(path);
       current.add(uri);
       const key = JSON.stringify(problems);
       if (publishedSettings.get(uri) === key) continue;
@@ -328,12 +372,18 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   documents.onDidOpen((event) => {
     // Watchers cover the workspace folders only: a settings file above them is read again here.
     project?.invalidate();
+    fetchRounds.delete(event.document.uri);
     scheduleValidation(event.document.uri, 0);
   });
-  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    fetchRounds.delete(event.document.uri);
+    scheduleValidation(event.document.uri);
+  });
   // An included ini file or a settings file changed on disk: open documents may now read
   // different options, or be checked with different settings.
   connection.onDidChangeWatchedFiles(() => {
+    deferred?.forget();
+    fetchRounds.clear();
     cache.clear();
     project?.invalidate();
     revalidateAll();
@@ -341,6 +391,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   documents.onDidClose((event) => {
     cancelValidation(event.document.uri);
+    fetchRounds.delete(event.document.uri);
     cache.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     settingsProblems.delete(event.document.uri);

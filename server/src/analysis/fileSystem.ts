@@ -8,6 +8,18 @@ export interface FileSystemPort {
   stat(path: string): FileStat | undefined;
   /** Reads a regular file as UTF-8, at most `maxBytes` (the caller checked the size first). */
   readFile(path: string, maxBytes: number): string | undefined;
+  /**
+   * The path by which this file system knows the document at `uri`, for file systems that reach
+   * more than `file:` URIs (the browser's workspace file system). Without it, `uriToPath`.
+   */
+  pathOf?(uri: string): string | undefined;
+  /** The URI of a path of this file system (links); without it, a `file:` URI. */
+  uriOf?(path: string): string;
+}
+
+/** The path of the document at `uri` on `fileSystem`: its own mapping, or the `file:` URI's path. */
+export function documentPath(uri: string, fileSystem: FileSystemPort | undefined): string | undefined {
+  return fileSystem?.pathOf ? fileSystem.pathOf(uri) : uriToPath(uri);
 }
 
 export interface FileStat {

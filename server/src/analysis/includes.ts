@@ -2,7 +2,7 @@ import { EntryLine, Span } from '../parser/ast';
 import { parseIni } from '../parser/parser';
 import { Segment } from '../parser/values';
 import { getOption } from '../registry/registry';
-import { DEFAULT_INCLUDE_LIMITS, dirname, FileSystemPort, IncludeLimits, resolvePath, uriToPath } from './fileSystem';
+import { DEFAULT_INCLUDE_LIMITS, dirname, documentPath as pathOfDocument, FileSystemPort, IncludeLimits, resolvePath } from './fileSystem';
 import { expandMagic, locationOfPath } from './magicVariables';
 
 /** Loader parsers whose target is read as an ini file (the others load xml, yaml, json, ...). */
@@ -99,7 +99,7 @@ export function resolveIncludes(
 ): IncludeResult {
   const loaders = applied.filter((entry) => getOption(entry.key)?.valueKind === 'include');
   if (loaders.length === 0) return NO_INCLUDES;
-  const documentPath = uriToPath(documentUri);
+  const documentPath = pathOfDocument(documentUri, fileSystem);
   if (!fileSystem || !documentPath) return { ...NO_INCLUDES, unresolved: loaders };
 
   const keys = new Map<string, ExternalKey>();
@@ -160,7 +160,7 @@ export function checkFileReferences(
   segmentsOf: (entry: EntryLine) => readonly Segment[],
   fileSystem: FileSystemPort | undefined,
 ): IncludeProblem[] {
-  const documentPath = uriToPath(documentUri);
+  const documentPath = pathOfDocument(documentUri, fileSystem);
   if (!fileSystem || !documentPath) return [];
   const problems: IncludeProblem[] = [];
   const location = locationOfPath(documentPath);

@@ -2,7 +2,7 @@ import { DocumentLink } from 'vscode-languageserver-types';
 import { DocumentModel, localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption } from '../registry/registry';
-import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
+import { ConfigFileLocation, expandMagic, locationOfPath, locationOfUri } from '../analysis/magicVariables';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 
@@ -64,7 +64,7 @@ function fileCheck(document: UwsgiDocument): FileCheck {
 }
 
 export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSettings): DocumentLink[] {
-  const location = locationOfUri(document.textDocument.uri);
+  const location = locationOf(document);
   if (!location) return [];
   const selected = document.model(settings.section);
   const links: DocumentLink[] = [];
@@ -140,7 +140,8 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
   const resolved = resolvePath(location, path);
   if (!(isFile(resolved) ?? role === 'config')) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: fileUri(resolved) };
+  const uriOf = document.fileSystem?.uriOf;
+  const link: DocumentLink = { range: document.rangeOf(span), target: uriOf ? uriOf(resolved) : fileUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
@@ -168,6 +169,13 @@ function resolvePath(location: ConfigFileLocation, path: string): string {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Where the document is, for `file:` URIs and for those its file system names (the browser's). */
+function locationOf(document: UwsgiDocument): ConfigFileLocation | undefined {
+  const uri = document.textDocument.uri;
+  const path = uri.startsWith('file:') ? undefined : document.fileSystem?.pathOf?.(uri);
+  return path === undefined ? locationOfUri(uri) : locationOfPath(path);
+}
 
 function fileUri(path: string): string {
   // encodeURIComponent throws on a lone surrogate, which any text may hold: show U+FFFD instead.
