@@ -3,7 +3,7 @@
 // files it asks for are read here with `vscode.workspace.fs`. Everything else is activation.ts,
 // shared with the desktop extension.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, MessageTransports } from 'vscode-languageclient/browser';
 import { activateClient, CLIENT_ID, CLIENT_NAME, deactivateClient, LANGUAGE_ID, UwsgiIniApi } from './activation';
 import { answerWorkspaceFile, WORKSPACE_FILE_REQUEST, WorkspaceFileParams } from './workspaceFiles';
 
@@ -28,10 +28,13 @@ export function activate(context: vscode.ExtensionContext): Promise<UwsgiIniApi>
   context.subscriptions.push({ dispose: stopWorker });
 
   // Called for every start: a restart gets a fresh worker (the client never ends the old one).
-  const startWorker = async (): Promise<WebWorker> => {
+  // The client is given the reader and writer, not the worker: VS Code's web host wraps `Worker`,
+  // so what it returns is no `instanceof Worker` and the client would not know it for one.
+  const startWorker = async (): Promise<MessageTransports> => {
     stopWorker();
     worker = new Worker(await workerUrl(), { name: 'uwsgi-ini language server' });
-    return worker;
+    const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+    return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
   };
   // The extension's own files may live on another origin (a CDN, a vscode-remote: URI), from
   // which a worker cannot be started: start it from a Blob of the bundle's text. Where the
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): Promise<UwsgiIniApi>
     documentSelector: [{ language: LANGUAGE_ID }],
     serverDescription: `${serverMain.toString(true)} in a web worker`,
     createClient: (clientOptions) =>
-      new LanguageClient(CLIENT_ID, CLIENT_NAME, startWorker as unknown as ConstructorParameters<typeof LanguageClient>[2], clientOptions),
+      new LanguageClient(CLIENT_ID, CLIENT_NAME, startWorker, clientOptions),
     serverPid: () => undefined,
     numberSetting: () => undefined,
     wire: (client, output) => {

@@ -1,7 +1,8 @@
 // Shared helpers for the end-to-end suite. Nothing here sleeps for a fixed time: every wait is an
 // event or a short poll with a deadline, and fails with a message saying what it waited for.
+// Also bundled into the web suite (test/web/), which runs in a web worker: nothing here may need
+// Node at import time.
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'uwsgi-ini.uwsgi-ini';
@@ -59,7 +60,9 @@ export function workspaceRoot(): string {
 }
 
 export function fixtureUri(rel: string): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceRoot(), rel));
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (the fixtures copy)');
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 }
 
 export async function openFixture(rel: string): Promise<vscode.TextDocument> {
