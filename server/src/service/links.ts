@@ -140,8 +140,7 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
   const resolved = resolvePath(location, path);
   if (!(isFile(resolved) ?? role === 'config')) return undefined;
-  const uriOf = document.fileSystem?.uriOf;
-  const link: DocumentLink = { range: document.rangeOf(span), target: uriOf ? uriOf(resolved) : fileUri(resolved) };
+  const link: DocumentLink = { range: document.rangeOf(span), target: document.fileSystem?.uriOf?.(resolved) ?? fileUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
