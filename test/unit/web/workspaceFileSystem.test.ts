@@ -1,0 +1,119 @@
+// The browser's file access (server/src/browser/workspaceFileSystem.ts): answers from what it has
+// fetched, remembers what it could not answer, fetches that from the client on request, and
+// reads nothing once the client cannot answer.
+import { strict as assert } from 'node:assert';
+import { splitUri, WorkspaceFileSystem } from '../../../server/src/browser/workspaceFileSystem';
+import { WORKSPACE_FILE_REQUEST, WorkspaceFileAnswer, WorkspaceFileParams } from '../../../server/src/browser/workspaceFileProtocol';
+import { WORKSPACE_FILE_REQUEST as CLIENT_REQUEST } from '../../../client/src/workspaceFiles';
+
+const ROOT = 'vscode-vfs://github/owner/repo';
+
+/** A client that serves `files` (uri -> text) and records what it was asked. */
+function client(files: Record<string, string>, fail = false) {
+  const asked: WorkspaceFileParams[] = [];
+  return {
+    asked,
+    async sendRequest(method: string, params: WorkspaceFileParams): Promise<WorkspaceFileAnswer | null> {
+      assert.equal(method, WORKSPACE_FILE_REQUEST);
+      asked.push(params);
+      if (fail) throw new Error('unhandled method');
+      const text = files[params.uri];
+      if (text === undefined) return { type: 'missing' };
+      return { type: 'file', size: text.length, text: params.maxBytes >= text.length ? text : null };
+    },
+  };
+}
+
+describe('browser: the workspace file system', () => {
+  it('the client and the server name the same request', () => {
+    assert.equal(CLIENT_REQUEST, WORKSPACE_FILE_REQUEST);
+  });
+
+  it('splits hierarchical URIs into their file system and path; others are none', () => {
+    assert.deepEqual(splitUri(`${ROOT}/deploy/uwsgi.ini`), { root: 'vscode-vfs://github', path: '/owner/repo/deploy/uwsgi.ini' });
+    assert.deepEqual(splitUri('file:///srv/a%20b.ini'), { root: 'file://', path: '/srv/a b.ini' });
+    assert.equal(splitUri('untitled:Untitled-1'), undefined);
+    assert.equal(splitUri('vscode-remote://host:8080/srv/%E0%A4.ini'), undefined);
+  });
+
+  it('maps paths to URIs of the first document\'s file system, and no other', () => {
+    const fs = new WorkspaceFileSystem(client({}));
+    assert.equal(fs.pathOf(`${ROOT}/uwsgi.ini`), '/owner/repo/uwsgi.ini');
+    assert.equal(fs.pathOf('vscode-remote://other/uwsgi.ini'), undefined);
+    assert.equal(fs.pathOf('untitled:Untitled-1'), undefined);
+    assert.equal(fs.uriOf('/owner/repo/base ini.ini'), 'vscode-vfs://github/owner/repo/base%20ini.ini');
+  });
+
+  it('answers nothing before a fetch, and what was fetched after it', async () => {
+    const c = client({ [`${ROOT}/base.ini`]: '[uwsgi]\nroot = /srv\n' });
+    const fs = new WorkspaceFileSystem(c);
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    assert.equal(fs.stat('/owner/repo/base.ini'), undefined);
+    assert.equal(fs.stat('/owner/repo/gone.ini'), undefined);
+    assert.equal(fs.hasPending(), true);
+    await fs.fetchPending();
+    assert.equal(fs.hasPending(), false);
+    assert.deepEqual(fs.stat('/owner/repo/base.ini'), { type: 'file', size: 20, realPath: '/owner/repo/base.ini' });
+    assert.equal(fs.readFile('/owner/repo/base.ini', 1024), '[uwsgi]\nroot = /srv\n');
+    assert.equal(fs.readFile('/owner/repo/base.ini', 7), '[uwsgi]');
+    assert.equal(fs.stat('/owner/repo/gone.ini'), undefined);
+    assert.equal(fs.hasPending(), false, 'a missing file is known missing');
+    // An ini file's text comes along with its stat: one request each.
+    assert.deepEqual(c.asked, [
+      { uri: `${ROOT}/base.ini`, maxBytes: 1024 * 1024 },
+      { uri: `${ROOT}/gone.ini`, maxBytes: 1024 * 1024 },
+    ]);
+  });
+
+  it('asks for the stat alone of other paths, and for the text when it is read', async () => {
+    const c = client({ [`${ROOT}/app.py`]: 'app = 1\n' });
+    const fs = new WorkspaceFileSystem(c);
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    fs.stat('/owner/repo/app.py');
+    await fs.fetchPending();
+    assert.equal(fs.stat('/owner/repo/app.py')?.type, 'file');
+    assert.equal(fs.readFile('/owner/repo/app.py', 100), undefined);
+    await fs.fetchPending();
+    assert.equal(fs.readFile('/owner/repo/app.py', 100), 'app = 1\n');
+    assert.deepEqual(c.asked.map((a) => a.maxBytes), [0, 100]);
+  });
+
+  it('forgets what it fetched when files change', async () => {
+    const files = { [`${ROOT}/base.ini`]: 'a' };
+    const fs = new WorkspaceFileSystem(client(files));
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    fs.stat('/owner/repo/base.ini');
+    await fs.fetchPending();
+    files[`${ROOT}/base.ini`] = 'bb';
+    assert.equal(fs.stat('/owner/repo/base.ini')?.size, 1);
+    fs.forget();
+    assert.equal(fs.stat('/owner/repo/base.ini'), undefined);
+    await fs.fetchPending();
+    assert.equal(fs.stat('/owner/repo/base.ini')?.size, 2);
+  });
+
+  it('reads nothing more once the client cannot answer', async () => {
+    const c = client({}, true);
+    const fs = new WorkspaceFileSystem(c);
+    assert.equal(fs.pathOf(`${ROOT}/uwsgi.ini`), '/owner/repo/uwsgi.ini');
+    fs.stat('/owner/repo/base.ini');
+    await fs.fetchPending();
+    assert.equal(fs.hasPending(), false);
+    assert.equal(fs.pathOf(`${ROOT}/uwsgi.ini`), undefined, 'documents have no path: their includes stay unread');
+    fs.stat('/owner/repo/other.ini');
+    assert.equal(fs.hasPending(), false);
+    assert.equal(c.asked.length, 1);
+  });
+
+  it('fetches at most 256 answers a round', async () => {
+    const c = client({});
+    const fs = new WorkspaceFileSystem(c);
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    for (let i = 0; i < 300; i++) fs.stat(`/owner/repo/f${i}.ini`);
+    await fs.fetchPending();
+    assert.equal(c.asked.length, 256);
+    assert.equal(fs.hasPending(), true);
+    await fs.fetchPending();
+    assert.equal(c.asked.length, 300);
+  });
+});
