@@ -34,7 +34,7 @@ const FS_ALLOWED = new Map<string, string>([
  * process is started by `vscode-languageclient` from the `ServerOptions` (a Node module run with
  * IPC); the client's own code never spawns anything.
  */
-const CLIENT_ALLOWED_MODULES = new Set(['vscode', 'vscode-languageclient', 'vscode-languageclient/node', 'path']);
+const CLIENT_ALLOWED_MODULES = new Set(['vscode', 'vscode-languageclient', 'vscode-languageclient/node', 'vscode-languageclient/browser', 'path']);
 
 /** `require(<not a string literal>)`: loads code chosen at run time. Only build-time tools may. */
 const DYNAMIC_REQUIRE_ALLOWED = new Map<string, string>([
