@@ -126,6 +126,8 @@ const MAX_FETCH_ROUNDS = DEFAULT_INCLUDE_LIMITS.maxDepth + 2;
 export interface RuntimeEnvironment {
   /** File access for included files, used only while the workspace is trusted. */
   readonly fileSystem?: FileSystemPort | DeferredFileSystem;
+  /** What file access becomes in an untrusted workspace: none, unless it should say why (the browser). */
+  readonly untrustedFileSystem?: FileSystemPort;
   /** The user-level settings file (`$XDG_CONFIG_HOME/uwsgi-ini/config.toml`). */
   readonly userSettingsFile?: string;
 }
@@ -186,10 +188,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     if (options?.settings !== undefined) service.configure(options.settings);
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
-    const fileSystem = options?.trusted === false ? undefined : runtime.fileSystem;
+    const trusted = options?.trusted !== false;
+    const fileSystem = trusted ? runtime.fileSystem : runtime.untrustedFileSystem;
     service.configureFileAccess(fileSystem);
     deferred = isDeferred(fileSystem) ? fileSystem : undefined;
-    project = fileSystem
+    project = fileSystem && trusted
       ? new ProjectSettings({ fileSystem, ruleIds: service.rules.map((rule) => rule.id), ...(runtime.userSettingsFile ? { userSettingsFile: runtime.userSettingsFile } : {}) })
       : undefined;
     service.configureDocumentSettings(project);

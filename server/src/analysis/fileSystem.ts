@@ -15,6 +15,17 @@ export interface FileSystemPort {
   pathOf?(uri: string): string | undefined;
   /** The URI of a path of this file system (links); without it, a `file:` URI. */
   uriOf?(path: string): string;
+  /**
+   * Why the files of the document at `uri` cannot be read, when `pathOf` gives it no path and
+   * the user should be told (the browser: an untitled document, an untrusted workspace). Loaders
+   * it would have followed get an information diagnostic (analysis-limit) with this reason.
+   */
+  whyUnreadable?(uri: string): string | undefined;
+}
+
+/** A file access that reads nothing and says why (an untrusted workspace in the browser). */
+export function noFileAccess(reason: string): FileSystemPort {
+  return { stat: () => undefined, readFile: () => undefined, pathOf: () => undefined, whyUnreadable: () => reason };
 }
 
 /** The path of the document at `uri` on `fileSystem`: its own mapping, or the `file:` URI's path. */

@@ -38,6 +38,8 @@ export interface IncludeResult {
   readonly unresolved: readonly EntryLine[];
   /** Paths read, for links and hovers. */
   readonly files: readonly string[];
+  /** Loaders of ini files that were not followed because this document's files cannot be read, and why. */
+  readonly notRead?: { readonly entries: readonly EntryLine[]; readonly reason: string };
 }
 
 export const NO_INCLUDES: IncludeResult = { keys: new Map(), problems: [], unresolved: [], files: [] };
@@ -100,7 +102,13 @@ export function resolveIncludes(
   const loaders = applied.filter((entry) => getOption(entry.key)?.valueKind === 'include');
   if (loaders.length === 0) return NO_INCLUDES;
   const documentPath = pathOfDocument(documentUri, fileSystem);
-  if (!fileSystem || !documentPath) return { ...NO_INCLUDES, unresolved: loaders };
+  if (!fileSystem || !documentPath) {
+    const reason = fileSystem && !documentPath ? fileSystem.whyUnreadable?.(documentUri) : undefined;
+    if (reason === undefined) return { ...NO_INCLUDES, unresolved: loaders };
+    // Those that name an ini file, wherever this document would be (not `:section`, not `$(ENV)`).
+    const entries = loaders.filter((entry) => loaderTarget(entry, '/document.ini', resolvePlaceholders) !== undefined);
+    return { ...NO_INCLUDES, unresolved: loaders, ...(entries.length > 0 ? { notRead: { entries, reason } } : {}) };
+  }
 
   const keys = new Map<string, ExternalKey>();
   const problems: IncludeProblem[] = [];

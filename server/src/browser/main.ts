@@ -3,6 +3,7 @@
 // postMessage, and included files are read through the client's workspace file system
 // (workspaceFileSystem.ts), never by this worker itself.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { noFileAccess } from '../analysis/fileSystem';
 import { startServer } from '../server';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
@@ -10,4 +11,7 @@ import { WorkspaceFileSystem } from './workspaceFileSystem';
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection, { fileSystem: new WorkspaceFileSystem(connection) });
+startServer(connection, {
+  fileSystem: new WorkspaceFileSystem(connection),
+  untrustedFileSystem: noFileAccess('files are not read in an untrusted workspace'),
+});

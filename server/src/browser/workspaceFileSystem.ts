@@ -44,6 +44,13 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
     return parsed.root === this.root ? parsed.path : undefined;
   }
 
+  whyUnreadable(uri: string): string | undefined {
+    if (!this.available) return 'this editor does not let the language server read files';
+    const parsed = splitUri(uri);
+    if (!parsed) return 'the document is not saved in a folder';
+    return parsed.root === this.root ? undefined : 'the document is on another file system than the first one opened';
+  }
+
   uriOf(path: string): string {
     return `${this.root ?? 'file://'}${path.split('/').map((part) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'))).join('/')}`;
   }

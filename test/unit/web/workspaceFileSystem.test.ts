@@ -44,6 +44,19 @@ describe('browser: the workspace file system', () => {
     assert.equal(fs.uriOf('/owner/repo/base ini.ini'), 'vscode-vfs://github/owner/repo/base%20ini.ini');
   });
 
+  it('says why a document\'s files cannot be read', async () => {
+    const fs = new WorkspaceFileSystem(client({}));
+    assert.equal(fs.pathOf(`${ROOT}/uwsgi.ini`), '/owner/repo/uwsgi.ini');
+    assert.equal(fs.whyUnreadable(`${ROOT}/uwsgi.ini`), undefined);
+    assert.equal(fs.whyUnreadable('untitled:Untitled-1'), 'the document is not saved in a folder');
+    assert.equal(fs.whyUnreadable('vscode-remote://other/uwsgi.ini'), 'the document is on another file system than the first one opened');
+    const refusing = new WorkspaceFileSystem(client({}, true));
+    refusing.pathOf(`${ROOT}/uwsgi.ini`);
+    refusing.stat('/owner/repo/base.ini');
+    await refusing.fetchPending();
+    assert.equal(refusing.whyUnreadable(`${ROOT}/uwsgi.ini`), 'this editor does not let the language server read files');
+  });
+
   it('answers nothing before a fetch, and what was fetched after it', async () => {
     const c = client({ [`${ROOT}/base.ini`]: '[uwsgi]\nroot = /srv\n' });
     const fs = new WorkspaceFileSystem(c);

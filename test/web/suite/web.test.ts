@@ -166,6 +166,22 @@ describe('the web extension (web worker extension host)', () => {
     assert.match(miss[0]!.message, /not-there\.ini/);
   });
 
+  it('included files: where they cannot be read (an untitled document), information says so, never an error', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: '[uwsgi]\ninclude = base.ini\nvaccum = true\n' });
+    try {
+      await vscode.window.showTextDocument(doc);
+      const diags = await diagnosticsWith(doc.uri, ['unknown-option', 'analysis-limit']);
+      const notice = diags.filter((d) => codeOf(d) === 'analysis-limit');
+      assert.strictEqual(notice.length, 1);
+      assert.strictEqual(notice[0]!.severity, vscode.DiagnosticSeverity.Information);
+      assert.strictEqual(doc.getText(notice[0]!.range), 'base.ini');
+      assert.match(notice[0]!.message, /not saved in a folder/);
+      assert.deepStrictEqual(diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('formatting (opt-in): `master=true` becomes `master = true`', async () => {
     const config = vscode.workspace.getConfiguration('uwsgi');
     await config.update('format.enable', true, vscode.ConfigurationTarget.Global);

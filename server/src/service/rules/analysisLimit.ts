@@ -14,11 +14,14 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
   'pulled-entries': (key) => `\`${key}\` would pull in more than ${limits.maxPulledEntries.toLocaleString('en-US')} lines of sections`,
 };
 
-/** Placeholders and section pulls the editor did not follow to the end, because they exceed its budget. */
+/**
+ * Placeholders and section pulls the editor did not follow to the end, because they exceed its
+ * budget; and included files it could not read at all where files cannot be read (the browser).
+ */
 export const analysisLimit: Rule = {
   id: 'analysis-limit',
   defaultSeverity: 'information',
-  title: 'Placeholders or section pulls that expand beyond what the checker follows',
+  title: 'Placeholders, section pulls or included files beyond what the checker follows',
 
   check(context) {
     for (const problem of context.model.budgetProblems()) {
@@ -27,6 +30,13 @@ export const analysisLimit: Rule = {
         ? 'the sections it would pull in, and the values of placeholders, were not checked'
         : 'values that use it are shown as unknown and not checked';
       context.report({ span: problem.entry.valueSpan, message: `Not checked beyond a limit: ${reason}; ${what}.` });
+    }
+    const notRead = context.model.includes.notRead;
+    for (const entry of notRead?.entries ?? []) {
+      context.report({
+        span: entry.valueSpan,
+        message: `Not read: ${notRead!.reason}, so the file \`${entry.key}\` loads is not checked, and the options and placeholders it sets are unknown here.`,
+      });
     }
   },
 };
