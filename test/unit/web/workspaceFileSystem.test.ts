@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { splitUri, WorkspaceFileSystem } from '../../../server/src/browser/workspaceFileSystem';
 import { WORKSPACE_FILE_REQUEST, WorkspaceFileAnswer, WorkspaceFileParams } from '../../../server/src/browser/workspaceFileProtocol';
-import { WORKSPACE_FILE_REQUEST as CLIENT_REQUEST } from '../../../client/src/workspaceFiles';
+import {
+  WORKSPACE_FILE_REQUEST as CLIENT_REQUEST, WorkspaceFileAnswer as ClientAnswer, WorkspaceFileParams as ClientParams,
+} from '../../../client/src/workspaceFiles';
 
 const ROOT = 'vscode-vfs://github/owner/repo';
 
@@ -25,8 +27,12 @@ function client(files: Record<string, string>, fail = false) {
 }
 
 describe('browser: the workspace file system', () => {
-  it('the client and the server name the same request', () => {
+  it('the client and the server name the same request, with the same shapes (type-checked both ways)', () => {
     assert.equal(CLIENT_REQUEST, WORKSPACE_FILE_REQUEST);
+    const toServer = (params: ClientParams, answer: ClientAnswer): [WorkspaceFileParams, WorkspaceFileAnswer] => [params, answer];
+    const toClient = (params: WorkspaceFileParams, answer: WorkspaceFileAnswer): [ClientParams, ClientAnswer] => [params, answer];
+    const answer: WorkspaceFileAnswer = { type: 'file', size: 1, text: 'x' };
+    assert.deepEqual(toClient(...toServer({ uri: 'file:///a', maxBytes: 1 }, answer)), [{ uri: 'file:///a', maxBytes: 1 }, answer]);
   });
 
   it('splits hierarchical URIs into their file system and path; others are none', () => {
