@@ -167,7 +167,27 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     } catch (error) {
       connection.console.error(`${name} failed on ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return empty;
+    } finally {
+      if (name !== 'validation') fetchAfterRequest();
     }
+  }
+
+  /**
+   * A request (links, hover, inlay hints) asked what the deferred file system could not answer
+   * yet: fetch it now, so that the next request knows, and have inlay hints asked again.
+   */
+  let fetchingAfterRequest = false;
+  /** Refreshes until the next edit: a document naming more paths than the answers kept must not loop. */
+  let refreshesLeft = MAX_FETCH_ROUNDS;
+  function fetchAfterRequest(): void {
+    if (!deferred?.hasPending() || fetchingAfterRequest) return;
+    fetchingAfterRequest = true;
+    const fileSystem = deferred;
+    void fileSystem.fetchPending().catch(() => undefined).then(() => {
+      fetchingAfterRequest = false;
+      cache.clear();
+      if (inlayHintRefresh && refreshesLeft-- > 0) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    });
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -380,6 +400,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   });
   documents.onDidChangeContent((event) => {
     fetchRounds.delete(event.document.uri);
+    refreshesLeft = MAX_FETCH_ROUNDS;
     scheduleValidation(event.document.uri);
   });
   // An included ini file or a settings file changed on disk: open documents may now read

@@ -92,4 +92,24 @@ describe('protocol: the browser server reads included files through its client',
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['analysis-limit', 3]]);
     assert.match(diagnostics[0]!.message, /does not let the language server read files/);
   });
+
+  it('links: the included file at once; another path once the answer about it is in', async () => {
+    const { client, asked } = browserClient({ [`${ROOT}/base.ini`]: '[uwsgi]\n', [`${ROOT}/app.py`]: 'app = 1\n' });
+    current = client;
+    await client.initialize(undefined, { trusted: true });
+    const uri = `${ROOT}/uwsgi.ini`;
+    client.open(uri, '[uwsgi]\ninclude = base.ini\nwsgi-file = app.py\n');
+    await firstDiagnostics(client, uri);
+    type Link = { target: string };
+    const first = await client.request<Link[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(first.map((l) => l.target), [`${ROOT}/base.ini`], 'app.py is not known yet: no link');
+    // The request left app.py to be asked; once the answer is in, the link is there.
+    let links = first;
+    for (const deadline = Date.now() + 10_000; links.length < 2 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      links = await client.request<Link[]>('textDocument/documentLink', { textDocument: { uri } });
+    }
+    assert.deepEqual(links.map((l) => l.target), [`${ROOT}/base.ini`, `${ROOT}/app.py`]);
+    assert.equal(asked.filter((u) => u === `${ROOT}/app.py`).length, 1, 'asked once');
+  });
 });

@@ -21,6 +21,11 @@ export interface FileSystemPort {
    * it would have followed get an information diagnostic (analysis-limit) with this reason.
    */
   whyUnreadable?(uri: string): string | undefined;
+  /**
+   * False while the answer about `path` has not arrived yet (a file system that asks elsewhere,
+   * the browser's): `stat` said nothing is there, but that is not known.
+   */
+  known?(path: string): boolean;
 }
 
 /** A file access that reads nothing and says why (an untrusted workspace in the browser). */

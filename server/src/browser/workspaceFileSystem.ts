@@ -30,7 +30,7 @@ type Known = { stat: FileStat | undefined; text?: string | undefined; maxBytes: 
 export class WorkspaceFileSystem implements DeferredFileSystem {
   /** `scheme://authority` of the file system the paths are on. */
   private root: string | undefined;
-  private readonly known = new Map<string, Known>();
+  private readonly answers = new Map<string, Known>();
   private readonly pending = new Map<string, number>();
   private available = true;
 
@@ -65,6 +65,10 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
     return known.text?.slice(0, maxBytes);
   }
 
+  known(path: string): boolean {
+    return this.answers.has(path) || !this.available;
+  }
+
   hasPending(): boolean {
     return this.pending.size > 0;
   }
@@ -88,11 +92,11 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
   }
 
   forget(): void {
-    this.known.clear();
+    this.answers.clear();
   }
 
   private lookup(path: string, maxBytes: number): Known | undefined {
-    const known = this.known.get(path);
+    const known = this.answers.get(path);
     // A stat answer carries the text of a file up to the largest size asked before.
     if (known && (known.stat?.type !== 'file' || maxBytes <= known.maxBytes)) return known;
     if (this.available) this.pending.set(path, Math.max(maxBytes, this.pending.get(path) ?? 0, READ_ALONG.test(path) ? DEFAULT_READ_BYTES : 0));
@@ -100,9 +104,9 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
   }
 
   private remember(path: string, known: Known): void {
-    this.known.delete(path);
-    if (this.known.size >= MAX_KNOWN) this.known.delete(this.known.keys().next().value!);
-    this.known.set(path, known);
+    this.answers.delete(path);
+    if (this.answers.size >= MAX_KNOWN) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(path, known);
   }
 }
 

@@ -57,6 +57,8 @@ function fileCheck(document: UwsgiDocument): FileCheck {
     if (isFile === undefined) {
       if (known.size >= MAX_FILE_CHECKS) return false;
       isFile = fileSystem.stat(path)?.type === 'file';
+      // Not answered yet (the browser asks its client): as without file access, for now.
+      if (!isFile && fileSystem.known?.(path) === false) return undefined;
       known.set(path, isFile);
     }
     return isFile;

@@ -70,7 +70,9 @@ describe('browser: the workspace file system', () => {
     assert.equal(fs.stat('/owner/repo/base.ini'), undefined);
     assert.equal(fs.stat('/owner/repo/gone.ini'), undefined);
     assert.equal(fs.hasPending(), true);
+    assert.equal(fs.known('/owner/repo/gone.ini'), false, 'not known yet');
     await fs.fetchPending();
+    assert.equal(fs.known('/owner/repo/gone.ini'), true, 'known missing');
     assert.equal(fs.hasPending(), false);
     assert.deepEqual(fs.stat('/owner/repo/base.ini'), { type: 'file', size: 20, realPath: '/owner/repo/base.ini' });
     assert.equal(fs.readFile('/owner/repo/base.ini', 1024), '[uwsgi]\nroot = /srv\n');
