@@ -50,8 +50,7 @@ export function activate(context: vscode.ExtensionContext): Promise<UwsgiIniApi>
   };
 
   return activateClient(context, {
-    // Whatever file system the workbench shows: vscode-vfs (github.dev), vscode-remote, file, untitled.
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: webSchemes().map((scheme) => ({ scheme, language: LANGUAGE_ID })),
     serverDescription: `${serverMain.toString(true)} in a web worker`,
     createClient: (clientOptions) =>
       new LanguageClient(CLIENT_ID, CLIENT_NAME, startWorker, clientOptions),
@@ -68,3 +67,14 @@ export function activate(context: vscode.ExtensionContext): Promise<UwsgiIniApi>
 }
 
 export const deactivate = deactivateClient;
+
+/**
+ * The file systems whose documents the server checks: those of the workspace folders, and the
+ * ones the web hosts use for files (github.dev and vscode.dev: vscode-vfs; code-server and
+ * remotes: vscode-remote; a local folder opened in the browser: file), and untitled documents.
+ * Not the views of other versions (git:, pull request diffs), as on the desktop.
+ */
+function webSchemes(): string[] {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme);
+  return [...new Set([...folders, 'vscode-vfs', 'vscode-remote', 'file', 'untitled'])];
+}
