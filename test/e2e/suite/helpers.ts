@@ -10,7 +10,7 @@ export const LANGUAGE_ID = 'uwsgi-ini';
 export const SOURCE = 'uwsgi-ini';
 export const DEFAULT_TIMEOUT = 20_000;
 
-/** The object the extension's `activate` returns (client/src/extension.ts, `UwsgiIniApi`). */
+/** The object the extension's `activate` returns (client/src/activation.ts, `UwsgiIniApi`; `serverPid()` is undefined on the web). */
 export interface UwsgiIniApi {
   readonly client: {
     isRunning(): boolean;
