@@ -182,6 +182,26 @@ describe('the web extension (web worker extension host)', () => {
     }
   });
 
+  it('restart: a new worker answers again (uWSGI: Restart Language Server)', async () => {
+    const started = new Promise<void>((resolve) => {
+      const sub = api.onDidStart(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('uwsgi-ini.restartServer');
+    await started;
+    const doc = await openFixture('uwsgi.ini');
+    const at = keyRange(doc, 'hook-as-root').start.translate(0, 6);
+    const hovers = await poll(
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+      (h) => hoverText(h ?? []).trim().length > 0,
+      'a hover after the restart',
+    );
+    assert.match(hoverText(hovers), /as-root/);
+    assert.strictEqual(api.crashRestarts, 0, 'a restart asked for is no crash');
+  });
+
   it('formatting (opt-in): `master=true` becomes `master = true`', async () => {
     const config = vscode.workspace.getConfiguration('uwsgi');
     await config.update('format.enable', true, vscode.ConfigurationTarget.Global);
