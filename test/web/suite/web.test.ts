@@ -136,6 +136,23 @@ describe('the web extension (web worker extension host)', () => {
     assert.ok(labels.some((l) => l.includes('/srv/legacy/app')), `hints on chdir: ${JSON.stringify(labels)}`);
   });
 
+  it('rename: the placeholder base of examples/legacy.ini, at its definition and both uses', async () => {
+    const doc = await openFixture('legacy.ini');
+    const key = keyRange(doc, 'base');
+    const edit = await poll(
+      () => vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, key.start, 'root'),
+      (e) => e !== undefined && e.get(doc.uri).length > 0,
+      'a rename edit',
+    );
+    const edits = edit.get(doc.uri).map((e) => ({ line: e.range.start.line + 1, text: doc.getText(e.range), newText: e.newText }));
+    // base = /srv/legacy, chdir = %(base)/app, home = %(base)/venv; `%(bsae)` is another name.
+    assert.deepStrictEqual(edits.sort((a, b) => a.line - b.line), [
+      { line: 3, text: 'base', newText: 'root' },
+      { line: 4, text: 'base', newText: 'root' },
+      { line: 6, text: 'base', newText: 'root' },
+    ]);
+  });
+
   it('included files: read through the workspace file system (base.ini defines the placeholder main.ini uses)', async () => {
     const doc = await openFixture('includes/main.ini');
     // Diagnostics are published once every included file asked for has been fetched: the typo
