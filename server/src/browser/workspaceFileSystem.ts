@@ -11,6 +11,8 @@ export interface FileRequester {
 const MAX_KNOWN = 2048;
 /** Questions fetched in one round: what one document's includes may ask at most (`maxFiles`). */
 const MAX_FETCH_PER_ROUND = 256;
+/** A client that has not answered in this time is taken for one that does not serve files. */
+const ANSWER_TIMEOUT_MS = 10_000;
 
 type Known = { stat: FileStat | undefined; text?: string | undefined; maxBytes: number };
 
@@ -32,9 +34,17 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
   private root: string | undefined;
   private readonly answers = new Map<string, Known>();
   private readonly pending = new Map<string, number>();
+  /**
+   * Questions asked and not answered yet. They count as pending: a validation that runs while a
+   * fetch another request started is on its way must not be published without its answers.
+   */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private available = true;
 
-  constructor(private readonly connection: FileRequester) {}
+  constructor(
+    private readonly connection: FileRequester,
+    private readonly answerTimeoutMs = ANSWER_TIMEOUT_MS,
+  ) {}
 
   pathOf(uri: string): string | undefined {
     if (!this.available) return undefined;
@@ -70,25 +80,42 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
   }
 
   hasPending(): boolean {
-    return this.pending.size > 0;
+    return this.pending.size > 0 || this.inFlight.size > 0;
   }
 
+  /** Asks for (up to a round of) the pending questions, and waits for those already on their way. */
   async fetchPending(): Promise<void> {
     const batch = [...this.pending].slice(0, MAX_FETCH_PER_ROUND);
     for (const [path] of batch) this.pending.delete(path);
-    if (!this.available || this.root === undefined) return this.pending.clear();
-    await Promise.all(batch.map(async ([path, maxBytes]) => {
-      let answer: WorkspaceFileAnswer | null;
-      try {
-        answer = await this.connection.sendRequest(WORKSPACE_FILE_REQUEST, { uri: this.uriOf(path), maxBytes });
-      } catch {
-        // The client does not serve files (or failed to): read nothing from now on.
-        this.available = false;
-        return;
-      }
-      this.remember(path, toKnown(path, answer, maxBytes));
-    }));
+    if (!this.available || this.root === undefined) {
+      this.pending.clear();
+      await Promise.all(this.inFlight.values());
+      return;
+    }
+    for (const [path, maxBytes] of batch) {
+      const asked = this.ask(path, maxBytes).finally(() => this.inFlight.delete(path));
+      this.inFlight.set(path, asked);
+    }
+    await Promise.all(this.inFlight.values());
     if (!this.available) this.pending.clear();
+  }
+
+  private async ask(path: string, maxBytes: number): Promise<void> {
+    let answer: WorkspaceFileAnswer | null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer')), this.answerTimeoutMs);
+      });
+      answer = await Promise.race([this.connection.sendRequest(WORKSPACE_FILE_REQUEST, { uri: this.uriOf(path), maxBytes }), late]);
+    } catch {
+      // The client does not serve files (or failed to): read nothing from now on.
+      this.available = false;
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.remember(path, toKnown(path, answer, maxBytes));
   }
 
   forget(): void {
@@ -99,7 +126,7 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
     const known = this.answers.get(path);
     // A stat answer carries the text of a file up to the largest size asked before.
     if (known && (known.stat?.type !== 'file' || maxBytes <= known.maxBytes)) return known;
-    if (this.available) this.pending.set(path, Math.max(maxBytes, this.pending.get(path) ?? 0, READ_ALONG.test(path) ? DEFAULT_READ_BYTES : 0));
+    if (this.available && !this.inFlight.has(path)) this.pending.set(path, Math.max(maxBytes, this.pending.get(path) ?? 0, READ_ALONG.test(path) ? DEFAULT_READ_BYTES : 0));
     return undefined;
   }
 

@@ -126,6 +126,42 @@ describe('browser: the workspace file system', () => {
     assert.equal(c.asked.length, 1);
   });
 
+  it('a question on its way counts as pending, is not asked twice, and a fetch waits for it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    const fs = new WorkspaceFileSystem({
+      async sendRequest(_method, params) {
+        asked.push(params.uri);
+        await gate;
+        return { type: 'file', size: 1, text: 'x' };
+      },
+    });
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    fs.stat('/owner/repo/a.ini');
+    const first = fs.fetchPending();
+    assert.equal(fs.hasPending(), true, 'in flight');
+    assert.equal(fs.stat('/owner/repo/a.ini'), undefined);
+    let secondDone = false;
+    const second = fs.fetchPending().then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(secondDone, false, 'a second fetch waits for the answer on its way');
+    release();
+    await Promise.all([first, second]);
+    assert.equal(fs.hasPending(), false);
+    assert.equal(fs.stat('/owner/repo/a.ini')?.size, 1);
+    assert.deepEqual(asked, [`${ROOT}/a.ini`]);
+  });
+
+  it('a client that does not answer in time is taken for one that serves no files', async () => {
+    const fs = new WorkspaceFileSystem({ sendRequest: () => new Promise(() => undefined) }, 20);
+    fs.pathOf(`${ROOT}/uwsgi.ini`);
+    fs.stat('/owner/repo/a.ini');
+    await fs.fetchPending();
+    assert.equal(fs.hasPending(), false);
+    assert.equal(fs.whyUnreadable(`${ROOT}/uwsgi.ini`), 'this editor does not let the language server read files');
+  });
+
   it('fetches at most 256 answers a round', async () => {
     const c = client({});
     const fs = new WorkspaceFileSystem(c);

@@ -219,6 +219,12 @@ describe('the web extension (web worker extension host)', () => {
     assert.strictEqual(api.crashRestarts, 0, 'a restart asked for is no crash');
   });
 
+  it('project settings: a .uwsgi-ini.toml beside the file is read through the workspace file system', async () => {
+    const doc = await openFixture('project/uwsgi.ini');
+    const diags = await diagnosticsWith(doc.uri, ['unknown-option']);
+    assert.deepStrictEqual(seen(diags), [{ code: 'unknown-option', severity: 'Error', line: 3 }]);
+  });
+
   it('formatting (opt-in): `master=true` becomes `master = true`', async () => {
     const config = vscode.workspace.getConfiguration('uwsgi');
     await config.update('format.enable', true, vscode.ConfigurationTarget.Global);
