@@ -3,7 +3,7 @@
 // Each line links to where it was written and tells on hover how it got there; the view follows
 // the config as it is edited, and the files it includes as they are saved.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import { BaseLanguageClient } from 'vscode-languageclient';
 
 export const EFFECTIVE_SCHEME = 'uwsgi-ini-effective';
 export const SHOW_EFFECTIVE_COMMAND = 'uwsgi-ini.showEffectiveConfiguration';
@@ -43,7 +43,7 @@ function sourceOf(view: vscode.Uri): vscode.Uri {
 
 export function registerEffectiveConfiguration(
   context: vscode.ExtensionContext,
-  client: LanguageClient,
+  client: BaseLanguageClient,
   ready: () => Promise<void>,
   languageId: string,
 ): void {

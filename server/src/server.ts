@@ -5,11 +5,12 @@ import { onRuleFailure } from './service/validation';
 import { isRenameRefusal, RenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { allRules } from './service/rules';
-import { FileSystemPort, uriToPath } from './analysis/fileSystem';
+import { documentPath, FileSystemPort, pathToUri } from './analysis/fileSystem';
 import { ProjectSettings } from './settings/projectSettings';
 import { ClientSupport, readClientSupport, serverCapabilities } from './lsp/clientSupport';
 import { getDocumentCache } from './lsp/documentCache';
 import { DiagnosticsSupport, registerDiagnosticsPullSupport, registerDiagnosticsPushSupport } from './lsp/diagnostics';
+import { DeferredFileSystem, isDeferred, MAX_FETCH_ROUNDS } from './lsp/deferredFileSystem';
 import { collectorAfterClosing } from './lsp/memory';
 import { documentRequests, formatError, runSafe } from './lsp/runSafe';
 import { SettingsFileProblems } from './lsp/settingsFileProblems';
@@ -23,7 +24,9 @@ export const SERVER_VERSION = '0.1.0';
 /** What the host platform provides; the browser or a test may give less. */
 export interface RuntimeEnvironment {
   /** File access for included files, used only while the workspace is trusted. */
-  readonly fileSystem?: FileSystemPort;
+  readonly fileSystem?: FileSystemPort | DeferredFileSystem;
+  /** What file access becomes in an untrusted workspace: none, unless it should say why (the browser). */
+  readonly untrustedFileSystem?: FileSystemPort;
   /** The user-level settings file (`$XDG_CONFIG_HOME/uwsgi-ini/config.toml`). */
   readonly userSettingsFile?: string;
 }
@@ -46,22 +49,59 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let project: ProjectSettings | undefined;
   let watchesSettingsFiles = false;
   let settingsSync: { initialized(): void } | undefined;
+  /** The file system when its answers arrive later (the browser). */
+  let deferred: DeferredFileSystem | undefined;
+  /** Inlay-hint refreshes left until the next edit: a document naming more paths than the answers kept must not loop. */
+  let refreshesLeft = MAX_FETCH_ROUNDS;
   const cache = getDocumentCache(MAX_CACHED_PARSES, (document) => service!.parse(document));
-  const settingsProblems = new SettingsFileProblems(connection);
+  const settingsProblems = new SettingsFileProblems(connection, (path) => runtime.fileSystem?.uriOf?.(path) ?? pathToUri(path));
   const collector = collectorAfterClosing();
 
   onRuleFailure((ruleId, error) => log.error(formatError(`rule ${ruleId} failed`, error)));
 
-  const onDocument = documentRequests(documents, cache, () => service, log);
+  const onDocument = documentRequests(documents, cache, () => service, log, fetchAfterRequest);
 
-  async function validate(document: TextDocument) {
+  function validateOnce(document: TextDocument) {
     // Without watched-file events, a settings file may have changed since any check: read again.
     if (!watchesSettingsFiles) project?.invalidate();
     const found = runSafe(log, `validation on ${document.uri}`, () => service!.doValidation(cache.get(document)), []);
-    const path = uriToPath(document.uri);
+    const path = documentPath(document.uri, runtime.fileSystem);
     const problems = runSafe(log, `settings files of ${document.uri}`, () => (project && path !== undefined ? project.resolve(path, service!.settings).problems : []), []);
     settingsProblems.set(document.uri, Array.isArray(problems) ? problems : []);
     return Array.isArray(found) ? found : [];
+  }
+
+  /**
+   * With a deferred file system, a check that asked what it could not be told yet is not the
+   * answer: fetch, and check again (one round per level of includes), so nothing is reported
+   * missing because it was not fetched yet. `undefined` when the document changed meanwhile.
+   */
+  async function validate(document: TextDocument) {
+    const version = document.version;
+    for (let round = 0; ; round++) {
+      const found = validateOnce(document);
+      if (!deferred?.hasPending() || round >= MAX_FETCH_ROUNDS) return found;
+      await deferred.fetchPending().catch((error: unknown) => log.error(formatError(`reading files for ${document.uri}`, error)));
+      // Parses and settings files read before the answers came hold what was not known then.
+      cache.clear();
+      project?.invalidate();
+      if (documents.get(document.uri)?.version !== version) return undefined;
+    }
+  }
+
+  /**
+   * A request (links, hover, inlay hints) asked what the deferred file system could not answer
+   * yet: fetch it now, so that the next request knows, and have inlay hints asked again.
+   */
+  let fetchingAfterRequest = false;
+  function fetchAfterRequest(): void {
+    if (!deferred?.hasPending() || fetchingAfterRequest) return;
+    fetchingAfterRequest = true;
+    void deferred.fetchPending().catch(() => undefined).then(() => {
+      fetchingAfterRequest = false;
+      cache.clear();
+      if (support.inlayHintRefresh && refreshesLeft-- > 0) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    });
   }
 
   function refreshAll(): void {
@@ -74,9 +114,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     support = readClientSupport(params.capabilities ?? undefined);
     const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
-    const fileSystem = options?.trusted === false ? undefined : runtime.fileSystem;
+    const trusted = options?.trusted !== false;
+    const fileSystem = trusted ? runtime.fileSystem : runtime.untrustedFileSystem;
+    deferred = isDeferred(fileSystem) ? fileSystem : undefined;
     const userSettingsFile = runtime.userSettingsFile;
-    project = fileSystem ? new ProjectSettings({ fileSystem, ruleIds: allRules.map((rule) => rule.id), ...(userSettingsFile ? { userSettingsFile } : {}) }) : undefined;
+    project = fileSystem && trusted ? new ProjectSettings({ fileSystem, ruleIds: allRules.map((rule) => rule.id), ...(userSettingsFile ? { userSettingsFile } : {}) }) : undefined;
     service = getLanguageService(options?.settings, { fileSystem, documentSettings: project, clientFeatures: support.features });
     const ls = service;
     diagnostics = support.diagnosticPull
@@ -96,6 +138,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   // Watchers cover the workspace folders only: a settings file above them is read again on open.
   documents.onDidOpen(() => project?.invalidate());
+  documents.onDidChangeContent(() => (refreshesLeft = MAX_FETCH_ROUNDS));
   documents.onDidClose((event) => {
     cache.onDocumentRemoved(event.document.uri);
     settingsProblems.set(event.document.uri, []);
@@ -104,6 +147,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   // An included ini file or a settings file changed on disk: open documents may now read
   // different options, or be checked with different settings.
   connection.onDidChangeWatchedFiles(() => {
+    deferred?.forget();
     cache.clear();
     project?.invalidate();
     refreshAll();

@@ -10,6 +10,11 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** What `onRequest` returns to answer a server request with an error. */
+export class RpcErrorAnswer {
+  constructor(readonly code: number, readonly message: string) {}
+}
+
 export interface RpcMessage {
   jsonrpc: '2.0';
   id?: number | string | null;
@@ -61,7 +66,9 @@ export class LspClient {
 
   private dispatch(message: RpcMessage): void {
     if (message.method !== undefined && message.id !== undefined) {
-      this.sendRaw({ jsonrpc: '2.0', id: message.id, result: this.onRequest(message) ?? null });
+      const answer = this.onRequest(message);
+      if (answer instanceof RpcErrorAnswer) this.sendRaw({ jsonrpc: '2.0', id: message.id, error: { code: answer.code, message: answer.message } });
+      else this.sendRaw({ jsonrpc: '2.0', id: message.id, result: answer ?? null });
       return;
     }
     if (message.method !== undefined) {

@@ -36,6 +36,8 @@ const log = (...a) => console.error(`[drive ${((Date.now() - t0) / 1000).toFixed
   });
   const hostLog = fs.createWriteStream(path.join(RUN_DIR, 'host.log'));
   let code = 2;
+  /** The suite's own result line: an exit code of 0 counts only with it (tests ran, none failed). */
+  let result = '';
   try {
     const page = ctx.pages()[0] || await ctx.newPage();
     const done = new Promise((resolve) => {
@@ -51,7 +53,10 @@ const log = (...a) => console.error(`[drive ${((Date.now() - t0) / 1000).toFixed
         const noise = /ENOTFOUND open-vsx\.org|^\[AccountPolicyGate\]/.test(text);
         if ((inSuite && !noise) || process.env.VERBOSE) console.log(line);
         hostLog.write(line + '\n');
-        if (text.startsWith('E2E RESULT')) inSuite = false;
+        if (text.startsWith('E2E RESULT')) {
+          inSuite = false;
+          result = text;
+        }
       });
       page.exposeFunction('codeAutomationExit', (c) => resolve(c));
     });
@@ -63,6 +68,10 @@ const log = (...a) => console.error(`[drive ${((Date.now() - t0) / 1000).toFixed
     await page.goto(url);
     code = await Promise.race([done, new Promise((r) => setTimeout(() => { log(`TIMEOUT after ${TIMEOUT} ms`); r(3); }, TIMEOUT))]);
     log('codeAutomationExit code =', code);
+    if (code === 0 && !/^E2E RESULT: 0 failing of [1-9]/.test(result)) {
+      log(`exit code 0 without a passing result line of the suite (${result || 'none'})`);
+      code = 4;
+    }
     if (code !== 0) await page.screenshot({ path: path.join(RUN_DIR, 'ext-test-fail.png') }).catch(() => {});
   } catch (e) {
     log('ERROR', e.message);

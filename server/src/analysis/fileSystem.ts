@@ -8,6 +8,34 @@ export interface FileSystemPort {
   stat(path: string): FileStat | undefined;
   /** Reads a regular file as UTF-8, at most `maxBytes` (the caller checked the size first). */
   readFile(path: string, maxBytes: number): string | undefined;
+  /**
+   * The path by which this file system knows the document at `uri`, for file systems that reach
+   * more than `file:` URIs (the browser's workspace file system). Without it, `uriToPath`.
+   */
+  pathOf?(uri: string): string | undefined;
+  /** The URI of a path of this file system (links); without it, a `file:` URI. */
+  uriOf?(path: string): string;
+  /**
+   * Why the files of the document at `uri` cannot be read, when `pathOf` gives it no path and
+   * the user should be told (the browser: an untitled document, an untrusted workspace). Loaders
+   * it would have followed get an information diagnostic (analysis-limit) with this reason.
+   */
+  whyUnreadable?(uri: string): string | undefined;
+  /**
+   * False while the answer about `path` has not arrived yet (a file system that asks elsewhere,
+   * the browser's): `stat` said nothing is there, but that is not known.
+   */
+  known?(path: string): boolean;
+}
+
+/** A file access that reads nothing and says why (an untrusted workspace in the browser). */
+export function noFileAccess(reason: string): FileSystemPort {
+  return { stat: () => undefined, readFile: () => undefined, pathOf: () => undefined, whyUnreadable: () => reason };
+}
+
+/** The path of the document at `uri` on `fileSystem`: its own mapping, or the `file:` URI's path. */
+export function documentPath(uri: string, fileSystem: FileSystemPort | undefined): string | undefined {
+  return fileSystem?.pathOf ? fileSystem.pathOf(uri) : uriToPath(uri);
 }
 
 export interface FileStat {

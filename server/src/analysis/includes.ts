@@ -2,7 +2,7 @@ import { EntryLine, Span } from '../parser/ast';
 import { parseIni } from '../parser/parser';
 import { Segment } from '../parser/values';
 import { getOption } from '../registry/registry';
-import { DEFAULT_INCLUDE_LIMITS, dirname, FileSystemPort, IncludeLimits, resolvePath, uriToPath } from './fileSystem';
+import { DEFAULT_INCLUDE_LIMITS, dirname, documentPath as pathOfDocument, FileSystemPort, IncludeLimits, resolvePath } from './fileSystem';
 import { expandMagic, locationOfPath } from './magicVariables';
 
 /** Loader parsers whose target is read as an ini file (the others load xml, yaml, json, ...). */
@@ -38,6 +38,8 @@ export interface IncludeResult {
   readonly unresolved: readonly EntryLine[];
   /** Paths read, for links and hovers. */
   readonly files: readonly string[];
+  /** Loaders of ini files that were not followed because this document's files cannot be read, and why. */
+  readonly notRead?: { readonly entries: readonly EntryLine[]; readonly reason: string };
 }
 
 export const NO_INCLUDES: IncludeResult = { keys: new Map(), problems: [], unresolved: [], files: [] };
@@ -102,8 +104,14 @@ export function resolveIncludes(
 ): IncludeResult {
   const loaders = applied.filter((entry) => getOption(entry.key)?.valueKind === 'include');
   if (loaders.length === 0) return NO_INCLUDES;
-  const documentPath = uriToPath(documentUri);
-  if (!fileSystem || !documentPath) return { ...NO_INCLUDES, unresolved: loaders };
+  const documentPath = pathOfDocument(documentUri, fileSystem);
+  if (!fileSystem || !documentPath) {
+    const reason = fileSystem && !documentPath ? fileSystem.whyUnreadable?.(documentUri) : undefined;
+    if (reason === undefined) return { ...NO_INCLUDES, unresolved: loaders };
+    // Those that name an ini file, wherever this document would be (not `:section`, not `$(ENV)`).
+    const entries = loaders.filter((entry) => loaderTarget(entry, '/document.ini', resolvePlaceholders) !== undefined);
+    return { ...NO_INCLUDES, unresolved: loaders, ...(entries.length > 0 ? { notRead: { entries, reason } } : {}) };
+  }
 
   const keys = new Map<string, ExternalKey>();
   const problems: IncludeProblem[] = [];
@@ -163,7 +171,7 @@ export function checkFileReferences(
   segmentsOf: (entry: EntryLine) => readonly Segment[],
   fileSystem: FileSystemPort | undefined,
 ): IncludeProblem[] {
-  const documentPath = uriToPath(documentUri);
+  const documentPath = pathOfDocument(documentUri, fileSystem);
   if (!fileSystem || !documentPath) return [];
   const problems: IncludeProblem[] = [];
   const location = locationOfPath(documentPath);

@@ -36,12 +36,16 @@ export function runSafe<T, E = void>(log: ErrorLog, name: string, run: () => T |
  * The shape of every document request: look up the document, take its cached parse, call the
  * service, return. Unknown documents (and requests before `initialize`) get the empty result.
  */
-export function documentRequests(documents: TextDocuments<TextDocument>, cache: DocumentCache<UwsgiDocument>, service: () => LanguageService | undefined, log: ErrorLog) {
+export function documentRequests(documents: TextDocuments<TextDocument>, cache: DocumentCache<UwsgiDocument>, service: () => LanguageService | undefined, log: ErrorLog, afterEach?: () => void) {
   return <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, run: (ls: LanguageService, parsed: UwsgiDocument, params: P) => R | ResponseError<void>) =>
     (params: P, token?: CancellationToken): R | ResponseError<void> => {
       const document = documents.get(params.textDocument.uri);
       const ls = service();
       if (!document || !ls) return empty;
-      return runSafe(log, `${name} on ${params.textDocument.uri}`, () => run(ls, cache.get(document), params), empty, token);
+      try {
+        return runSafe(log, `${name} on ${params.textDocument.uri}`, () => run(ls, cache.get(document), params), empty, token);
+      } finally {
+        afterEach?.();
+      }
     };
 }

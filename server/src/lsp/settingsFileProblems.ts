@@ -19,7 +19,11 @@ export class SettingsFileProblems {
   /** What was last published (and announced) for each settings file, by its uri. */
   private readonly published = new Map<string, string>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `uriOf`: the uri of a settings file's path (the browser's paths are on another file system). */
+  constructor(
+    private readonly connection: Connection,
+    private readonly uriOf: (path: string) => string = pathToUri,
+  ) {}
 
   /** The problems of the settings files that `documentUri` is checked with (none when it closed). */
   set(documentUri: string, problems: readonly SettingsProblem[]): void {
@@ -39,7 +43,7 @@ export class SettingsFileProblems {
     }
     const current = new Set<string>();
     for (const [path, problems] of byFile) {
-      const uri = pathToUri(path);
+      const uri = this.uriOf(path);
       current.add(uri);
       const key = JSON.stringify(problems);
       if (this.published.get(uri) === key) continue;

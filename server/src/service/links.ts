@@ -2,7 +2,7 @@ import { DocumentLink } from 'vscode-languageserver-types';
 import { localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption, hasRole } from '../registry/registry';
-import { ConfigFileLocation, expandMagic, locationOfUri } from '../analysis/magicVariables';
+import { ConfigFileLocation, expandMagic, locationOfPath, locationOfUri } from '../analysis/magicVariables';
 import { pathToUri } from '../analysis/fileSystem';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
@@ -41,6 +41,8 @@ function fileCheck(document: UwsgiDocument): FileCheck {
     if (isFile === undefined) {
       if (known.size >= MAX_FILE_CHECKS) return false;
       isFile = fileSystem.stat(path)?.type === 'file';
+      // Not answered yet (the browser asks its client): as without file access, for now.
+      if (!isFile && fileSystem.known?.(path) === false) return undefined;
       known.set(path, isFile);
     }
     return isFile;
@@ -48,7 +50,7 @@ function fileCheck(document: UwsgiDocument): FileCheck {
 }
 
 export function findDocumentLinks(document: UwsgiDocument, settings: LanguageSettings): DocumentLink[] {
-  const location = locationOfUri(document.textDocument.uri);
+  const location = locationOf(document);
   if (!location) return [];
   const selected = document.model(settings.section);
   const links: DocumentLink[] = [];
@@ -135,7 +137,7 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
   const resolved = resolvePath(location, path);
   if (!(isFile(resolved) ?? role === 'config')) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: pathToUri(resolved) };
+  const link: DocumentLink = { range: document.rangeOf(span), target: document.fileSystem?.uriOf?.(resolved) ?? pathToUri(resolved) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
@@ -181,3 +183,9 @@ function resolvePath(location: ConfigFileLocation, path: string): string {
   return (/^[A-Za-z]:$/.test(parts[0] ?? '') ? '' : '/') + parts.join('/');
 }
 
+/** Where the document is, for `file:` URIs and for those its file system names (the browser's). */
+function locationOf(document: UwsgiDocument): ConfigFileLocation | undefined {
+  const uri = document.textDocument.uri;
+  const path = uri.startsWith('file:') ? undefined : document.fileSystem?.pathOf?.(uri);
+  return path === undefined ? locationOfUri(uri) : locationOfPath(path);
+}

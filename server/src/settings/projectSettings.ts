@@ -1,7 +1,7 @@
 // The one resolver of project settings, for the CLI and the server alike: from a linted file's
 // folder upwards to the first `root = true`, then the user-level file; files reached through the
 // FileSystemPort, so this stays as pure as the language service.
-import { dirname, FileSystemPort, uriToPath } from '../analysis/fileSystem';
+import { dirname, documentPath, FileSystemPort } from '../analysis/fileSystem';
 import { DocumentSettingsProvider, LanguageSettings, defaultSettings, SeveritySetting } from '../service/settings';
 import { matchesGlob, relativeTo } from './glob';
 import { readSettingsFile, SettingsFile, SettingsFileKind, SettingsLayer, SettingsProblem } from './settingsFile';
@@ -88,7 +88,7 @@ export class ProjectSettings implements DocumentSettingsProvider {
   }
 
   forDocument(uri: string, base: LanguageSettings): { settings: LanguageSettings; excluded: boolean } {
-    const path = uriToPath(uri);
+    const path = documentPath(uri, this.options.fileSystem);
     if (path === undefined) return { settings: this.resolveLayers([], undefined, base).settings, excluded: false };
     const resolved = this.resolve(path, base);
     return { settings: resolved.settings, excluded: resolved.excludedBy !== undefined };

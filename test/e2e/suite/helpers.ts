@@ -1,7 +1,8 @@
 // Shared helpers for the end-to-end suite. Nothing here sleeps for a fixed time: every wait is an
 // event or a short poll with a deadline, and fails with a message saying what it waited for.
+// Also bundled into the web suite (test/web/), which runs in a web worker: nothing here may need
+// Node at import time.
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'uwsgi-ini.uwsgi-ini';
@@ -9,10 +10,11 @@ export const LANGUAGE_ID = 'uwsgi-ini';
 export const SOURCE = 'uwsgi-ini';
 export const DEFAULT_TIMEOUT = 20_000;
 
-// What the extension's `activate` returns, as the extension declares it: the suite drives the
+// What the extension's `activate` returns (client/src/activation.ts; `serverPid()` is undefined on
+// the web), as the extension declares it: the suite drives the
 // real type, never a copy of it. Read from the declarations `tsc -b` writes (client/out), which
 // the e2e runners build first; a type-only import, so nothing of the client is loaded here.
-import type { UwsgiIniApi } from '../../../client/out/extension';
+import type { UwsgiIniApi } from '../../../client/out/activation';
 export type { UwsgiIniApi };
 
 export const ClientState = { Stopped: 1, Running: 2, Starting: 3 } as const;
@@ -48,7 +50,9 @@ export function workspaceRoot(): string {
 }
 
 export function fixtureUri(rel: string): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceRoot(), rel));
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open (the fixtures copy)');
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 }
 
 export async function openFixture(rel: string): Promise<vscode.TextDocument> {

@@ -19,6 +19,7 @@ const LAYERS: Record<string, number> = {
   'server.ts': 5,
   'index.ts': 5,
   node: 6,
+  browser: 6,
   cli: 7,
 };
 

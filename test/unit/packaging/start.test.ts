@@ -145,6 +145,18 @@ describe('npm start: output', () => {
       }
     });
 
+    it('ships both entries the manifest names (desktop `main`, web `browser`) and the server each starts', async () => {
+      const { vsixRead } = await vsixModule();
+      const manifest = JSON.parse(vsixRead(vsix, 'extension/package.json')!.toString('utf8')) as { main: string; browser: string };
+      for (const entry of [manifest.main, manifest.browser, './server/dist/server.js', './server/dist/browserServer.js']) {
+        const bundle = vsixRead(vsix, `extension/${entry.replace(/^\.\//, '')}`);
+        assert.ok(bundle && bundle.length > 10_000, `${entry} is not in the .vsix`);
+      }
+      // Each client starts the bundle of its own kind, by the path the .vsix holds it at.
+      assert.match(vsixRead(vsix, `extension/${manifest.browser.replace(/^\.\//, '')}`)!.toString('utf8'), /browserServer\.js/);
+      assert.match(vsixRead(vsix, `extension/${manifest.main.replace(/^\.\//, '')}`)!.toString('utf8'), /server\.js/);
+    });
+
     it('stays under the 1 MB budget', () => {
       assert.ok(fs.statSync(vsix).size < 1024 * 1024);
     });

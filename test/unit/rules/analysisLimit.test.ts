@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { findings, messages } from '../../support/spec';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { noFileAccess } from '../../../server/src/analysis/fileSystem';
+import { documentOf, findings, messages, SEVERITY_NAME } from '../../support/spec';
 import { doublingChain, mutualPulls, sectionChain, selfReference, wideChain } from '../../adversarial/amplifiers';
 
 const RULE = 'analysis-limit';
@@ -28,5 +30,32 @@ describe('rule analysis-limit', () => {
 
   it('does not report ordinary configs', () => {
     assert.deepEqual(findings('[uwsgi]\nbase = /srv/app\nchdir = %(base)/src\nini = :extra\n[extra]\nmaster = true\n', RULE), []);
+  });
+
+  describe('included files where files cannot be read (the browser)', () => {
+    const REASON = 'files are not read in an untrusted workspace';
+    const check = (text: string) => {
+      const ls = getLanguageService({}, { fileSystem: noFileAccess(REASON) });
+      const document = documentOf(text);
+      return ls.doValidation(ls.parse(document)).filter((d) => d.code === RULE).map((d) => ({
+        severity: SEVERITY_NAME[d.severity!], covers: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)), message: d.message,
+      }));
+    };
+
+    it('says, as information on the path, that the included file is not read, and why', () => {
+      assert.deepEqual(check('[uwsgi]\ninclude = base.ini\nchdir = %(root)/app\n'), [{
+        severity: 'information', covers: 'base.ini',
+        message: 'Not read: files are not read in an untrusted workspace, so the file `include` loads is not checked, and the options and placeholders it sets are unknown here.',
+      }]);
+    });
+
+    it('one for each loader of an ini file; none for a section of this file, an environment path or another format', () => {
+      const text = '[uwsgi]\nini = %d/a.ini:app\nini = :extra\ninclude = $(CONF)/b.ini\nyaml = c.yml\ninherit = /etc/uwsgi/d.ini\n[extra]\nmaster = true\n';
+      assert.deepEqual(check(text).map((f) => f.covers), ['%d/a.ini:app', '/etc/uwsgi/d.ini']);
+    });
+
+    it('says nothing where the checker simply has no file access (the CLI, tests)', () => {
+      assert.deepEqual(findings('[uwsgi]\ninclude = base.ini\n', RULE), []);
+    });
   });
 });

@@ -31,7 +31,7 @@ const FS_ALLOWED = new Map<string, string>([
  * process is started by `vscode-languageclient` from the `ServerOptions` (a Node module run with
  * IPC); the client's own code never spawns anything.
  */
-const CLIENT_ALLOWED_MODULES = new Set(['vscode', 'vscode-languageclient', 'vscode-languageclient/node', 'path']);
+const CLIENT_ALLOWED_MODULES = new Set(['vscode', 'vscode-languageclient', 'vscode-languageclient/node', 'vscode-languageclient/browser', 'path']);
 
 /** Libraries besides the LSP types that pure code may use, where, and why that keeps it pure. */
 const PURE_LIBRARIES = new Map<string, { where: string; why: string }>([

@@ -14,7 +14,8 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
   'pulled-entries': (key) => `\`${key}\` would pull in more than ${limits.maxPulledEntries.toLocaleString('en-US')} lines of sections`,
 };
 
-// Placeholders and section pulls the editor did not follow to the end, because they exceed its budget.
+// Placeholders and section pulls the editor did not follow to the end, because they exceed its
+// budget; and included files it could not read at all where files cannot be read (the browser).
 
 /**
  * **Default severity:** information
@@ -29,6 +30,11 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
  *   of text together;
  * - `ini = :name` pulls nested more than 16 levels deep, more than 256 sections pulled by one
  *   section, or more than 50,000 lines pulled in for all the sections of the document together.
+ *
+ * In the web version (vscode.dev, github.dev) it also marks an `include`, `ini` or `inherit` of an
+ * ini file that cannot be read there at all: in an untrusted workspace, in an untitled document, or
+ * in an editor that does not pass files to the language server. The message says which. The desktop
+ * extension and the CLI stay silent in those cases, as before.
  *
  * The diagnostic is on the line where the analysis stopped: the placeholder definition whose value
  * grew too large, or the `ini = :name` line that was not followed.
@@ -71,11 +77,11 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
 export const analysisLimit: Rule = {
   id: 'analysis-limit',
   defaultSeverity: 'information',
-  title: 'Placeholders or section pulls that expand beyond what the checker follows',
+  title: 'Placeholders, section pulls or included files beyond what the checker follows',
   order: 240,
   summary: {
     severity: 'information',
-    catches: 'placeholders or `ini = :section` pulls that expand beyond what the checker follows',
+    catches: 'placeholders or `ini = :section` pulls that expand beyond what the checker follows; in the web version, included files that cannot be read there',
   },
 
   check(context) {
@@ -85,6 +91,13 @@ export const analysisLimit: Rule = {
         ? 'the sections it would pull in, and the values of placeholders, were not checked'
         : 'values that use it are shown as unknown and not checked';
       context.report({ span: problem.entry.valueSpan, message: `Not checked beyond a limit: ${reason}; ${what}.` });
+    }
+    const notRead = context.model.includes.notRead;
+    for (const entry of notRead?.entries ?? []) {
+      context.report({
+        span: entry.valueSpan,
+        message: `Not read: ${notRead!.reason}, so the file \`${entry.key}\` loads is not checked, and the options and placeholders it sets are unknown here.`,
+      });
     }
   },
 };
