@@ -10,7 +10,7 @@ import { ProjectSettings } from './settings/projectSettings';
 import { ClientSupport, readClientSupport, serverCapabilities } from './lsp/clientSupport';
 import { getDocumentCache } from './lsp/documentCache';
 import { DiagnosticsSupport, registerDiagnosticsPullSupport, registerDiagnosticsPushSupport } from './lsp/diagnostics';
-import { DeferredFileSystem, isDeferred, MAX_FETCH_ROUNDS } from './lsp/deferredFileSystem';
+import { DeferredAnswers, DeferredFileSystem, isDeferred } from './lsp/deferredFileSystem';
 import { collectorAfterClosing } from './lsp/memory';
 import { documentRequests, formatError, runSafe } from './lsp/runSafe';
 import { SettingsFileProblems } from './lsp/settingsFileProblems';
@@ -49,17 +49,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let project: ProjectSettings | undefined;
   let watchesSettingsFiles = false;
   let settingsSync: { initialized(): void } | undefined;
-  /** The file system when its answers arrive later (the browser). */
-  let deferred: DeferredFileSystem | undefined;
-  /** Inlay-hint refreshes left until the next edit: a document naming more paths than the answers kept must not loop. */
-  let refreshesLeft = MAX_FETCH_ROUNDS;
   const cache = getDocumentCache(MAX_CACHED_PARSES, (document) => service!.parse(document));
   const settingsProblems = new SettingsFileProblems(connection, (path) => runtime.fileSystem?.uriOf?.(path) ?? pathToUri(path));
   const collector = collectorAfterClosing();
 
   onRuleFailure((ruleId, error) => log.error(formatError(`rule ${ruleId} failed`, error)));
 
-  const onDocument = documentRequests(documents, cache, () => service, log, fetchAfterRequest);
+  const refreshHints = () => void connection.languages.inlayHint.refresh().catch(() => undefined);
+  let answers = new DeferredAnswers(undefined, log, () => undefined, refreshHints);
+  const onDocument = documentRequests(documents, cache, () => service, log, () => answers.fetchInBackground());
 
   function validateOnce(document: TextDocument) {
     // Without watched-file events, a settings file may have changed since any check: read again.
@@ -71,42 +69,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     return Array.isArray(found) ? found : [];
   }
 
-  /**
-   * With a deferred file system, a check that asked what it could not be told yet is not the
-   * answer: fetch, and check again (one round per level of includes), so nothing is reported
-   * missing because it was not fetched yet. `undefined` when the document changed meanwhile.
-   */
-  async function validate(document: TextDocument) {
+  const validate = (document: TextDocument) => {
     const version = document.version;
-    for (let round = 0; ; round++) {
-      const found = validateOnce(document);
-      if (!deferred?.hasPending() || round >= MAX_FETCH_ROUNDS) return found;
-      await deferred.fetchPending().catch((error: unknown) => log.error(formatError(`reading files for ${document.uri}`, error)));
-      // Parses and settings files read before the answers came hold what was not known then.
-      cache.clear();
-      project?.invalidate();
-      if (documents.get(document.uri)?.version !== version) return undefined;
-    }
-  }
-
-  /**
-   * A request (links, hover, inlay hints) asked what the deferred file system could not answer
-   * yet: fetch it now, so that the next request knows, and have inlay hints asked again.
-   */
-  let fetchingAfterRequest = false;
-  function fetchAfterRequest(): void {
-    if (!deferred?.hasPending() || fetchingAfterRequest) return;
-    fetchingAfterRequest = true;
-    void deferred.fetchPending().catch(() => undefined).then(() => {
-      fetchingAfterRequest = false;
-      cache.clear();
-      if (support.inlayHintRefresh && refreshesLeft-- > 0) void connection.languages.inlayHint.refresh().catch(() => undefined);
-    });
-  }
+    return answers.check(document.uri, () => validateOnce(document), () => documents.get(document.uri)?.version === version);
+  };
 
   function refreshAll(): void {
     // Settings or included files changed: hints already shown may be stale too.
-    if (support.inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (support.inlayHintRefresh) refreshHints();
     diagnostics?.requestRefresh();
   }
 
@@ -116,7 +86,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     // A client that says nothing about trust is an ordinary editor or the CLI: files may be read.
     const trusted = options?.trusted !== false;
     const fileSystem = trusted ? runtime.fileSystem : runtime.untrustedFileSystem;
-    deferred = isDeferred(fileSystem) ? fileSystem : undefined;
+    answers = new DeferredAnswers(isDeferred(fileSystem) ? fileSystem : undefined, log, () => {
+      cache.clear();
+      project?.invalidate();
+    }, () => support.inlayHintRefresh && refreshHints());
     const userSettingsFile = runtime.userSettingsFile;
     project = fileSystem && trusted ? new ProjectSettings({ fileSystem, ruleIds: allRules.map((rule) => rule.id), ...(userSettingsFile ? { userSettingsFile } : {}) }) : undefined;
     service = getLanguageService(options?.settings, { fileSystem, documentSettings: project, clientFeatures: support.features });
@@ -138,7 +111,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
 
   // Watchers cover the workspace folders only: a settings file above them is read again on open.
   documents.onDidOpen(() => project?.invalidate());
-  documents.onDidChangeContent(() => (refreshesLeft = MAX_FETCH_ROUNDS));
+  documents.onDidChangeContent(() => answers.edited());
   documents.onDidClose((event) => {
     cache.onDocumentRemoved(event.document.uri);
     settingsProblems.set(event.document.uri, []);
@@ -147,7 +120,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   // An included ini file or a settings file changed on disk: open documents may now read
   // different options, or be checked with different settings.
   connection.onDidChangeWatchedFiles(() => {
-    deferred?.forget();
+    answers.forget();
     cache.clear();
     project?.invalidate();
     refreshAll();
