@@ -16,6 +16,7 @@ import { unifiedDiff } from './diff';
 import { BaselineFile, baselineName, buildBaseline, parseBaseline, serializeBaseline, subtractBaseline } from './baseline';
 import { formatGithub } from './github';
 import { rulePage, unknownRuleMessage } from './explain';
+import { VERSION } from '../version';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -71,7 +72,6 @@ messages are printed escaped (\\x1b, \\n).
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable input or
 output that cannot be written. The status is the same when the reader stops early (| head).`;
 
-const VERSION = '0.1.0';
 /** Bigger files are reported instead of read: nobody writes a 64 MB ini file on purpose. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
