@@ -1,22 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { SEVERITIES, SeveritySetting } from '../service/settings';
-import { severityName } from '../service/severity';
 import { errorText } from '../service/errors';
 import { listActions, listOptions, listPhases } from '../registry/listing';
-import { fileUri, toSarif } from './sarif';
+import { fileUri } from './sarif';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { CliSettings } from './projectSettings';
 import { runShowConfig, SHOW_CONFIG_USAGE } from './showConfig';
 import { FixLevel } from '../service/fixAll';
 import { unifiedDiff } from './diff';
 import { BaselineFile, baselineName, buildBaseline, parseBaseline, serializeBaseline, subtractBaseline } from './baseline';
-import { formatGithub } from './github';
+import { FORMATTERS } from './formats';
+import { countSeverities } from './text';
+import { LintResult, plural, visible } from './result';
 import { rulePage, unknownRuleMessage } from './explain';
 import { VERSION } from '../version';
+
+export { visible, severityLabel } from './result';
 
 const USAGE = `Usage: uwsgi-ini-lint [options] <files, directories or globs...>
 
@@ -147,17 +149,6 @@ function inputText(content: string | Buffer): string {
   if (bytes.length > MAX_FILE_BYTES) throw new NotChecked(tooLarge());
   if (bytes.includes(0)) throw new NotChecked('binary file, not checked');
   return bytes.toString('utf8');
-}
-
-const CONTROL_CHARACTERS = /[\x00-\x1f\x7f-\x9f]/g;
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Text safe for a terminal: file names and config content may carry escape sequences (colors,
- * titles, hyperlinks) or newlines that would forge output lines, such as `::error` workflow commands.
- */
-export function visible(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (char) => NAMED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** `a, b,,c` as `['a', 'b', 'c']`. */
@@ -295,19 +286,6 @@ function parseArguments(argv: string[], io: CliIo): CliOptions {
   if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');
   if (options.diff && options.updateBaseline) throw new UsageError('--diff and --update-baseline do not go together');
   return options;
-}
-
-interface LintResult {
-  /** The path as the user gave it (or as found below a directory). */
-  file: string;
-  text: string;
-  diagnostics: Diagnostic[];
-  /** How many fixes --fix applied (0 without it). */
-  fixed: number;
-}
-
-export function severityLabel(diagnostic: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
-  return severityName(diagnostic.severity);
 }
 
 /** Runs the linter; resolves to the exit status. Never throws. */
@@ -487,23 +465,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   // Standard input fixed goes to stdout as the fixed text: the report goes to stderr.
   const report = fixedText !== undefined ? io.stderr : io.stdout;
   if (fixedText !== undefined) io.stdout(fixedText);
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const result of shown) for (const d of result.diagnostics) counts[severityLabel(d)]++;
-  const fixedCount = results.reduce((sum, result) => sum + result.fixed, 0);
-  if (options.format === 'json') {
-    report(`${JSON.stringify(shown.map((result) => toJsonResult(result, fixLevel !== undefined)))}\n`);
-  } else if (options.format === 'sarif') {
-    report(`${JSON.stringify(toSarif(shown, service.rules, VERSION, io.cwd), null, 2)}\n`);
-  } else if (options.format === 'github') {
-    report(formatGithub(shown, severityLabel));
-  } else {
-    // Nothing checked: a summary of zero files would only hide the messages above it.
-    if (results.length > 0 || !inputProblem) {
-      let text = formatText(shown, counts, options.color);
-      if (fixLevel !== undefined) text += `${plural(fixedCount, 'problem')} fixed in ${plural(results.filter((r) => r.fixed > 0).length, 'file')}\n`;
-      if (known > 0) text += `${plural(known, 'known problem')} in the baseline not shown\n`;
-      report(text);
-    }
+  const counts = countSeverities(shown);
+  // Nothing checked: a summary of zero files would only hide the messages above it.
+  if (options.format !== 'text' || results.length > 0 || !inputProblem) {
+    report(FORMATTERS[options.format](shown, { all: results, rules: service.rules, cwd: io.cwd, color: options.color, fixing: fixLevel !== undefined, known }));
   }
   if (inputProblem) return 2;
   if (counts.error > 0) return 1;
@@ -513,46 +478,6 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   }
   return 0;
 }
-
-/** `line`/`column` count from 1 like the text and SARIF output; `range` is the LSP one, from 0. */
-function toJsonResult(result: LintResult, fixing: boolean): unknown {
-  return {
-    file: result.file,
-    ...(fixing ? { fixed: result.fixed } : {}),
-    diagnostics: result.diagnostics.map((d) => ({
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      range: d.range,
-      severity: severityLabel(d),
-      code: d.code,
-      message: d.message,
-      source: d.source,
-    })),
-  };
-}
-
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', reset: '\x1b[0m' };
-
-function formatText(results: LintResult[], counts: Record<'error' | 'warning' | 'information' | 'hint', number>, color: boolean): string {
-  const paint = (kind: keyof typeof COLORS, text: string): string => (color ? `${COLORS[kind]}${text}${COLORS.reset}` : text);
-  let out = '';
-  let filesWithProblems = 0;
-  for (const result of results) {
-    if (result.diagnostics.length > 0) filesWithProblems++;
-    for (const d of result.diagnostics) {
-      const severity = severityLabel(d);
-      const where = `${visible(result.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      out += `${where}: ${paint(severity, severity)} ${paint('dim', visible(String(d.code)))} ${visible(String(d.message))}\n`;
-    }
-  }
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  out += `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}) in ${plural(filesWithProblems, 'file')} of ${results.length} checked\n`;
-  return out;
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error) {
