@@ -13,13 +13,6 @@ export interface ShowConfigIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const SHOW_CONFIG_USAGE = `  --show-config FILE[:SECTION]  print the configuration uWSGI would apply, in uWSGI's own
-                             --show-config format (json: with provenance and unknown values);
-                             nothing the file names is run, fetched or resolved
-  --env NAME=VALUE           an environment variable for --show-config (repeatable); others
-                             are unknown values
-  --env-from-process         --show-config sees this process's environment (unset = unset)`;
-
 class ShowConfigUsage extends Error {}
 
 interface ShowConfigArgs {
