@@ -160,16 +160,71 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { name: 'version', short: 'v', type: 'boolean', description: 'show the version', apply: (o) => void (o.showVersion = true) },
 ];
 
-const LINT_OPTIONS = new Map(OPTION_TABLE.filter((spec) => !spec.showConfigOnly).map((spec) => [spec.name, spec]));
-
-/** The table as parseArgs takes it. */
-function parseArgsConfig(specs: Iterable<OptionSpec>): Record<string, { type: 'boolean' | 'string'; multiple: boolean; short?: string }> {
-  return Object.fromEntries([...specs].map((spec) => [spec.name, { type: spec.type, multiple: spec.repeatable === true, ...(spec.short ? { short: spec.short } : {}) }]));
+/** What one command line takes from the table, and what each option and name does to its `T`. */
+export interface CommandLine<T> {
+  readonly options: ReadonlyMap<string, { readonly spec: OptionSpec; readonly apply: (target: T, value: string) => void }>;
+  readonly positional: (target: T, value: string) => void;
+  /** The sentence for an option this command line does not take, as written. */
+  readonly unknown: (written: string) => string;
 }
 
-const LINT_CONFIG = parseArgsConfig(LINT_OPTIONS.values());
+/** A row of the table, by name: a command line takes no option the help does not list. */
+export function optionSpec(name: string): OptionSpec {
+  const spec = OPTION_TABLE.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`no option --${name} in the option table`);
+  return spec;
+}
 
-type Token = ReturnType<typeof parseArgs>['tokens'] extends (infer T)[] | undefined ? T : never;
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/**
+ * Applies the tokens in command-line order, so the first mistake is the one reported. `checked`
+ * says parseArgs accepted them (strict); otherwise this words what it refused.
+ */
+function applyTokens<T>(tokens: readonly Token[], argv: readonly string[], line: CommandLine<T>, target: T, checked: boolean): void {
+  for (const token of tokens) {
+    if (token.kind === 'positional') line.positional(target, token.value);
+    if (token.kind !== 'option') continue;
+    const written = argv[token.index]!;
+    // `-hv` is not taken apart: the short options are -h and -v, each on its own.
+    if (!written.startsWith('--') && written !== token.rawName) throw new UsageError(line.unknown(written));
+    const option = line.options.get(token.name);
+    if (!option) throw new UsageError(line.unknown(token.rawName));
+    if (option.spec.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      option.apply(target, '');
+      continue;
+    }
+    if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+    option.apply(target, token.value);
+    // A value that looks like an option (`--section --strict`) is refused unless written `--section=--strict`.
+    if (!checked && !token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+      throw new UsageError(`${token.rawName} needs a value; one that starts with "-" is written ${token.rawName}=${token.value}`);
+    }
+  }
+}
+
+/** Reads `argv` with parseArgs (strict) into `target`; throws UsageError with the sentence to print. */
+export function readCommandLine<T>(argv: readonly string[], line: CommandLine<T>, target: T): T {
+  const config = Object.fromEntries([...line.options.values()].map(({ spec }) => [spec.name, { type: spec.type, multiple: spec.repeatable === true, ...(spec.short ? { short: spec.short } : {}) }]));
+  const args = [...argv];
+  let tokens: Token[];
+  try {
+    tokens = parseArgs({ args, options: config, strict: true, allowPositionals: true, tokens: true }).tokens;
+  } catch (refusal) {
+    // The same tokens read leniently, to say what was refused the way the rest of the CLI speaks.
+    applyTokens(parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true }).tokens, argv, line, target, false);
+    throw new UsageError(refusal instanceof Error ? refusal.message : String(refusal));
+  }
+  applyTokens(tokens, argv, line, target, true);
+  return target;
+}
+
+const LINT_LINE: CommandLine<CliOptions> = {
+  options: new Map(OPTION_TABLE.filter((spec) => !spec.showConfigOnly).map((spec) => [spec.name, { spec, apply: spec.apply }])),
+  positional: (options, value) => void options.inputs.push(value),
+  unknown: (written) => `unknown option ${written}`,
+};
 
 function initialOptions(color: boolean): CliOptions {
   return {
@@ -179,46 +234,9 @@ function initialOptions(color: boolean): CliOptions {
   };
 }
 
-/**
- * Applies the tokens in command-line order, so the first mistake is the one reported. `checked`
- * says parseArgs accepted them (strict); otherwise this words what it refused.
- */
-function applyTokens(tokens: readonly Token[], argv: readonly string[], options: CliOptions, checked: boolean): void {
-  for (const token of tokens) {
-    if (token.kind === 'positional') options.inputs.push(token.value);
-    if (token.kind !== 'option') continue;
-    const written = argv[token.index]!;
-    // `-hv` is not taken apart: the short options are -h and -v, each on its own.
-    if (!written.startsWith('--') && written !== token.rawName) throw new UsageError(`unknown option ${written}`);
-    const spec = LINT_OPTIONS.get(token.name);
-    if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
-    if (spec.type === 'boolean') {
-      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
-      spec.apply(options, '');
-      continue;
-    }
-    if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
-    spec.apply(options, token.value);
-    // A value that looks like an option (`--section --strict`) is refused unless written `--section=--strict`.
-    if (!checked && !token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
-      throw new UsageError(`${token.rawName} needs a value; one that starts with "-" is written ${token.rawName}=${token.value}`);
-    }
-  }
-}
-
 /** The options of a lint run; throws UsageError with the sentence to print. */
 export function parseArguments(argv: string[], color: boolean): CliOptions {
-  const options = initialOptions(color);
-  let tokens: Token[];
-  try {
-    tokens = parseArgs({ args: argv, options: LINT_CONFIG, strict: true, allowPositionals: true, tokens: true }).tokens;
-  } catch (refusal) {
-    // The same tokens read leniently, to say what was refused the way the rest of the CLI speaks.
-    const lenient = parseArgs({ args: argv, options: LINT_CONFIG, strict: false, allowPositionals: true, tokens: true }).tokens;
-    applyTokens(lenient, argv, options, false);
-    throw new UsageError(refusal instanceof Error ? refusal.message : String(refusal));
-  }
-  applyTokens(tokens, argv, options, true);
+  const options = readCommandLine(argv, LINT_LINE, initialOptions(color));
   if (options.unsafeFixes && !options.diff) options.fix = 'unsafe';
   if (options.diff) options.fix = options.unsafeFixes ? 'unsafe' : 'safe';
   if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE');

@@ -93,6 +93,25 @@ describe('uwsgi-ini-lint options: one table for the parser and the help', () => 
     assert.equal(parseArguments(['--explain', '-'], false).explain, '-', 'a lone "-" is a value');
   });
 
+  it('reads --show-config with the same table: its options are help rows, the others do not go with it', async () => {
+    work.write('app.ini', '[uwsgi]\nsocket = :8000\n');
+    const ok = await work.lint(['--show-config=app.ini', '--format=json', '--env', 'A=1', '--env-from-process', '--uwsgi-version', '2.1', '--plugins', 'python3', '--no-color']);
+    assert.equal(ok.code, 0, ok.stderr);
+    for (const [argv, message] of [
+      [['--show-config', 'app.ini', '--strict'], '--strict does not go with --show-config'],
+      [['--show-config', 'app.ini', '-h'], '-h does not go with --show-config'],
+      [['--show-config', 'app.ini', 'b.ini'], '--show-config takes one file, not also b.ini'],
+      [['--show-config', 'app.ini', '--show-config', 'b.ini'], '--show-config takes one file'],
+      [['--show-config', 'app.ini', '--env'], '--env needs a value'],
+      [['--show-config', 'app.ini', '--env', 'NOEQUALS'], '--env takes NAME=VALUE, not "NOEQUALS"'],
+      [['--show-config', 'app.ini', '--format', 'sarif'], '--show-config prints text or json, not "sarif"'],
+    ] as const) {
+      const run = await work.lint([...argv]);
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.equal(run.stderr, `uwsgi-ini-lint: ${message} (see --help)\n`);
+    }
+  });
+
   it('sets the fix level from --fix, --unsafe-fixes and --diff', () => {
     assert.equal(parseArguments(['--fix'], false).fix, 'safe');
     assert.equal(parseArguments(['--unsafe-fixes'], false).fix, 'unsafe');
