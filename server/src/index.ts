@@ -5,3 +5,4 @@ export { Rule } from './service/rules/rule';
 export { parseIni } from './parser/parser';
 export * from './parser/ast';
 export { DocumentModel } from './analysis/model';
+export { VERSION, SERVER_NAME, LINT_NAME } from './version';

@@ -15,11 +15,10 @@ import { collectorAfterClosing } from './lsp/memory';
 import { documentRequests, formatError, runSafe } from './lsp/runSafe';
 import { SettingsFileProblems } from './lsp/settingsFileProblems';
 import { registerSettingsSync, watchSettingsFiles } from './lsp/settingsSync';
+import { SERVER_NAME, VERSION } from './version';
 
-export const SERVER_NAME = 'uwsgi-ini-language-server';
 /** Custom request: `{ textDocument: { uri } }` -> `EffectiveConfiguration` (service/effectiveConfiguration.ts) or null. */
 export const EFFECTIVE_CONFIGURATION_REQUEST = 'uwsgi-ini/effectiveConfiguration';
-export const SERVER_VERSION = '0.1.0';
 
 /** What the host platform provides; the browser or a test may give less. */
 export interface RuntimeEnvironment {
@@ -101,7 +100,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
       if (settings !== undefined) ls.configure(settings);
       refreshAll();
     });
-    return { capabilities: serverCapabilities(support), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+    return { capabilities: serverCapabilities(support), serverInfo: { name: SERVER_NAME, version: VERSION } };
   });
 
   connection.onInitialized(() => {

@@ -1,9 +1,9 @@
 // `--format github`: one workflow command per finding, which GitHub Actions shows as an annotation
 // on the file and line. Config text and file names reach these lines, so everything is escaped the
 // way the runner documents it: no finding can end the line and start a command of its own.
-import { Diagnostic } from 'vscode-languageserver-types';
+import { Formatter, SeverityLabel, severityLabel } from './result';
 
-const LEVEL: Record<'error' | 'warning' | 'information' | 'hint', 'error' | 'warning' | 'notice'> = {
+const LEVEL: Record<SeverityLabel, 'error' | 'warning' | 'notice'> = {
   error: 'error',
   warning: 'warning',
   information: 'notice',
@@ -24,15 +24,10 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export interface GithubResult {
-  readonly file: string;
-  readonly diagnostics: Diagnostic[];
-}
-
 /** The workflow commands for these results; lines and columns from 1, as the runner counts them. */
-export function formatGithub(results: readonly GithubResult[], severityOf: (d: Diagnostic) => 'error' | 'warning' | 'information' | 'hint'): string {
+export const formatGithub: Formatter = (shown) => {
   let out = '';
-  for (const result of results) {
+  for (const result of shown) {
     // The path relative to the repository is what the runner matches; stdin has no file.
     const file = result.file === '-' ? undefined : result.file.replace(/^\.\//, '');
     for (const d of result.diagnostics) {
@@ -44,8 +39,8 @@ export function formatGithub(results: readonly GithubResult[], severityOf: (d: D
         `endColumn=${d.range.end.character + 1}`,
         `title=${escapeProperty(`uwsgi-ini ${String(d.code)}`)}`,
       ];
-      out += `::${LEVEL[severityOf(d)]} ${properties.join(',')}::${escapeData(`${String(d.message)} [${String(d.code)}]`)}\n`;
+      out += `::${LEVEL[severityLabel(d)]} ${properties.join(',')}::${escapeData(`${String(d.message)} [${String(d.code)}]`)}\n`;
     }
   }
   return out;
-}
+};

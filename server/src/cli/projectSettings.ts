@@ -43,6 +43,11 @@ export class CliSettings implements DocumentSettingsProvider {
     return this.resolve(path.resolve(this.cwd, file)).excludedBy !== undefined;
   }
 
+  /** The section the file is checked in (--section, else its settings files, else `uwsgi`). */
+  sectionOf(file: string): string {
+    return this.resolve(path.resolve(this.cwd, file)).settings.section;
+  }
+
   /** Writes each problem of the settings files read so far, located; true when there was one. */
   reportProblems(write: (line: string) => void): boolean {
     for (const problem of this.problems.values()) write(`${this.shown(problem.path)}:${problem.line}:${problem.column}: ${problem.message}`);

@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { Diagnostic } from 'vscode-languageserver-types';
 import { Rule } from '../service/rules/rule';
 import { ruleDocsUrl } from '../service/ruleDocs';
 import { severityName } from '../service/severity';
 import { encodeUriPath, pathToUri } from '../analysis/fileSystem';
+import { VERSION } from '../version';
+import { Formatter, LintResult } from './result';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -29,13 +30,8 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: encodePath(file, false), uriBaseId: 'SRCROOT' };
 }
 
-interface SarifInput {
-  file: string;
-  diagnostics: Diagnostic[];
-}
-
 /** SARIF 2.1.0 for code-scanning uploads; columns are 1-based UTF-16 units, as GitHub expects. */
-export function toSarif(results: SarifInput[], rules: readonly Rule[], version: string, cwd: string): unknown {
+export function toSarif(results: readonly LintResult[], rules: readonly Rule[], version: string, cwd: string): unknown {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -79,3 +75,5 @@ export function toSarif(results: SarifInput[], rules: readonly Rule[], version: 
     ],
   };
 }
+
+export const formatSarif: Formatter = (shown, context) => `${JSON.stringify(toSarif(shown, context.rules, VERSION, context.cwd), null, 2)}\n`;

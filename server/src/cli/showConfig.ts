@@ -5,6 +5,7 @@ import { interpret } from '../analysis/interpreter/interpret';
 import { formatShowConfig, showConfigJson } from '../analysis/interpreter/showConfig';
 import { Environment } from '../analysis/interpreter/types';
 import { inodeOf, nodeFileSystem } from '../node/nodeFileSystem';
+import { CommandLine, optionSpec, readCommandLine, UsageError } from './options';
 
 export interface ShowConfigIo {
   stdout: (text: string) => void;
@@ -12,15 +13,6 @@ export interface ShowConfigIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
-
-export const SHOW_CONFIG_USAGE = `  --show-config FILE[:SECTION]  print the configuration uWSGI would apply, in uWSGI's own
-                             --show-config format (json: with provenance and unknown values);
-                             nothing the file names is run, fetched or resolved
-  --env NAME=VALUE           an environment variable for --show-config (repeatable); others
-                             are unknown values
-  --env-from-process         --show-config sees this process's environment (unset = unset)`;
-
-class ShowConfigUsage extends Error {}
 
 interface ShowConfigArgs {
   file: string | undefined;
@@ -31,56 +23,40 @@ interface ShowConfigArgs {
   fromProcess: boolean;
 }
 
+/** What each option `--show-config` takes does; the rows (type, help) are the option table's. */
+const APPLY: Record<string, (args: ShowConfigArgs, value: string) => void> = {
+  'show-config': (args, file) => {
+    if (args.file !== undefined) throw new UsageError('--show-config takes one file');
+    args.file = file;
+  },
+  format: (args, format) => {
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--show-config prints text or json, not "${format}"`);
+    args.format = format;
+  },
+  'uwsgi-version': (args, version) => {
+    if (version !== '2.0' && version !== '2.1') throw new UsageError(`--uwsgi-version must be 2.0 or 2.1, not "${version}"`);
+    args.version = version;
+  },
+  plugins: (args, value) => void args.plugins.push(...value.split(',').map((p) => p.trim()).filter(Boolean)),
+  env: (args, pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--env takes NAME=VALUE, not "${pair}"`);
+    args.env.set(pair.slice(0, at), pair.slice(at + 1));
+  },
+  'env-from-process': (args) => void (args.fromProcess = true),
+  'no-color': () => undefined,
+};
+
+const SHOW_CONFIG_LINE: CommandLine<ShowConfigArgs> = {
+  options: new Map(Object.entries(APPLY).map(([name, apply]) => [name, { spec: optionSpec(name), apply }])),
+  positional: (_, value) => {
+    throw new UsageError(`--show-config takes one file, not also ${value}`);
+  },
+  unknown: (written) => `${written} does not go with --show-config`,
+};
+
 function parse(argv: string[]): ShowConfigArgs {
-  const args: ShowConfigArgs = { file: undefined, format: 'text', version: '2.0', plugins: [], env: new Map(), fromProcess: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[++i];
-      if (next === undefined) throw new ShowConfigUsage(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--show-config':
-        if (args.file !== undefined) throw new ShowConfigUsage('--show-config takes one file');
-        args.file = value();
-        break;
-      case '--format': {
-        const format = value();
-        if (format !== 'text' && format !== 'json') throw new ShowConfigUsage(`--show-config prints text or json, not "${format}"`);
-        args.format = format;
-        break;
-      }
-      case '--uwsgi-version': {
-        const version = value();
-        if (version !== '2.0' && version !== '2.1') throw new ShowConfigUsage(`--uwsgi-version must be 2.0 or 2.1, not "${version}"`);
-        args.version = version;
-        break;
-      }
-      case '--plugins':
-        args.plugins.push(...value().split(',').map((p) => p.trim()).filter(Boolean));
-        break;
-      case '--env': {
-        const pair = value();
-        const at = pair.indexOf('=');
-        if (at <= 0) throw new ShowConfigUsage(`--env takes NAME=VALUE, not "${pair}"`);
-        args.env.set(pair.slice(0, at), pair.slice(at + 1));
-        break;
-      }
-      case '--env-from-process':
-        args.fromProcess = true;
-        break;
-      case '--no-color':
-        break;
-      default:
-        throw new ShowConfigUsage(arg.startsWith('-') ? `${flag} does not go with --show-config` : `--show-config takes one file, not also ${arg}`);
-    }
-  }
-  return args;
+  return readCommandLine(argv, SHOW_CONFIG_LINE, { file: undefined, format: 'text', version: '2.0', plugins: [], env: new Map(), fromProcess: false });
 }
 
 /** Runs `--show-config`; resolves to the exit status (0 shown, 1 uWSGI would stop first, 2 usage). */
@@ -89,7 +65,7 @@ export function runShowConfig(argv: string[], io: ShowConfigIo): number {
   try {
     args = parse(argv);
   } catch (error) {
-    if (!(error instanceof ShowConfigUsage)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     io.stderr(`uwsgi-ini-lint: ${error.message} (see --help)\n`);
     return 2;
   }

@@ -1,7 +1,8 @@
+import { SERVER_NAME as NAME } from '../version';
+
 /** What the language server binary is asked to do, read from its arguments before any connection exists. */
 export type ServerRequest = { kind: 'serve' } | { kind: 'print'; text: string } | { kind: 'refuse'; text: string };
 
-const NAME = 'uwsgi-ini-language-server';
 
 export const SERVER_USAGE = `Usage: ${NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 

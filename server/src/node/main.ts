@@ -1,11 +1,12 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { SERVER_VERSION, startServer } from '../server';
+import { startServer } from '../server';
+import { VERSION } from '../version';
 import { readCommandLine } from './commandLine';
 import { nodeFileSystem } from './nodeFileSystem';
 import { userSettingsFile } from '../settings/projectSettings';
 import { formatError } from '../lsp/runSafe';
 
-const request = readCommandLine(process.argv.slice(2), SERVER_VERSION);
+const request = readCommandLine(process.argv.slice(2), VERSION);
 if (request.kind === 'serve') {
   // The connection takes the transport from the same arguments: --stdio, --node-ipc, --socket, --pipe.
   const connection = createConnection(ProposedFeatures.all);

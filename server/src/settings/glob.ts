@@ -18,7 +18,11 @@ export function matchesGlob(pattern: string, relativePath: string): boolean {
 
 const cache = new Map<string, RegExp>();
 
-function globExpression(glob: string): RegExp {
+/**
+ * A glob as a regular expression over a whole `/`-separated path: `*` and `?` within one name,
+ * `**` across any number of folders, none included; `[...]` a class of characters.
+ */
+export function globExpression(glob: string): RegExp {
   let expression = cache.get(glob);
   if (expression) return expression;
   let source = '';

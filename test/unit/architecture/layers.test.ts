@@ -12,6 +12,7 @@ const SRC = path.resolve(__dirname, '../../../server/src');
 const LAYERS: Record<string, number> = {
   parser: 0,
   registry: 0,
+  'version.ts': 0,
   analysis: 1,
   service: 2,
   settings: 3,

@@ -23,7 +23,7 @@ const FORBIDDEN_MODULES = new Set([
  */
 const FS_ALLOWED = new Map<string, string>([
   ['server/src/node/nodeFileSystem.ts', 'the one FileSystemPort: stat before open, regular files only, bounded reads'],
-  ['server/src/cli/lint.ts', 'the CLI reads the files named on its command line'],
+  ['server/src/cli/inputs.ts', 'the CLI searches the directories and globs named on its command line and writes fixes and baselines (it reads files through nodeFileSystem)'],
 ]);
 
 /**
