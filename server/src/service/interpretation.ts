@@ -3,7 +3,7 @@
 // problems, keys read by `if-opt`), inlay hints and hovers (resolved values), and the effective
 // configuration view. Built on first use: a keystroke that needs none of it does not pay for it.
 import { EntryLine } from '../parser/ast';
-import { basename, dirname, resolvePath, uriToPath } from '../analysis/fileSystem';
+import { basename, dirname, documentPath, resolvePath } from '../analysis/fileSystem';
 import { interpret } from '../analysis/interpreter/interpret';
 import { Interpretation, ListEntry, SkippedLine } from '../analysis/interpreter/types';
 import { isKnown } from '../analysis/interpreter/values';
@@ -141,10 +141,13 @@ export class DocumentInterpretation {
   }
 }
 
-/** The path the interpreter gives the document: its file path, or a made-up one for other schemes. */
+/**
+ * The path the interpreter gives the document: its file path (or the path its file system names,
+ * the browser's), or a made-up one for other schemes.
+ */
 export function interpretedPath(document: UwsgiDocument): { path: string; onDisk: boolean } {
   const uri = document.textDocument.uri;
-  const path = uriToPath(uri);
+  const path = documentPath(uri, document.fileSystem);
   if (path !== undefined) return { path, onDisk: true };
   const bare = uri.replace(/[?#].*$/, '');
   const name = basename(bare.slice(bare.indexOf(':') + 1)).replace(/[:\\]/g, '_') || 'untitled.ini';

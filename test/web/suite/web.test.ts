@@ -162,6 +162,24 @@ describe('the web extension (web worker extension host)', () => {
     assert.deepStrictEqual(seen(diags), [{ code: 'unknown-option', severity: 'Warning', line: 5 }]);
   });
 
+  it('the effective configuration view: what uWSGI applies, with the included file read through the workspace file system', async () => {
+    const doc = await openFixture('includes/main.ini');
+    await diagnosticsWith(doc.uri, ['unknown-option']);
+    await vscode.commands.executeCommand('uwsgi-ini.showEffectiveConfiguration');
+    const view = await poll(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'uwsgi-ini-effective')?.document,
+      (d) => d !== undefined && d.getText().includes(';end of configuration'),
+      'the effective configuration view',
+    );
+    const lines = view!.getText().split('\n');
+    // base.ini's placeholder, and the value uWSGI expands with it in main.ini.
+    assert.ok(lines.includes('root = /srv/site'), view!.getText());
+    assert.ok(lines.includes('chdir = /srv/site/app'), view!.getText());
+    assert.strictEqual(lines[0], ';uWSGI instance configuration');
+    await vscode.window.showTextDocument(view!);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('included files: a link to the included file, on its own file system', async () => {
     const doc = await openFixture('includes/main.ini');
     const links = await poll(
