@@ -125,16 +125,32 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     refreshAll();
   });
 
+  registerDocumentRequests(connection, onDocument, () => support, log, () => service);
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+type DocumentRequests = ReturnType<typeof documentRequests>;
+
+/** Every document request: one line each, through `onDocument` (look up, cached parse, call the service). */
+function registerDocumentRequests(
+  connection: Connection,
+  onDocument: DocumentRequests,
+  support: () => ClientSupport,
+  log: { error(message: string): void },
+  service: () => LanguageService | undefined,
+): void {
   connection.onCodeAction(onDocument('codeAction', [], (ls, parsed, params) => ls.doCodeActions(parsed, params.range, params.context)));
   connection.onCompletion(onDocument('completion', null, (ls, parsed, params) => ls.doComplete(parsed, params.position)));
-  connection.onCompletionResolve((item) => runSafe(log, 'completionResolve', () => service?.doResolveCompletion(item) ?? item, item) as typeof item);
+  connection.onCompletionResolve((item) => runSafe(log, 'completionResolve', () => service()?.doResolveCompletion(item) ?? item, item) as typeof item);
   connection.onHover(onDocument('hover', null, (ls, parsed, params) => ls.doHover(parsed, params.position)));
   connection.languages.inlayHint.on(onDocument('inlayHint', [], (ls, parsed, params) => ls.getInlayHints(parsed, params.range)));
   connection.onDocumentSymbol(onDocument('documentSymbol', [], (ls, parsed, params) => {
     const symbols = ls.findDocumentSymbols(parsed);
-    return support.hierarchicalSymbols ? symbols : flattenSymbols(symbols, params.textDocument.uri);
+    return support().hierarchicalSymbols ? symbols : flattenSymbols(symbols, params.textDocument.uri);
   }));
-  connection.onFoldingRanges(onDocument('foldingRange', [], (ls, parsed) => ls.getFoldingRanges(parsed, support.folding)));
+  connection.onFoldingRanges(onDocument('foldingRange', [], (ls, parsed) => ls.getFoldingRanges(parsed, support().folding)));
   connection.onDefinition(onDocument('definition', [], (ls, parsed, params) => ls.findDefinition(parsed, params.position)));
   connection.onReferences(onDocument('references', [], (ls, parsed, params) => ls.findReferences(parsed, params.position, params.context.includeDeclaration)));
   connection.onPrepareRename(onDocument('prepareRename', null, (ls, parsed, params) => refusedAsError(ls.prepareRename(parsed, params.position))));
@@ -152,7 +168,4 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     if (typeof uri !== 'string') return new ResponseError(LSPErrorCodes.RequestFailed, 'expected { textDocument: { uri } }');
     return effectiveConfiguration({ textDocument: { uri } }, token);
   });
-
-  documents.listen(connection);
-  connection.listen();
 }
