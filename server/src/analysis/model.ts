@@ -1,6 +1,4 @@
 import { EntryLine, IniDocument, LogicBlock, Section, Span } from '../parser/ast';
-import { valueHasChar } from '../parser/parser';
-import { Char } from '../parser/charCodes';
 import { FileSystemPort } from './fileSystem';
 import { checkFileReferences, IncludeResult, resolveIncludes } from './includes';
 import { getOption, hasRole, optionsWithRole } from '../registry/registry';
@@ -463,7 +461,7 @@ export class DocumentModel {
     }
     for (const entry of this.applied) {
       // No `%` in the value (joins aside), no `%(...)`: skip segmenting most lines.
-      if (entry.joins.length === 0 && !valueHasChar(text, entry, Char.Percent)) continue;
+      if (entry.joins.length === 0 && !entry.value.includes('%')) continue;
       for (const segment of this.segments(entry)) {
         if (segment.kind !== 'placeholder') continue;
         if (isPlaceholderMath(segment)) {

@@ -181,22 +181,6 @@ class EntryNode implements EntryLine {
 (EntryNode.prototype as { kind: LineKind }).kind = LineKind.Entry;
 
 /**
- * True when the raw text of the entry's value (after its `=`, up to the end of the line) holds
- * this character (or `orCode`). It reads the document's text, so the test makes no value string.
- * Blanks and line joins only add spaces, tabs, `\r`, `%` and `\n`: for any other character this
- * is exactly `entry.value.includes(...)`; for `%` it is when the entry has no joins.
- */
-export function valueHasChar(text: string, entry: EntryLine, code: number, orCode: number = code): boolean {
-  if (entry.equals < 0) return false;
-  const end = entry.contentEnd;
-  for (let i = entry.equals + 1; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === code || c === orCode) return true;
-  }
-  return false;
-}
-
-/**
  * Where a line's text ends: before its `\n` or `\r\n`; at the text's end for the last line, even
  * when that ends in a joining `%` and newline.
  */

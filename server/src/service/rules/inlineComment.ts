@@ -1,8 +1,6 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
-import { valueHasChar } from '../../parser/parser';
-import { Char } from '../../parser/charCodes';
 import { getAction, hasRole, hookFamily, OptionFacts, parseHookKey } from '../../registry/registry';
 import { insertLinesBefore, workspaceEdit } from '../edits';
 import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
@@ -216,7 +214,7 @@ export const inlineComment: Rule = {
     const text = model.text;
     for (const entry of model.applied) {
       // Without `#` or `;` in the value there is nothing to find (joins only add `%` and a newline).
-      if (!valueHasChar(text, entry, Char.Hash, Char.Semicolon)) continue;
+      if (entry.equals < 0 || (!entry.value.includes('#') && !entry.value.includes(';'))) continue;
       const language = valueLanguage(entry, options.option(entry.key));
       const whitespace = commentStart(text, entry, language);
       if (whitespace < 0) continue;
