@@ -97,6 +97,8 @@ export const duplicateOption: Rule = {
       // Lines inside `if` blocks may not apply at all, and `for` copies them on purpose.
       const entries = all.filter((entry) => !model.blockOf(entry));
       for (let i = 0; i + 1 < entries.length; i++) {
+        // A key repeated thousands of times: past the cap, report() would drop each finding.
+        if (context.isFull?.()) return;
         const earlier = entries[i]!;
         const later = entries[i + 1]!;
         const laterLine = document.lineNumberAt(later.keySpan.start) + 1;

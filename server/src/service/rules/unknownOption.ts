@@ -232,6 +232,7 @@ export const unknownOption: Rule = {
     const usedPlaceholders = model.usedNames;
     // Keys are not expanded except for magic variables, which we cannot know for every host.
     // Outside strict mode a known option has nothing to report.
+    const suggestionsByKey = new Map<string, string[]>();
     const suspects = model.entriesWhere((key) => !key.includes('%') && (options.everStrict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
     for (const entry of suspects) {
       const key = entry.key;
@@ -304,16 +305,23 @@ export const unknownOption: Rule = {
         });
         continue;
       }
-      const close = suggestOptions(key, options.version);
-      const swapped = wordsSwapped(key, options.version);
       // A template marker is the tool's to replace, however close it is to an option's name.
       const template = TEMPLATE_KEY.test(key);
-      const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
-      // `uid = a` then `guid = a`: the option the file lacks is the one meant.
-      plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
-      const suggestions = uwsgiconf.correctKey
-        ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
-        : plausible.slice(0, 3);
+      // The suggestions depend on the key, the version and the model only: a key repeated on many
+      // lines is compared with the option names once per validation (a copy per finding).
+      let known = suggestionsByKey.get(key);
+      if (!known) {
+        const close = suggestOptions(key, options.version);
+        const swapped = wordsSwapped(key, options.version);
+        const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
+        // `uid = a` then `guid = a`: the option the file lacks is the one meant.
+        plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
+        known = uwsgiconf.correctKey
+          ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
+          : plausible.slice(0, 3);
+        suggestionsByKey.set(key, known);
+      }
+      const suggestions = known.slice();
       if (suggestions.length === 0 && !strict && !uwsgiconf.note) {
         // A name of the author's own that nothing reads: uWSGI applies nothing, and that may be the point.
         const templateNote = template ? ' It looks like a template tool\'s marker, which the tool replaces before uWSGI reads the file.' : '';
