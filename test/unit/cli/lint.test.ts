@@ -2,42 +2,20 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../../server/src/cli/lint';
+import { Workdir } from '../../support/cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
+let work: Workdir;
 let workdir: string;
-
-async function lint(args: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readStdin: async () => stdin,
-    isTTY: false,
-    cwd: workdir,
-  });
-  return { code, stdout, stderr };
-}
-
-function write(name: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.join(workdir, name)), { recursive: true });
-  fs.writeFileSync(path.join(workdir, name), text);
-}
+const lint = (args: string[], stdin = '') => work.lint(args, stdin);
+const write = (name: string, text: string): void => work.write(name, text);
 
 describe('uwsgi-ini-lint', () => {
   beforeEach(() => {
-    workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'uwsgi-ini-lint-'));
+    work = new Workdir();
+    workdir = work.dir;
   });
 
-  afterEach(() => {
-    fs.rmSync(workdir, { recursive: true, force: true });
-  });
+  afterEach(() => work.remove());
 
   it('prints path:line:col: severity rule-id message and a summary', async () => {
     write('app.ini', '[uwsgi]\nuid = app\ngid = app\nvaccum = true\n');
