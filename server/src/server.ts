@@ -5,7 +5,7 @@ import { onRuleFailure } from './service/validation';
 import { isRenameRefusal, RenameRefusal } from './service/navigation';
 import { flattenSymbols } from './service/symbols';
 import { allRules } from './service/rules';
-import { documentPath, FileSystemPort, pathToUri } from './analysis/fileSystem';
+import { documentPath, FileSystemPort, pathUri } from './analysis/fileSystem';
 import { ProjectSettings } from './settings/projectSettings';
 import { ClientSupport, readClientSupport, serverCapabilities } from './lsp/clientSupport';
 import { getDocumentCache } from './lsp/documentCache';
@@ -49,7 +49,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
   let watchesSettingsFiles = false;
   let settingsSync: { initialized(): void } | undefined;
   const cache = getDocumentCache(MAX_CACHED_PARSES, (document) => service!.parse(document));
-  const settingsProblems = new SettingsFileProblems(connection, (path) => runtime.fileSystem?.uriOf?.(path) ?? pathToUri(path));
+  const settingsProblems = new SettingsFileProblems(connection, (path) => pathUri(path, runtime.fileSystem));
   const collector = collectorAfterClosing();
 
   onRuleFailure((ruleId, error) => log.error(formatError(`rule ${ruleId} failed`, error)));

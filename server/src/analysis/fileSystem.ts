@@ -38,6 +38,11 @@ export function documentPath(uri: string, fileSystem: FileSystemPort | undefined
   return fileSystem?.pathOf ? fileSystem.pathOf(uri) : uriToPath(uri);
 }
 
+/** The uri of `path` on `fileSystem` (the other way round): its own mapping, or a `file:` URI. */
+export function pathUri(path: string, fileSystem: FileSystemPort | undefined): string {
+  return fileSystem?.uriOf?.(path) ?? pathToUri(path);
+}
+
 export interface FileStat {
   readonly type: 'file' | 'directory' | 'other';
   readonly size: number;

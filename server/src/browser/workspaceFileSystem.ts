@@ -1,4 +1,4 @@
-import { FileStat } from '../analysis/fileSystem';
+import { encodeUriPath, FileStat } from '../analysis/fileSystem';
 import { DeferredFileSystem } from '../lsp/deferredFileSystem';
 import { WORKSPACE_FILE_REQUEST, WorkspaceFileAnswer, WorkspaceFileParams } from './workspaceFileProtocol';
 
@@ -62,7 +62,7 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
   }
 
   uriOf(path: string): string {
-    return `${this.root ?? 'file://'}${path.split('/').map((part) => encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'))).join('/')}`;
+    return `${this.root ?? 'file://'}${encodeUriPath(path, false)}`;
   }
 
   stat(path: string): FileStat | undefined {
@@ -144,8 +144,6 @@ export class WorkspaceFileSystem implements DeferredFileSystem {
  */
 const DEFAULT_READ_BYTES = 1024 * 1024;
 const READ_ALONG = /\.(ini|toml)$/i;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function toKnown(path: string, answer: WorkspaceFileAnswer | null, maxBytes: number): Known {
   if (!answer || answer.type === 'missing') return { stat: undefined, maxBytes };

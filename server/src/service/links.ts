@@ -3,7 +3,7 @@ import { localSectionReference, sectionsNamed } from '../analysis/model';
 import { EntryLine, Span } from '../parser/ast';
 import { getOption, hasRole } from '../registry/registry';
 import { ConfigFileLocation, expandMagic, locationOfPath, locationOfUri } from '../analysis/magicVariables';
-import { pathToUri } from '../analysis/fileSystem';
+import { pathUri } from '../analysis/fileSystem';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { DocumentInterpretation, interpretationOf } from './interpretation';
@@ -137,7 +137,7 @@ function fileLink(document: UwsgiDocument, location: ConfigFileLocation, span: S
   if (path === '' || path.startsWith('~') || /[*?[]/.test(path)) return undefined;
   const resolved = resolvePath(location, path);
   if (!(isFile(resolved) ?? role === 'config')) return undefined;
-  const link: DocumentLink = { range: document.rangeOf(span), target: document.fileSystem?.uriOf?.(resolved) ?? pathToUri(resolved) };
+  const link: DocumentLink = { range: document.rangeOf(span), target: pathUri(resolved, document.fileSystem) };
   if (!path.startsWith('/')) link.tooltip = ASSUMED_WORKING_DIRECTORY_TOOLTIP;
   return link;
 }
