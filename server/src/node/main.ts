@@ -10,10 +10,8 @@ const request = readCommandLine(process.argv.slice(2), VERSION);
 if (request.kind === 'serve') {
   // The connection takes the transport from the same arguments: --stdio, --node-ipc, --socket, --pipe.
   const connection = createConnection(ProposedFeatures.all);
-  // Over --stdio, a stray console.log would write into the protocol stream: everything printed
-  // goes to the client's log instead, and so does a promise that failed with no one waiting.
-  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
-  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  // Over --stdio the library already sends console output to the client's log (its stdout is the
+  // protocol stream); a promise that failed with no one waiting goes there too.
   process.on('unhandledRejection', (reason) => connection.console.error(formatError('unhandled rejection', reason)));
   const userSettings = userSettingsFile(process.env);
   startServer(connection, { fileSystem: nodeFileSystem, ...(userSettings ? { userSettingsFile: userSettings } : {}) });
