@@ -12,6 +12,11 @@ import { seededRandom } from '../bench/generate';
  * when most of them change nothing, users learn to ignore the yellow, so the total is capped.
  */
 const MAX_WARNINGS_AND_ERRORS = 150;
+/**
+ * Rules added after the count of issue 12 (the silent substitutions): counted apart from the cap,
+ * listed with their own totals in docs/precision.md.
+ */
+export const SILENT_SUBSTITUTION_RULES: ReadonlySet<string> = new Set<string>([]);
 /** The seed of the sample reviewed in docs/precision.md; a new review draws a new one. */
 export const SAMPLE_SEED = 20261202;
 const SAMPLE_SIZE = 60;
@@ -73,7 +78,10 @@ describe('corpus: precision of warnings and errors', function () {
     });
   });
 
-  const loud = (): Finding[] => findings.filter((f) => f.severity === 'warning' || f.severity === 'error');
+  const isLoud = (f: Finding): boolean => f.severity === 'warning' || f.severity === 'error';
+  /** Warnings and errors of the rules the cap counts. */
+  const loud = (): Finding[] => findings.filter((f) => isLoud(f) && !SILENT_SUBSTITUTION_RULES.has(f.code));
+  const loudNew = (): Finding[] => findings.filter((f) => isLoud(f) && SILENT_SUBSTITUTION_RULES.has(f.code));
 
   it('prints the warnings and errors of each rule, and the quieter findings beside them', () => {
     const rows = new Map<string, Record<JsonDiagnostic['severity'], number>>();
@@ -87,7 +95,8 @@ describe('corpus: precision of warnings and errors', function () {
     for (const [code, row] of sorted) {
       console.log(`      ${code.padEnd(28)} ${String(row.error).padStart(6)} ${String(row.warning).padStart(8)} ${String(row.information).padStart(5)} ${String(row.hint).padStart(5)}`);
     }
-    console.log(`      total warnings and errors: ${loud().length} (at most ${MAX_WARNINGS_AND_ERRORS})`);
+    console.log(`      total warnings and errors: ${loud().length} (at most ${MAX_WARNINGS_AND_ERRORS}), and ${loudNew().length} from the silent-substitution rules`);
+    for (const f of loudNew()) console.log(`      new: ${f.where}\t${f.code}\t${f.severity}\t${f.covers}`);
     assert.ok(sorted.length > 0);
   });
 
