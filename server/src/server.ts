@@ -108,27 +108,43 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment 
     settingsSync?.initialized();
   });
 
-  // Watchers cover the workspace folders only: a settings file above them is read again on open.
-  documents.onDidOpen(() => project?.invalidate());
-  documents.onDidChangeContent(() => answers.edited());
-  documents.onDidClose((event) => {
-    cache.onDocumentRemoved(event.document.uri);
-    settingsProblems.set(event.document.uri, []);
-    collector.documentClosed();
-  });
-  // An included ini file or a settings file changed on disk: open documents may now read
-  // different options, or be checked with different settings.
-  connection.onDidChangeWatchedFiles(() => {
-    answers.forget();
-    cache.clear();
-    project?.invalidate();
-    refreshAll();
+  registerDocumentLifecycle(connection, documents, {
+    answers: () => answers, project: () => project, cache, settingsProblems, collector, refreshAll,
   });
 
   registerDocumentRequests(connection, onDocument, () => support, log, () => service);
 
   documents.listen(connection);
   connection.listen();
+}
+
+interface LifecycleParts {
+  readonly answers: () => DeferredAnswers;
+  readonly project: () => ProjectSettings | undefined;
+  readonly cache: ReturnType<typeof getDocumentCache>;
+  readonly settingsProblems: SettingsFileProblems;
+  readonly collector: ReturnType<typeof collectorAfterClosing>;
+  readonly refreshAll: () => void;
+}
+
+/** What opening, editing and closing a document, or a file changing on disk, invalidates. */
+function registerDocumentLifecycle(connection: Connection, documents: TextDocuments<TextDocument>, parts: LifecycleParts): void {
+  // Watchers cover the workspace folders only: a settings file above them is read again on open.
+  documents.onDidOpen(() => parts.project()?.invalidate());
+  documents.onDidChangeContent(() => parts.answers().edited());
+  documents.onDidClose((event) => {
+    parts.cache.onDocumentRemoved(event.document.uri);
+    parts.settingsProblems.set(event.document.uri, []);
+    parts.collector.documentClosed();
+  });
+  // An included ini file or a settings file changed on disk: open documents may now read
+  // different options, or be checked with different settings.
+  connection.onDidChangeWatchedFiles(() => {
+    parts.answers().forget();
+    parts.cache.clear();
+    parts.project()?.invalidate();
+    parts.refreshAll();
+  });
 }
 
 type DocumentRequests = ReturnType<typeof documentRequests>;

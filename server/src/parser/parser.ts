@@ -227,14 +227,7 @@ export function parseIni(text: string): IniDocument {
   let offset = 0;
   const length = text.length;
   const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
-  // Logic blocks are grouped while reading, the way uWSGI's dispatcher does: an opener starts a
-  // block, any closer ends it, an opener inside an open block is recorded as nested (uWSGI aborts
-  // on it when the block is live). A block stays open across occurrences of its section name;
-  // entries before the first header count as the section ''.
-  const blocks: LogicBlock[] = [];
-  const strayBlockEnds: EntryLine[] = [];
-  const openBySection = new Map<string, LogicBlock | undefined>();
-  let open: LogicBlock | undefined;
+  const grouper = new BlockGrouper();
 
   while (offset < length) {
     const start = offset;
@@ -254,18 +247,10 @@ export function parseIni(text: string): IniDocument {
     if (first === -1) {
       lines.push({ kind: LineKind.Blank, index, start, contentStart: end, contentEnd: end, end, eolEnd, joins } as BlankLine);
     } else if (first === Char.OpenBracket) {
-      const nameStart = contentStart + 1;
-      const nameEnd = Math.max(nameStart, contentEnd - 1);
-      const header: SectionLine = {
-        kind: LineKind.Section, index, start, contentStart, contentEnd, end, eolEnd, joins,
-        name: sliceWithoutJoins(text, nameStart, nameEnd, joins),
-        nameSpan: { start: nameStart, end: nameEnd },
-        closer: nameEnd < contentEnd ? text.slice(nameEnd, contentEnd) : '',
-      };
+      const header = sectionLine(text, { index, start, contentStart, contentEnd, end, eolEnd, joins });
       lines.push(header);
       if (current) current.lastLine = index - 1;
-      openBySection.set(current ? current.name : '', open);
-      open = openBySection.get(header.name);
+      grouper.enterSection(current ? current.name : '', header.name);
       current = {
         name: header.name,
         header,
@@ -290,13 +275,7 @@ export function parseIni(text: string): IniDocument {
       entries.push(entry);
       if (current) current.entries.push(entry);
       else orphanEntries.push(entry);
-      // Outside a block, only keys starting like a keyword (`e`nd, `f`or, `i`f) can matter.
-      if (open) {
-        open = continueBlock(open, entry);
-      } else {
-        const initial = key.charCodeAt(0);
-        if (initial === KEYWORD_E || initial === KEYWORD_F || initial === KEYWORD_I) open = startBlock(entry, blocks, strayBlockEnds);
-      }
+      grouper.entry(entry);
     }
     offset = eolEnd;
   }
@@ -304,7 +283,48 @@ export function parseIni(text: string): IniDocument {
     current.lastLine = lines.length - 1;
   }
   finishSectionSpans(sections, lines);
-  return { text, lines, sections, orphanEntries, entries, blocks, strayBlockEnds };
+  return { text, lines, sections, orphanEntries, entries, blocks: grouper.blocks, strayBlockEnds: grouper.strayBlockEnds };
+}
+
+type LineFrame = Pick<SectionLine, 'index' | 'start' | 'contentStart' | 'contentEnd' | 'end' | 'eolEnd' | 'joins'>;
+
+function sectionLine(text: string, frame: LineFrame): SectionLine {
+  const nameStart = frame.contentStart + 1;
+  const nameEnd = Math.max(nameStart, frame.contentEnd - 1);
+  return {
+    kind: LineKind.Section, ...frame,
+    name: sliceWithoutJoins(text, nameStart, nameEnd, frame.joins),
+    nameSpan: { start: nameStart, end: nameEnd },
+    closer: nameEnd < frame.contentEnd ? text.slice(nameEnd, frame.contentEnd) : '',
+  };
+}
+
+/**
+ * Logic blocks, grouped while reading the way uWSGI's dispatcher does: an opener starts a block,
+ * any closer ends it, an opener inside an open block is recorded as nested (uWSGI aborts on it
+ * when the block is live). A block stays open across occurrences of its section name; entries
+ * before the first header count as the section ''.
+ */
+class BlockGrouper {
+  readonly blocks: LogicBlock[] = [];
+  readonly strayBlockEnds: EntryLine[] = [];
+  private readonly openBySection = new Map<string, LogicBlock | undefined>();
+  private open: LogicBlock | undefined;
+
+  enterSection(left: string, entered: string): void {
+    this.openBySection.set(left, this.open);
+    this.open = this.openBySection.get(entered);
+  }
+
+  entry(entry: EntryLine): void {
+    if (this.open) {
+      this.open = continueBlock(this.open, entry);
+      return;
+    }
+    // Outside a block, only keys starting like a keyword (`e`nd, `f`or, `i`f) can matter.
+    const initial = entry.key.charCodeAt(0);
+    if (initial === KEYWORD_E || initial === KEYWORD_F || initial === KEYWORD_I) this.open = startBlock(entry, this.blocks, this.strayBlockEnds);
+  }
 }
 
 function finishSectionSpans(sections: Section[], lines: Line[]): void {

@@ -17,6 +17,17 @@ import { deleteLine } from './edits';
 
 const PERCENT = 37;
 
+/** What the formatter will do to each line it changes. */
+interface FormatPlan {
+  readonly document: UwsgiDocument;
+  readonly settings: LanguageSettings;
+  readonly inRange: (line: Line) => boolean;
+  readonly trimTrailing: boolean;
+  readonly replacements: Map<Line, string>;
+  readonly deletions: Set<Line>;
+  readonly insertions: Map<Line, string>;
+}
+
 export function format(
   document: UwsgiDocument,
   range: Range | undefined,
@@ -24,8 +35,7 @@ export function format(
   settings: LanguageSettings,
 ): TextEdit[] {
   if (!settings.format.enable) return [];
-  const { ast, text } = document;
-  if (ast.lines.length === 0) return [];
+  if (document.ast.lines.length === 0) return [];
   // The lines to format: all of them, or those the range touches.
   const inRange: (line: Line) => boolean = range === undefined
     ? () => true
@@ -34,14 +44,21 @@ export function format(
       const end = document.offsetAt(range.end);
       return (line: Line) => line.start <= end && line.end >= start;
     })();
-  const trimTrailing = options?.trimTrailingWhitespace !== false;
-  const lastLine = ast.lines[ast.lines.length - 1]!;
+  const plan: FormatPlan = {
+    document, settings, inRange,
+    trimTrailing: options?.trimTrailingWhitespace !== false,
+    replacements: new Map(),
+    deletions: new Set(),
+    insertions: new Map(),
+  };
+  spaceEntries(plan);
+  trimOtherLines(plan);
+  spaceHeaders(plan);
+  return editsOf(plan);
+}
 
-  const replacements = new Map<Line, string>();
-  const deletions = new Set<Line>();
-  const insertions = new Map<Line, string>();
-
-  // Entries first: spacing around `=`, aligned within their section when asked.
+/** Entries first: spacing around `=`, aligned within their section when asked. */
+function spaceEntries({ document: { ast, text }, settings, inRange, trimTrailing, replacements }: FormatPlan): void {
   const groups: (readonly EntryLine[])[] = [ast.orphanEntries, ...ast.sections.map((s) => s.entries)];
   for (const entries of groups) {
     const formattable = entries.filter((e) => isUntouchable(text, e) === false && e.key !== '' && e.equals >= 0 && !endsWithMagicPercent(text, e.keySpan.end));
@@ -54,10 +71,14 @@ export function format(
       replacements.set(entry, formatted);
     }
   }
+}
 
-  // Every other line: trailing whitespace only.
+/** Every other line: trailing whitespace only. */
+function trimOtherLines({ document: { ast, text }, inRange, trimTrailing, replacements }: FormatPlan): void {
+  if (!trimTrailing) return;
+  const lastLine = ast.lines[ast.lines.length - 1]!;
   for (const line of ast.lines) {
-    if (replacements.has(line) || !inRange(line) || isUntouchable(text, line) || !trimTrailing) continue;
+    if (replacements.has(line) || !inRange(line) || isUntouchable(text, line)) continue;
     if (line.kind === LineKind.Entry && line.key === '') continue;
     // Trimming an unterminated last blank line would give the file a final newline it lacks.
     if (line === lastLine && line.kind === LineKind.Blank && line.end === line.eolEnd) continue;
@@ -65,8 +86,10 @@ export function format(
     const contentEnd = line.kind === LineKind.Blank ? line.start : line.contentEnd;
     if (contentEnd < line.end) replacements.set(line, text.slice(line.start, contentEnd));
   }
+}
 
-  // Exactly one blank line before each header, or before the comments right above it.
+/** Exactly one blank line before each header, or before the comments right above it. */
+function spaceHeaders({ document: { ast, text }, inRange, replacements, deletions, insertions }: FormatPlan): void {
   for (const section of ast.sections) {
     if (!inRange(section.header)) continue;
     let first = section.firstLine;
@@ -86,7 +109,10 @@ export function format(
       if (before.joins.length === 0) insertions.set(ast.lines[first]!, text.slice(before.end, before.eolEnd));
     }
   }
+}
 
+function editsOf({ document, replacements, deletions, insertions }: FormatPlan): TextEdit[] {
+  const { ast, text } = document;
   const edits: TextEdit[] = [];
   for (const line of ast.lines) {
     if (deletions.has(line)) {

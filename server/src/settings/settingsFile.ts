@@ -109,6 +109,26 @@ export function readSettingsFile(path: string, text: string, kind: SettingsFileK
     table = document;
   }
 
+  reportUnknownKeys(table, kind, report);
+
+  const layer = readLayer(table, [], report, lineOf, ruleIds);
+  let root = false;
+  if (table['root'] !== undefined && kind !== 'user') {
+    if (typeof table['root'] === 'boolean') root = table['root'];
+    else report(['root'], `root must be true or false, not ${shown(table['root'])}`);
+  }
+  const exclude: Setting<string>[] = [];
+  if (table['exclude'] !== undefined && kind !== 'user') {
+    for (const pattern of stringList(table['exclude'], ['exclude'], report, 'a glob')) exclude.push({ value: pattern, line: lineOf(['exclude']) });
+  }
+  const overrides = table['overrides'] !== undefined && kind !== 'user' ? readOverrides(table['overrides'], kind, report, lineOf, ruleIds) : [];
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { path, kind, line: lineOf([]), root, layer, exclude, overrides, problems };
+}
+
+type Report = (at: KeyPath, message: string) => void;
+
+function reportUnknownKeys(table: Table, kind: SettingsFileKind, report: Report): void {
   const tableName = kind === 'pyproject' ? `[${PYPROJECT_TABLE}]` : 'this file';
   const allowed = kind === 'user' ? USER_KEYS : FILE_KEYS;
   for (const key of Object.keys(table)) {
@@ -121,43 +141,29 @@ export function readSettingsFile(path: string, text: string, kind: SettingsFileK
       report([key], `unknown key "${key}" in ${tableName}${suggestion(key, allowed)}; it is not used`);
     }
   }
-
-  const layer = readLayer(table, [], report, lineOf, ruleIds);
-  let root = false;
-  if (table['root'] !== undefined && kind !== 'user') {
-    if (typeof table['root'] === 'boolean') root = table['root'];
-    else report(['root'], `root must be true or false, not ${shown(table['root'])}`);
-  }
-  const exclude: Setting<string>[] = [];
-  if (table['exclude'] !== undefined && kind !== 'user') {
-    for (const pattern of stringList(table['exclude'], ['exclude'], report, 'a glob')) exclude.push({ value: pattern, line: lineOf(['exclude']) });
-  }
-  const overrides: Override[] = [];
-  if (table['overrides'] !== undefined && kind !== 'user') {
-    const list = table['overrides'];
-    if (!Array.isArray(list) || !list.every(isTable)) {
-      report(['overrides'], `overrides must be an array of tables: write each one as [[${kind === 'pyproject' ? `${PYPROJECT_TABLE}.` : ''}overrides]] with files = [...]`);
-    } else {
-      list.forEach((override, index) => {
-        const at: KeyPath = ['overrides', index];
-        for (const key of Object.keys(override)) {
-          if (!OVERRIDE_KEYS.includes(key)) report([...at, key], `unknown key "${key}" in overrides #${index + 1}${suggestion(key, OVERRIDE_KEYS)}${FILE_KEYS.includes(key) ? ` ("${key}" is set for the whole file only)` : ''}; it is not used`);
-        }
-        if (override['files'] === undefined) {
-          report(at, `overrides #${index + 1} has no files = [...]: it would apply to no file`);
-          return;
-        }
-        const files = stringList(override['files'], [...at, 'files'], report, 'a glob');
-        if (files.length === 0) return;
-        overrides.push({ files, line: lineOf(at), index: index + 1, layer: readLayer(override, at, report, lineOf, ruleIds) });
-      });
-    }
-  }
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { path, kind, line: lineOf([]), root, layer, exclude, overrides, problems };
 }
 
-type Report = (at: KeyPath, message: string) => void;
+function readOverrides(list: unknown, kind: SettingsFileKind, report: Report, lineOf: (at: KeyPath) => number, ruleIds: readonly string[]): Override[] {
+  if (!Array.isArray(list) || !list.every(isTable)) {
+    report(['overrides'], `overrides must be an array of tables: write each one as [[${kind === 'pyproject' ? `${PYPROJECT_TABLE}.` : ''}overrides]] with files = [...]`);
+    return [];
+  }
+  const overrides: Override[] = [];
+  list.forEach((override, index) => {
+    const at: KeyPath = ['overrides', index];
+    for (const key of Object.keys(override)) {
+      if (!OVERRIDE_KEYS.includes(key)) report([...at, key], `unknown key "${key}" in overrides #${index + 1}${suggestion(key, OVERRIDE_KEYS)}${FILE_KEYS.includes(key) ? ` ("${key}" is set for the whole file only)` : ''}; it is not used`);
+    }
+    if (override['files'] === undefined) {
+      report(at, `overrides #${index + 1} has no files = [...]: it would apply to no file`);
+      return;
+    }
+    const files = stringList(override['files'], [...at, 'files'], report, 'a glob');
+    if (files.length === 0) return;
+    overrides.push({ files, line: lineOf(at), index: index + 1, layer: readLayer(override, at, report, lineOf, ruleIds) });
+  });
+  return overrides;
+}
 
 function readLayer(table: Table, at: KeyPath, report: Report, lineOf: (at: KeyPath) => number, ruleIds: readonly string[]): SettingsLayer {
   const layer: SettingsLayer = { rules: {} };

@@ -499,18 +499,22 @@ class Run {
     const skip = (): void => {
       this.skipped.push({ key, value, provenance: { file: where.file, line: where.line, section: where.section, chain: where.chain, condition: condition('false') } });
     };
-    const test = (result: boolean | undefined, replacement: string | undefined, unknownText?: string): void => {
-      logic.last = result === undefined ? 'unknown' : result ? 'true' : 'false';
-      if (result === undefined) emit(unknownText === undefined ? replacement : value.includes('%(_)') ? unknownText : replacement, 'unknown');
-      else if (result) emit(replacement, 'true');
-      else skip();
-    };
     const kind = logic.key;
     if (kind === 'else') {
       const state = logic.last!;
       if (state === 'false') return skip();
       return emit(undefined, state);
     }
+    if (kind.startsWith('for')) return this.runLoop(kind, data, where, emit);
+    const { result, replacement, unknownText } = this.testCondition(kind, data);
+    logic.last = result === undefined ? 'unknown' : result ? 'true' : 'false';
+    if (result === undefined) emit(unknownText === undefined ? replacement : value.includes('%(_)') ? unknownText : replacement, 'unknown');
+    else if (result) emit(replacement, 'true');
+    else skip();
+  }
+
+  /** The body of a `for*` block, once per item; an item only known at run time is one unknown pass. */
+  private runLoop(kind: string, data: string, where: Where, emit: (item: string, state: ConditionState) => void): void {
     if (kind === 'for') {
       for (const token of data.split(' ').filter(Boolean)) emit(token, 'true');
       return;
@@ -530,32 +534,38 @@ class Run {
       for (const line of fgetsLines(text)) emit(line, 'true');
       return;
     }
-    if (kind === 'for-glob') {
-      // Without a directory listing only two cases are certain: no pattern characters, or a
-      // fixed leading directory that does not exist (GLOB_NOCHECK then yields the pattern).
-      const fixed = data.slice(0, data.search(/[*?[]/) < 0 ? data.length : data.search(/[*?[]/));
-      if (this.fs && isKnown(data)) {
-        if (fixed === data) {
-          const stat = this.fs.stat(resolvePath(this.cwd, data));
-          return emit(stat?.type === 'directory' ? `${data}/` : data, 'true');
-        }
-        const base = fixed.slice(0, fixed.lastIndexOf('/') + 1);
-        if (base !== '' && base !== '/' && this.fs.stat(resolvePath(this.cwd, base)) === undefined) return emit(data, 'true');
+    // for-glob. Without a directory listing only two cases are certain: no pattern characters, or
+    // a fixed leading directory that does not exist (GLOB_NOCHECK then yields the pattern).
+    const fixed = data.slice(0, data.search(/[*?[]/) < 0 ? data.length : data.search(/[*?[]/));
+    if (this.fs && isKnown(data)) {
+      if (fixed === data) {
+        const stat = this.fs.stat(resolvePath(this.cwd, data));
+        return emit(stat?.type === 'directory' ? `${data}/` : data, 'true');
       }
-      return emit(this.unknown('machine', '%(_)', `a path matching \`${this.unknowns.render(data)}\``), 'unknown');
+      const base = fixed.slice(0, fixed.lastIndexOf('/') + 1);
+      if (base !== '' && base !== '/' && this.fs.stat(resolvePath(this.cwd, base)) === undefined) return emit(data, 'true');
     }
+    emit(this.unknown('machine', '%(_)', `a path matching \`${this.unknowns.render(data)}\``), 'unknown');
+  }
+
+  /**
+   * Whether an `if-*` block's condition holds (undefined: only the machine uWSGI runs on knows), and
+   * what `%(_)` stands for inside it; `unknownText` replaces `%(_)` when the result is unknown.
+   */
+  private testCondition(kind: string, data: string): { result: boolean | undefined; replacement: string | undefined; unknownText?: string } {
     const equals = data.indexOf('=');
     const name = equals < 0 ? data : data.slice(0, equals);
     const expected = equals < 0 ? undefined : data.slice(equals + 1);
     const negated = kind.startsWith('if-not-');
     const flip = (result: boolean | undefined): boolean | undefined => (result === undefined ? undefined : negated ? !result : result);
+    const outcome = (result: boolean | undefined, replacement: string | undefined) => ({ result: flip(result), replacement });
     switch (kind) {
       case 'if-opt':
       case 'if-not-opt': {
         const found = this.firstValue(name);
         const holds = found !== undefined && (expected === undefined || found === expected);
         const unsure = found !== undefined && expected !== undefined && (!isKnown(found) || !isKnown(expected)) ? undefined : holds;
-        return test(flip(unsure), found);
+        return outcome(unsure, found);
       }
       case 'if-env':
       case 'ifenv':
@@ -563,10 +573,9 @@ class Run {
         const env = this.options.env;
         const found = env.vars.get(name);
         if (found === undefined && !env.complete) {
-          return test(undefined, undefined, this.unknown('env', '%(_)', `the environment variable ${name}`));
+          return { result: undefined, replacement: undefined, unknownText: this.unknown('env', '%(_)', `the environment variable ${name}`) };
         }
-        const holds = found !== undefined && (expected === undefined || found === expected);
-        return test(flip(holds), found);
+        return outcome(found !== undefined && (expected === undefined || found === expected), found);
       }
       case 'if-exists':
       case 'ifexists':
@@ -577,28 +586,25 @@ class Run {
       case 'ifdir':
       case 'if-directory':
       case 'if-not-dir': {
-        if (!this.fs || !isKnown(data)) return test(undefined, data);
+        if (!this.fs || !isKnown(data)) return outcome(undefined, data);
         const stat = this.fs.stat(resolvePath(this.cwd, data));
-        const wanted = kind.includes('file') ? stat?.type === 'file' : kind.includes('dir') ? stat?.type === 'directory' : stat !== undefined;
-        return test(flip(wanted), data);
+        return outcome(kind.includes('file') ? stat?.type === 'file' : kind.includes('dir') ? stat?.type === 'directory' : stat !== undefined, data);
       }
       case 'if-plugin':
       case 'ifplugin':
       case 'if-not-plugin':
-        return test(flip(this.plugins.has(normalizePluginName(data))), data);
+        return outcome(this.plugins.has(normalizePluginName(data)), data);
       case 'if-hostname':
       case 'if-not-hostname': {
         const host = this.options.machine.hostname;
-        return test(flip(host === undefined || !isKnown(data) ? undefined : host === data), data);
+        return outcome(host === undefined || !isKnown(data) ? undefined : host === data, data);
       }
       case 'if-reload':
-      case 'if-not-reload': {
-        const reload = this.options.machine.isReload;
-        return test(flip(reload), undefined);
-      }
+      case 'if-not-reload':
+        return outcome(this.options.machine.isReload, undefined);
       default:
         // if-hostname-match needs PCRE, which the released Debian build lacks.
-        return test(undefined, data);
+        return outcome(undefined, data);
     }
   }
 

@@ -90,7 +90,12 @@ const TEMPLATE_KEY = /^(\{.*\}|\$\{.*\}|\$[A-Za-z_]\w*|__\w+__|@\w+@)$/;
  * Keys that uwsgiconf's MainProcess writes wrongly: say where the key comes from, and which key
  * uWSGI understands when renaming is all it takes (a value that needs a new prefix is left to the user).
  */
-function uwsgiconfNote(key: string): { note: string; correctKey?: string } {
+interface UwsgiconfNote {
+  readonly note: string;
+  readonly correctKey?: string;
+}
+
+function uwsgiconfNote(key: string): UwsgiconfNote {
   const finding = uwsgiconfFinding(key);
   if (!finding) return { note: '' };
   const origin = ` uwsgiconf's \`MainProcess.${finding.method}()\` writes this key`;
@@ -132,6 +137,83 @@ function checkPluginOrder(context: RuleContext, entry: EntryLine, facts: OptionF
     span: entry.keySpan,
     message: `\`${entry.key}\` comes before line ${line}, which loads the \`${facts.plugin}\` plugin: strict mode checks the key as soon as it reads it and refuses it. Load the plugin first.`,
     severity: 'error',
+  });
+}
+
+/** An empty key or a bare `end`: true when the entry is one (reported or not). */
+function reportKeyThatIsNoName(context: RuleContext, entry: EntryLine, strict: boolean): boolean {
+  const key = entry.key;
+  const severity = strict ? 'error' : 'warning';
+  if (key === '') {
+    context.report({
+      span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
+      message: `Empty key: ${strict ? STRICT_REFUSAL : 'uWSGI ignores this line'}.`,
+      severity,
+    });
+    return true;
+  }
+  if (key === BARE_END) {
+    if (strict) {
+      context.report({
+        span: entry.keySpan,
+        message: '`end` closes the block but is not an option: strict mode refuses it. Use `endif` or `endfor`.',
+        severity: 'error',
+        data: { suggestions: ['endif', 'endfor'] },
+      });
+    }
+    return true;
+  }
+  return false;
+}
+
+/** A key that is no option anywhere: a misspelling (with suggestions), a missing `=`, or a name of the author's own. */
+function reportUnknownKey(context: RuleContext, entry: EntryLine, strict: boolean, uwsgiconf: UwsgiconfNote, suggestionsByKey: Map<string, string[]>): void {
+  const { model, options } = context;
+  const key = entry.key;
+  const severity = strict ? 'error' : 'warning';
+  const beforeEquals = optionBeforeMissingEquals(key, context);
+  if (beforeEquals) {
+    context.report({
+      span: entry.keySpan,
+      message: `Unknown option \`${key}\`: uWSGI takes everything before the first \`=\` as the key, so \`${beforeEquals}\` is never applied${strict ? `, and ${STRICT_REFUSAL}` : ' and the line is kept as a placeholder'}. Did you mean \`${beforeEquals} = ...\`?`,
+      severity,
+    });
+    return;
+  }
+  // A template marker is the tool's to replace, however close it is to an option's name.
+  const template = TEMPLATE_KEY.test(key);
+  // The suggestions depend on the key, the version and the model only: a key repeated on many
+  // lines is compared with the option names once per validation (a copy per finding).
+  let known = suggestionsByKey.get(key);
+  if (!known) {
+    const close = suggestOptions(key, options.version);
+    const swapped = wordsSwapped(key, options.version);
+    const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
+    // `uid = a` then `guid = a`: the option the file lacks is the one meant.
+    plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
+    known = uwsgiconf.correctKey
+      ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
+      : plausible.slice(0, 3);
+    suggestionsByKey.set(key, known);
+  }
+  const suggestions = known.slice();
+  if (suggestions.length === 0 && !strict && !uwsgiconf.note) {
+    // A name of the author's own that nothing reads: uWSGI applies nothing, and that may be the point.
+    const templateNote = template ? ' It looks like a template tool\'s marker, which the tool replaces before uWSGI reads the file.' : '';
+    context.report({
+      span: entry.keySpan,
+      message: `\`${key}\` is no uWSGI option, and neither \`%(${key})\` nor \`if-opt\` reads it: uWSGI keeps it as a placeholder and applies nothing. Harmless if it is a note of your own.${templateNote}`,
+      severity: 'information',
+      data: { suggestions },
+    });
+    return;
+  }
+  const hint = suggestions.length > 0 && !uwsgiconf.correctKey ? ` Did you mean \`${suggestions[0]}\`?` : '';
+  context.report({
+    span: entry.keySpan,
+    message: `Unknown option \`${key}\`: ${strict ? STRICT_REFUSAL : 'uWSGI silently keeps it as a placeholder and ignores it'}.${hint}${uwsgiconf.note}`,
+    severity,
+    data: { suggestions },
   });
 }
 
@@ -229,7 +311,6 @@ export const unknownOption: Rule = {
 
   check(context) {
     const { model, options } = context;
-    const usedPlaceholders = model.usedNames;
     // Keys are not expanded except for magic variables, which we cannot know for every host.
     // Outside strict mode a known option has nothing to report.
     const suggestionsByKey = new Map<string, string[]>();
@@ -238,25 +319,7 @@ export const unknownOption: Rule = {
       const key = entry.key;
       const strict = options.strictFor(entry);
       const severity = strict ? 'error' : 'warning';
-      if (key === '') {
-        context.report({
-          span: { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd },
-          message: `Empty key: ${strict ? STRICT_REFUSAL : 'uWSGI ignores this line'}.`,
-          severity,
-        });
-        continue;
-      }
-      if (key === BARE_END) {
-        if (strict) {
-          context.report({
-            span: entry.keySpan,
-            message: '`end` closes the block but is not an option: strict mode refuses it. Use `endif` or `endfor`.',
-            severity: 'error',
-            data: { suggestions: ['endif', 'endfor'] },
-          });
-        }
-        continue;
-      }
+      if (reportKeyThatIsNoName(context, entry, strict)) continue;
       const lookup = options.lookup(key);
       if (lookup.kind === 'option') {
         if (strict) checkPluginOrder(context, entry, lookup.facts);
@@ -266,7 +329,7 @@ export const unknownOption: Rule = {
       if (lookup.kind === 'declared') continue;
       if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
       // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
-      if (usedPlaceholders.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
+      if (model.usedNames.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
         if (strict) {
           context.report({
             span: entry.keySpan,
@@ -296,50 +359,7 @@ export const unknownOption: Rule = {
         });
         continue;
       }
-      const beforeEquals = optionBeforeMissingEquals(key, context);
-      if (beforeEquals) {
-        context.report({
-          span: entry.keySpan,
-          message: `Unknown option \`${key}\`: uWSGI takes everything before the first \`=\` as the key, so \`${beforeEquals}\` is never applied${strict ? `, and ${STRICT_REFUSAL}` : ' and the line is kept as a placeholder'}. Did you mean \`${beforeEquals} = ...\`?`,
-          severity,
-        });
-        continue;
-      }
-      // A template marker is the tool's to replace, however close it is to an option's name.
-      const template = TEMPLATE_KEY.test(key);
-      // The suggestions depend on the key, the version and the model only: a key repeated on many
-      // lines is compared with the option names once per validation (a copy per finding).
-      let known = suggestionsByKey.get(key);
-      if (!known) {
-        const close = suggestOptions(key, options.version);
-        const swapped = wordsSwapped(key, options.version);
-        const plausible = template ? [] : [...(swapped ? [swapped] : []), ...close.filter((name) => isPlausibleMisspelling(key, name) && name !== swapped)];
-        // `uid = a` then `guid = a`: the option the file lacks is the one meant.
-        plausible.sort((a, b) => Number(model.lastValue(a) !== undefined) - Number(model.lastValue(b) !== undefined));
-        known = uwsgiconf.correctKey
-          ? [uwsgiconf.correctKey, ...plausible.filter((name) => name !== uwsgiconf.correctKey)].slice(0, 3)
-          : plausible.slice(0, 3);
-        suggestionsByKey.set(key, known);
-      }
-      const suggestions = known.slice();
-      if (suggestions.length === 0 && !strict && !uwsgiconf.note) {
-        // A name of the author's own that nothing reads: uWSGI applies nothing, and that may be the point.
-        const templateNote = template ? ' It looks like a template tool\'s marker, which the tool replaces before uWSGI reads the file.' : '';
-        context.report({
-          span: entry.keySpan,
-          message: `\`${key}\` is no uWSGI option, and neither \`%(${key})\` nor \`if-opt\` reads it: uWSGI keeps it as a placeholder and applies nothing. Harmless if it is a note of your own.${templateNote}`,
-          severity: 'information',
-          data: { suggestions },
-        });
-        continue;
-      }
-      const hint = suggestions.length > 0 && !uwsgiconf.correctKey ? ` Did you mean \`${suggestions[0]}\`?` : '';
-      context.report({
-        span: entry.keySpan,
-        message: `Unknown option \`${key}\`: ${strict ? STRICT_REFUSAL : 'uWSGI silently keeps it as a placeholder and ignores it'}.${hint}${uwsgiconf.note}`,
-        severity,
-        data: { suggestions },
-      });
+      reportUnknownKey(context, entry, strict, uwsgiconf, suggestionsByKey);
     }
   },
 
