@@ -45,7 +45,13 @@ export interface OptionMeta {
   in20?: OptionVersionOverride;
 }
 
-export interface OptionFacts {
+/** Where a fact holds: the uWSGI versions that have it, and the build macro it needs (`#ifdef`), if any. */
+export interface Availability {
+  readonly versions: readonly UwsgiVersion[];
+  readonly ifdef: string | null;
+}
+
+export interface OptionFacts extends Availability {
   readonly name: string;
   readonly plugin: string;
   readonly short: string | null;
@@ -57,8 +63,6 @@ export interface OptionFacts {
   readonly terminates: boolean;
   readonly deprecated: boolean;
   readonly flags: readonly string[];
-  readonly ifdef: string | null;
-  readonly versions: readonly UwsgiVersion[];
   readonly embeddedByDefault: boolean;
   /** Number of files of the reference corpus (502 real uwsgi.ini files) that set this key. */
   readonly corpusFrequency: number;
@@ -85,7 +89,7 @@ export interface PhaseFamilyFacts {
   readonly fatal: HookFailure;
 }
 
-export interface PhaseFacts {
+export interface PhaseFacts extends Availability {
   readonly name: string;
   /** uwsgiconf `MainProcess.phases` constant, or null when uwsgiconf has none. */
   readonly uwsgiconfConstant: string | null;
@@ -96,8 +100,6 @@ export interface PhaseFacts {
   readonly kind: 'startup' | 'event';
   readonly process: string;
   readonly root: RootState;
-  readonly versions: readonly UwsgiVersion[];
-  readonly ifdef: string | null;
   readonly callVariants: readonly CallVariant[];
   /** `hook-touch` takes `<file> <action>:<args>` instead of `<action>:<args>`. */
   readonly hookValueSyntax: string;

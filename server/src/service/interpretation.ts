@@ -57,15 +57,7 @@ export class DocumentInterpretation {
 
   /** The list entries uWSGI makes of a line of the open document (several for a `for` body or a section pulled twice). */
   entriesOf(entry: EntryLine): readonly ListEntry[] {
-    if (!this.byLine) {
-      this.byLine = new Map();
-      for (const listEntry of this.result.entries) {
-        if (listEntry.provenance.file !== this.path) continue;
-        const list = this.byLine.get(listEntry.provenance.line);
-        if (list) list.push(listEntry);
-        else this.byLine.set(listEntry.provenance.line, [listEntry]);
-      }
-    }
+    this.byLine ??= byLineOf(this.result.entries, this.path);
     return this.byLine.get(this.sourceLineOf(entry)) ?? NONE;
   }
 
@@ -73,15 +65,7 @@ export class DocumentInterpretation {
     const entries = this.entriesOf(entry);
     if (entries.some((e) => e.provenance.condition === undefined || e.provenance.condition.state === 'true')) return 'read';
     if (entries.length > 0) return 'conditional';
-    if (!this.skippedByLine) {
-      this.skippedByLine = new Map();
-      for (const line of this.result.skipped) {
-        if (line.provenance.file !== this.path) continue;
-        const list = this.skippedByLine.get(line.provenance.line);
-        if (list) list.push(line);
-        else this.skippedByLine.set(line.provenance.line, [line]);
-      }
-    }
+    this.skippedByLine ??= byLineOf(this.result.skipped, this.path);
     return this.skippedByLine.has(this.sourceLineOf(entry)) ? 'skipped' : 'unread';
   }
 
@@ -180,4 +164,16 @@ export function interpretationOf(document: UwsgiDocument, settings: LanguageSett
   const interpretation = new DocumentInterpretation(document, result, path);
   CACHE.set(document, { key, interpretation });
   return interpretation;
+}
+
+/** The lines of one file among `items`, by their source line. */
+function byLineOf<T extends { readonly provenance: { readonly file: string; readonly line: number } }>(items: readonly T[], path: string): Map<number, T[]> {
+  const byLine = new Map<number, T[]>();
+  for (const item of items) {
+    if (item.provenance.file !== path) continue;
+    const list = byLine.get(item.provenance.line);
+    if (list) list.push(item);
+    else byLine.set(item.provenance.line, [item]);
+  }
+  return byLine;
 }

@@ -63,8 +63,7 @@ export const entryOutsideSection: Rule = {
     catches: 'keys before the first header: never applied',
   },
 
-  check(context) {
-    const { model } = context;
+  check({ model, options, report }) {
     const doc = model.doc;
     // A byte order mark hides the first header; missing-section reports that one cause.
     if (headerBehindByteOrderMark(doc)) return;
@@ -76,11 +75,11 @@ export const entryOutsideSection: Rule = {
       const what = entry.key === '' ? 'This line' : `\`${entry.key}\``;
       const message = `${what} comes before any section header: uWSGI applies only lines under \`[${wanted}]\`, so it never uses this line.`;
       // Stray text with no `=` that names no option (a broken comment, a shell line) loses nothing.
-      if (entry.equals < 0 && context.options.lookup(entry.key).kind !== 'option') {
-        context.report({ span, message: `${message} Harmless here: it is no option, so nothing meant for uWSGI is lost.`, severity: 'information' });
+      if (entry.equals < 0 && options.lookup(entry.key).kind !== 'option') {
+        report({ span, message: `${message} Harmless here: it is no option, so nothing meant for uWSGI is lost.`, severity: 'information' });
         continue;
       }
-      context.report({ span, message });
+      report({ span, message });
     }
   },
 

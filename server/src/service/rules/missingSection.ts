@@ -89,8 +89,7 @@ export const missingSection: Rule = {
     catches: 'no `[uwsgi]` section: BOM, `[ uwsgi ]`, `[uwsgi] ; x`, `[UWSGI]`',
   },
 
-  check(context) {
-    const { model } = context;
+  check({ model, report }) {
     const doc = model.doc;
     const wanted = model.sectionName;
     if (doc.sections.some((section) => section.name === wanted)) return;
@@ -98,7 +97,7 @@ export const missingSection: Rule = {
 
     const hidden = headerBehindByteOrderMark(doc);
     if (hidden) {
-      context.report({
+      report({
         span: { start: hidden.contentStart, end: hidden.contentEnd },
         message: `The file starts with a UTF-8 byte order mark: uWSGI does not recognise \`${text.slice(hidden.contentStart + 1, hidden.contentEnd).trim()}\` as a header, so it ignores the whole file (with only a warning).`,
         data: { fix: 'remove-bom' },
@@ -112,7 +111,7 @@ export const missingSection: Rule = {
       if (!miss) continue;
       nearMisses++;
       const written = text.slice(section.header.contentStart, section.header.contentEnd);
-      context.report({
+      report({
         span: { start: section.header.contentStart, end: section.header.contentEnd },
         message: slipMessage(miss.slips[0]!, written, section.name, wanted),
         data: miss.comment !== undefined ? { fix: 'rewrite-header', comment: miss.comment } : { fix: 'rewrite-header' },
@@ -123,7 +122,7 @@ export const missingSection: Rule = {
     const first = doc.sections[0];
     if (first) {
       const names = [...new Set(doc.sections.map((section) => `\`[${section.name}]\``))].join(', ');
-      context.report({
+      report({
         span: { start: first.header.contentStart, end: first.header.contentEnd },
         wholeFile: true,
         message: `No \`[${wanted}]\` section: uWSGI reads only \`[${wanted}]\` from this file (unless started with \`--ini file:NAME\`) and ignores ${names}. If the file is meant to be read that way, set \`uwsgi.section\`.`,
@@ -134,7 +133,7 @@ export const missingSection: Rule = {
     const firstEntry = doc.entries[0];
     if (!firstEntry) return;
     const firstContent = doc.lines.find((line) => line.kind !== LineKind.Blank)!;
-    context.report({
+    report({
       span: { start: firstContent.contentStart, end: firstContent.contentStart + 1 },
       message: `No section header: uWSGI applies only lines under \`[${wanted}]\`, so it ignores this whole file (with only a warning).`,
       data: { fix: 'add-header' },

@@ -68,8 +68,7 @@ export const unclosedBlock: Rule = {
     catches: 'config logic (`if-env`, `for`...) never closed: it swallows the rest of the file',
   },
 
-  check(context) {
-    const { model } = context;
+  check({ model, report }) {
     for (const block of model.doc.blocks) {
       if (block.closer || !model.isApplied(block.opener)) continue;
       const key = block.opener.key;
@@ -77,7 +76,7 @@ export const unclosedBlock: Rule = {
       const effect = block.kind === 'if'
         ? `every line after it, up to the end of the whole configuration (files that include this one too), applies only when the condition holds`
         : `every line after it, up to the end of the whole configuration (files that include this one too), is repeated for each item`;
-      context.report({
+      report({
         span: block.opener.keySpan,
         message: `The \`${key}\` block is never closed with \`${endKey}\`: ${effect}.`,
         data: { endKey },

@@ -52,11 +52,10 @@ export const unmatchedBlockEnd: Rule = {
     catches: 'a block end (`endif`, `endfor`, `end`) that closes nothing',
   },
 
-  check(context) {
-    const { model } = context;
+  check({ model, report }) {
     for (const entry of model.doc.strayBlockEnds) {
       if (!model.isApplied(entry)) continue;
-      context.report({
+      report({
         span: entry.keySpan,
         message: `\`${entry.key}\` closes no block (none is open here): uWSGI ignores it.`,
       });
