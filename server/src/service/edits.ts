@@ -1,7 +1,7 @@
 import { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { EntryLine, Line, LineKind, Section, Span } from '../parser/ast';
 import { UwsgiDocument } from './uwsgiDocument';
-import { FixSafety, RuleFix } from './rules/rule';
+import { FixContext, FixSafety, RuleFix } from './rules/rule';
 
 // Quick fixes change only what they are about: every edit is a precise insertion or replacement,
 // written with the file's own line break, so the rest of the file stays byte for byte.
@@ -97,4 +97,9 @@ export function replacementFixes(
     safety: level,
     edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
   }));
+}
+
+/** The fixes of a rule that reports `data.suggestions`: one "Change to" each, safe when there is only one. */
+export function suggestionFixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
 }

@@ -1,9 +1,9 @@
 import { afterDropVariant } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
-import { Rule, RuleFix } from './rule';
+import { Rule } from './rule';
 import { dropEntries, dropsUser } from '../../analysis/privilegeDrop';
 
 /** The normal drop; `immediate-uid` switches while the file is read, before any of these files exist. */
@@ -171,14 +171,7 @@ export const pidfileBeforeDrop: Rule = {
   fixes({ document, diagnostic, data }) {
     const variant = data['variant'];
     if (typeof variant !== 'string') return [];
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const action: RuleFix = {
-      title: `Change to \`${variant}\` (after the privilege drop)`,
-      isPreferred: true,
-      // The file is then written later, by another user.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, span, variant)]),
-    };
-    return [action];
+    // Unsafe: the file is then written later, by another user.
+    return replacementFixes(document, diagnostic, [variant], () => `Change to \`${variant}\` (after the privilege drop)`, 'unsafe');
   },
 };

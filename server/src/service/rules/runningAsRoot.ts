@@ -1,6 +1,6 @@
-import { Rule, RuleFix } from './rule';
+import { Rule } from './rule';
 import { dropOption, instanceDropOptions, RootValue, rootValue } from '../../analysis/privilegeDrop';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes } from '../edits';
 
 function messageFor(key: string, kind: 'user' | 'group', value: string, root: RootValue, literal: boolean): string {
   const shown = literal ? `\`${key} = ${value}\`` : `\`${key}\` (resolving to \`${root === 'zero' ? '0' : 'root'}\`)`;
@@ -121,13 +121,7 @@ export const runningAsRoot: Rule = {
   fixes({ document, settings, diagnostic, data }) {
     if (data['fixable'] !== true) return [];
     const name = data['kind'] === 'group' ? settings.privilegeDrop.group : settings.privilegeDrop.user;
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const action: RuleFix = {
-      title: data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`,
-      isPreferred: true,
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, span, name)]),
-    };
-    return [action];
+    const title = data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`;
+    return replacementFixes(document, diagnostic, [name], () => title, 'unsafe');
   },
 };

@@ -2,7 +2,7 @@ import { Rule, RuleContext } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { allOptions, editDistance, nearest, parseHookKey, uwsgiconfFinding } from '../../registry/registry';
 import { OptionFacts, UwsgiVersion } from '../../registry/types';
-import { replacementFixes, stringList } from '../edits';
+import { suggestionFixes } from '../edits';
 
 /** What uWSGI does at a key that is no option when strict is on (`core/config.c:382-385`): no placeholder, no ignoring. */
 export const STRICT_REFUSAL = 'in strict mode uWSGI refuses to start (`[strict-mode] unknown config directive`)';
@@ -363,7 +363,5 @@ export const unknownOption: Rule = {
     }
   },
 
-  fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
-  },
+  fixes: suggestionFixes,
 };

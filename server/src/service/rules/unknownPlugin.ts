@@ -1,6 +1,6 @@
 import { Rule } from './rule';
 import { hasRole, isKnownPluginName, knownPluginNames, nearest, normalizePluginName } from '../../registry/registry';
-import { replacementFixes, stringList } from '../edits';
+import { suggestionFixes } from '../edits';
 import { pluginItems } from '../../analysis/optionContext';
 
 
@@ -89,7 +89,5 @@ export const unknownPlugin: Rule = {
     }
   },
 
-  fixes({ document, diagnostic, data }) {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
-  },
+  fixes: suggestionFixes,
 };
