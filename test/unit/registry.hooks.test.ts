@@ -155,6 +155,10 @@ describe('registry: hook actions', () => {
     for (const name of ['print', 'mkdir', 'write', 'exec']) assert.equal(getAction(name)!.needsRoot, false, name);
   });
 
+  it('knows which actions run with an empty argument instead of failing (malformedHook.ts ACCEPTS_EMPTY_ARGUMENT)', () => {
+    assert.deepEqual(allActions().filter((a) => a.acceptsEmptyArgument).map((a) => a.name).sort(), ['exec', 'exit', 'log', 'perl', 'print', 'safeexec', 'tcc']);
+  });
+
   it('documents every action with its syntax', () => {
     for (const a of allActions()) assert.ok(actionDocs(a.name)!.includes(a.syntax), a.name);
   });

@@ -51,6 +51,16 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
   'deferred-expansion': ['set', 'set-placeholder', 'set-ph'],
   // navigation.ts KEY_TESTING_CONDITIONS; model.ts `k === 'if-opt' || k === 'if-not-opt'`.
   'option-condition': ['if-opt', 'if-not-opt'],
+  // pidfileBeforeDrop.ts LOG_OPENERS (`daemonize`, `logto`), with the `2` variants that open the same file later.
+  'log-file': ['daemonize', 'daemonize2', 'logto', 'logto2'],
+  // missingVacuum.ts VACUUMED_SOCKET_PARSERS: the options of the parsers uwsgi_opt_add_socket,
+  // uwsgi_opt_add_socket_no_defer and uwsgi_opt_add_ssl_socket.
+  'bound-socket': [
+    'fastcgi-nph-socket', 'fastcgi-socket', 'http-socket', 'http11-socket', 'https-socket', 'puwsgi-socket', 'raw-socket',
+    'scgi-nph-socket', 'scgi-socket', 'socket', 'ssl-socket', 'suwsgi-socket', 'uwsgi-socket',
+  ],
+  // interpret.ts OTHER_LOADERS.
+  'other-config-loader': ['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged'],
 };
 
 /** completion.ts VALUE_KIND_LABEL; kinds it lacked were shown as the kind with spaces for `_`. */

@@ -122,6 +122,8 @@ export interface ActionFacts {
   readonly versions: readonly UwsgiVersion[];
   /** Another action this one is a plain alias of. */
   readonly aliasOf?: string;
+  /** Runs with an empty argument instead of failing (an empty command, an empty log line...). */
+  readonly acceptsEmptyArgument: boolean;
 }
 
 export interface MainProcessParam {
@@ -228,7 +230,13 @@ export type OptionRole =
   /** Read at once, yet its `%(...)` is expanded later, where the value ends up being used. */
   | 'deferred-expansion'
   /** Config logic whose value starts with a key name: it tests whether that option is set. */
-  | 'option-condition';
+  | 'option-condition'
+  /** Sends the log to a file it creates (or to a UDP address, when the value holds a `:`). */
+  | 'log-file'
+  /** Binds a socket: a UNIX socket is a file on disk, which `vacuum` removes at exit. */
+  | 'bound-socket'
+  /** Loads a config of another format (xml, yaml, json...) or pastes one: not uWSGI's ini reader. */
+  | 'other-config-loader';
 
 /** Which options have a role: named ones, and every option of some value kinds or parsers. */
 export interface RoleRule {

@@ -5,7 +5,7 @@
 // what would need that becomes an unknown part of the value (values.ts).
 import { DEFAULT_INCLUDE_LIMITS, FileSystemPort, resolvePath } from '../fileSystem';
 import { isBlockCloser, logicKindOf } from '../../parser/parser';
-import { allOptions, getOption, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
+import { allOptions, getOption, hasRole, isKnownOption, normalizePluginList, normalizePluginName } from '../../registry/registry';
 import { indexSections, magicCharsOf, magicSub, NOT_FOUND, ReadLine, ReadResult } from './read';
 import {
   BlockCondition, ChainLink, ConditionState, EffectiveOption, Interpretation, InterpretLimits, InterpretOptions, ListEntry,
@@ -50,8 +50,6 @@ interface Where {
 }
 
 const UPPER = ['O', 'P', 'S', 'D', 'C', 'E', 'N', 'X', 'I', 'J'];
-/** Loaders whose formats we do not read: their entries are unknown. */
-const OTHER_LOADERS = new Set(['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged']);
 
 /** `UWSGI_*` variables uWSGI keeps for itself (core/utils.c). */
 const ENV_NOT_OPTIONS = new Set([
@@ -254,7 +252,7 @@ class Run {
         return;
       default:
         if (this.terminates(key)) this.stop('fatal', `\`${key}\` ends the process while the config is read`, where);
-        if (OTHER_LOADERS.has(key) || key.startsWith('inject-')) {
+        if (hasRole(key, 'other-config-loader') || key.startsWith('inject-')) {
           this.stop('unsupported', `\`${key} = ${this.unknowns.render(value)}\` loads a config this interpreter does not read`, where);
         }
     }
@@ -301,7 +299,7 @@ class Run {
     // uwsgi_opt_load picks the loader from the whole value's suffix, so `x.ini:sec` matches none.
     if (value.endsWith('.ini')) return this.load(value, 'include', chain, where);
     const suffix = /\.([a-z]+)$/.exec(value)?.[1];
-    if (suffix && OTHER_LOADERS.has(suffix)) this.stop('unsupported', `\`include = ${this.unknowns.render(value)}\`: a ${suffix} config is not read by this interpreter`, where);
+    if (suffix && hasRole(suffix, 'other-config-loader')) this.stop('unsupported', `\`include = ${this.unknowns.render(value)}\`: a ${suffix} config is not read by this interpreter`, where);
     this.stop('fatal', `unable to load configuration from ${this.unknowns.render(value)}`, where);
   }
 

@@ -1088,7 +1088,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "append",
@@ -1110,7 +1111,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "appendn",
@@ -1132,7 +1134,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "call",
@@ -1154,7 +1157,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "callint",
@@ -1176,7 +1180,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "callintret",
@@ -1198,7 +1203,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "callret",
@@ -1220,7 +1226,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "cd",
@@ -1237,7 +1244,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "chdir",
@@ -1255,6 +1263,7 @@ export const ACTIONS: readonly ActionFacts[] = [
    "2.0",
    "2.1"
   ],
+  "acceptsEmptyArgument": false,
   "aliasOf": "cd"
  },
  {
@@ -1277,7 +1286,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "chown",
@@ -1304,7 +1314,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "chown2",
@@ -1331,7 +1342,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "creat",
@@ -1349,6 +1361,7 @@ export const ACTIONS: readonly ActionFacts[] = [
    "2.0",
    "2.1"
   ],
+  "acceptsEmptyArgument": false,
   "aliasOf": "create"
  },
  {
@@ -1366,7 +1379,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "exec",
@@ -1383,7 +1397,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "exit",
@@ -1400,7 +1415,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "ffi",
@@ -1422,7 +1438,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "hostname",
@@ -1439,7 +1456,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "log",
@@ -1457,6 +1475,7 @@ export const ACTIONS: readonly ActionFacts[] = [
    "2.0",
    "2.1"
   ],
+  "acceptsEmptyArgument": true,
   "aliasOf": "print"
  },
  {
@@ -1474,7 +1493,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "mount",
@@ -1511,7 +1531,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "perl",
@@ -1527,7 +1548,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "needsRoot": false,
   "versions": [
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "print",
@@ -1544,7 +1566,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "putenv",
@@ -1561,7 +1584,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "retryrpc",
@@ -1583,7 +1607,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "rpc",
@@ -1605,7 +1630,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "safeexec",
@@ -1622,7 +1648,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "spinningfifo",
@@ -1644,7 +1671,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "sticky",
@@ -1661,7 +1689,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "tcc",
@@ -1678,7 +1707,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": true
  },
  {
   "name": "umount",
@@ -1700,7 +1730,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "unix_signal",
@@ -1722,7 +1753,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "unlink",
@@ -1739,7 +1771,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "wait_for_dir",
@@ -1756,7 +1789,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "wait_for_file",
@@ -1773,7 +1807,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "wait_for_fs",
@@ -1790,7 +1825,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "wait_for_socket",
@@ -1807,7 +1843,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "write",
@@ -1829,7 +1866,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "writefifo",
@@ -1851,7 +1889,8 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  },
  {
   "name": "writen",
@@ -1873,6 +1912,7 @@ export const ACTIONS: readonly ActionFacts[] = [
   "versions": [
    "2.0",
    "2.1"
-  ]
+  ],
+  "acceptsEmptyArgument": false
  }
 ];

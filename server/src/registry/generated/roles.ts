@@ -4,6 +4,21 @@ import type { OptionRole } from '../types';
 
 /** The options of each role (metadata/roles.ts), sorted. */
 export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
+ "bound-socket": [
+  "fastcgi-nph-socket",
+  "fastcgi-socket",
+  "http-socket",
+  "http11-socket",
+  "https-socket",
+  "puwsgi-socket",
+  "raw-socket",
+  "scgi-nph-socket",
+  "scgi-socket",
+  "socket",
+  "ssl-socket",
+  "suwsgi-socket",
+  "uwsgi-socket"
+ ],
  "deferred-expansion": [
   "set",
   "set-ph",
@@ -12,6 +27,12 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
  "fatal-plugin-loader": [
   "need-plugin",
   "need-plugins"
+ ],
+ "log-file": [
+  "daemonize",
+  "daemonize2",
+  "logto",
+  "logto2"
  ],
  "log-template": [
   "log-format",
@@ -24,6 +45,18 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
  "option-declarer": [
   "declare-option",
   "declare-option2"
+ ],
+ "other-config-loader": [
+  "config",
+  "ini-paste",
+  "ini-paste-logged",
+  "js",
+  "json",
+  "ldap",
+  "sqlite3",
+  "xml",
+  "yaml",
+  "yml"
  ],
  "path": [
   "chdir",

@@ -16,6 +16,7 @@ interface ActionSpec {
   aliasOf?: string;
   /** When the argument names alone cannot spell the syntax. */
   syntax?: string;
+  acceptsEmptyArgument?: boolean;
 }
 
 const req = (name: string): ActionArgument => ({ name, optional: false, rest: false });
@@ -47,6 +48,7 @@ function action(name: string, args: ActionArgument[], spec: ActionSpec = {}): Ac
     plugin: spec.plugin ?? 'core',
     needsRoot: spec.needsRoot ?? false,
     versions: spec.versions ?? BOTH,
+    acceptsEmptyArgument: spec.acceptsEmptyArgument ?? false,
     ...(spec.aliasOf ? { aliasOf: spec.aliasOf } : {}),
   };
   return facts;
@@ -68,22 +70,22 @@ export const ACTIONS: readonly ActionFacts[] = [
   action('chown2', [req('file'), req('uid'), req('gid')], { needsRoot: true }),
   action('creat', [rest('file')], { aliasOf: 'create' }),
   action('create', [rest('file')]),
-  action('exec', [rest('shell command')]),
-  action('exit', [opt('code')]),
+  action('exec', [rest('shell command')], { acceptsEmptyArgument: true }),
+  action('exit', [opt('code')], { acceptsEmptyArgument: true }),
   action('ffi', [req('symbol'), optRest('args...')], { plugin: 'libffi' }),
   action('hostname', [rest('name')], { needsRoot: true }),
-  action('log', [rest('text')], { aliasOf: 'print' }),
+  action('log', [rest('text')], { aliasOf: 'print', acceptsEmptyArgument: true }),
   action('mkdir', [rest('path')]),
   action('mount', [req('fstype'), req('source'), req('mountpoint'), opt('flags'), optRest('data')], { needsRoot: true }),
-  action('perl', [rest('perl code')], { plugin: 'psgi', versions: ['2.1'] }),
-  action('print', [rest('text')]),
+  action('perl', [rest('perl code')], { plugin: 'psgi', versions: ['2.1'], acceptsEmptyArgument: true }),
+  action('print', [rest('text')], { acceptsEmptyArgument: true }),
   action('putenv', [rest('NAME=VALUE')], { syntax: 'putenv:<NAME>=<VALUE>' }),
   action('retryrpc', [req('func[@node]'), optRest('args...')], { syntax: 'retryrpc:<func>[@<node>] [args...]' }),
   action('rpc', [req('func[@node]'), optRest('args...')], { syntax: 'rpc:<func>[@<node>] [args...]' }),
-  action('safeexec', [rest('shell command')]),
+  action('safeexec', [rest('shell command')], { acceptsEmptyArgument: true }),
   action('spinningfifo', [req('fifo'), rest('content')]),
   action('sticky', [rest('path')]),
-  action('tcc', [rest('C statements')], { plugin: 'libtcc' }),
+  action('tcc', [rest('C statements')], { plugin: 'libtcc', acceptsEmptyArgument: true }),
   action('umount', [req('mountpoint'), opt('flags')], { needsRoot: true }),
   action('unix_signal', [req('signum'), req('symbol')]),
   action('unlink', [rest('file')]),

@@ -37,4 +37,9 @@ export const ROLE_RULES: Readonly<Record<OptionRole, RoleRule>> = {
   'deferred-expansion': { options: ['set', 'set-placeholder', 'set-ph'] },
   // `if-opt = name` and `if-opt = name=value` (SEMANTICS.md §11).
   'option-condition': { options: ['if-opt', 'if-not-opt'] },
+  // logto() and the daemonize path both open the file with O_CREAT (core/logging.c, core/utils.c).
+  'log-file': { options: ['logto', 'logto2', 'daemonize', 'daemonize2'] },
+  // The setters that put an entry on uwsgi.sockets, the list vacuum() walks (core/uwsgi.c).
+  'bound-socket': { parsers: ['uwsgi_opt_add_socket', 'uwsgi_opt_add_socket_no_defer', 'uwsgi_opt_add_ssl_socket'] },
+  'other-config-loader': { options: ['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged'] },
 };

@@ -4,9 +4,6 @@ import type { ActionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { HookEntry, hasExpansion, hookEntries } from '../../analysis/hookEntries';
 
-/** Actions that do not fail on an empty argument (an empty command, an empty log line...). */
-const ACCEPTS_EMPTY_ARGUMENT = new Set(['exec', 'safeexec', 'print', 'log', 'perl', 'tcc', 'exit']);
-
 /** Actions that take numeric ids (core/hooks.c checks them with is_a_number) / names only. */
 const NUMERIC_OWNER_ACTION = 'chown2';
 const NAMED_OWNER_ACTION = 'chown';
@@ -36,7 +33,7 @@ function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: Actio
     return;
   }
 
-  if (required.length > 0 && args === '' && !ACCEPTS_EMPTY_ARGUMENT.has(baseName)) {
+  if (required.length > 0 && args === '' && !facts.acceptsEmptyArgument) {
     context.report({
       span: { start: hook.actionSpan.start, end: hook.colon + 1 },
       message: `\`${facts.name}\` needs \`${facts.syntax}\` but gets no argument: ${consequence(hookEntry)}.`,

@@ -1,3 +1,4 @@
+import { hasRole } from '../../registry/registry';
 import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagTrue, OptionContext } from '../../analysis/optionContext';
@@ -10,7 +11,6 @@ import { dropEntries, dropsUser, selectedHeader } from '../../analysis/privilege
 // mongrel2) and gateway sockets, and `safe-pidfile`/`safe-pidfile2`, are never removed.
 
 /** Socket parsers that put the socket in the list vacuum walks. */
-const VACUUMED_SOCKET_PARSERS = new Set(['uwsgi_opt_add_socket', 'uwsgi_opt_add_socket_no_defer', 'uwsgi_opt_add_ssl_socket']);
 /** SSL sockets take `address,certificate,key[,...]`. */
 const SSL_SOCKET_PARSER = 'uwsgi_opt_add_ssl_socket';
 const PIDFILE_ALWAYS_VACUUMED = 'pidfile2';
@@ -42,10 +42,7 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
   const abstract = abstractValue !== undefined && isFlagTrue(abstractValue);
   const uidSet = dropEntries(model, 'user').some((entry) => entry.key === 'uid' && dropsUser(model, entry));
   const isPidfile = (key: string): boolean => key === PIDFILE_ALWAYS_VACUUMED || (key === PIDFILE_VACUUMED_WITHOUT_UID && !uidSet);
-  const isVacuumedSocket = (key: string): boolean => {
-    const parser = options.option(key)?.parser;
-    return !abstract && parser !== undefined && VACUUMED_SOCKET_PARSERS.has(parser);
-  };
+  const isVacuumedSocket = (key: string): boolean => !abstract && options.option(key) !== undefined && hasRole(key, 'bound-socket');
   const files: LeftBehind[] = [];
   for (const entry of model.entriesWhere((key) => isPidfile(key) || isVacuumedSocket(key))) {
     if (isPidfile(entry.key)) {

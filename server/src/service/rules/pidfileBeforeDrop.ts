@@ -1,4 +1,4 @@
-import { afterDropVariant } from '../../registry/registry';
+import { afterDropVariant, hasRole } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
 import { replacementFixes } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
@@ -11,7 +11,6 @@ const DROP_USER_OPTION = 'uid';
 
 /** Hands the log file (stderr) to uid/gid before the drop, which settles `daemonize` and `logto`. */
 const LOG_CHOWN_OPTION = 'logfile-chown';
-const LOG_OPENERS = new Set(['daemonize', 'logto']);
 
 /**
  * Options that make the unprivileged master open the log file again: on reload (`log-reopen`,
@@ -52,7 +51,7 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
   if (key === 'safe-pidfile') {
     return { severity: 'information', consequence: 'harmless here: the pid file belongs to root, and `vacuum` removes neither `safe-pidfile` nor `safe-pidfile2`' };
   }
-  if (LOG_OPENERS.has(key)) {
+  if (hasRole(key, 'log-file')) {
     const reopener = LOG_REOPENERS.find((option) => model.lastValue(option) !== undefined && (option !== 'log-reopen' || flagOn(model, option)));
     return reopener
       ? { severity: 'warning', consequence: `the log file belongs to root, and \`${reopener}\` makes the unprivileged master open it again, which fails` }
@@ -157,7 +156,7 @@ export const pidfileBeforeDrop: Rule = {
     const logChowned = flagOn(model, LOG_CHOWN_OPTION);
     for (const entry of model.entriesWhere((key) => afterDropVariant(key) !== undefined)) {
       const variant = afterDropVariant(entry.key)!;
-      if (LOG_OPENERS.has(entry.key) && (logChowned || createsNoFile(entry.value))) continue;
+      if (hasRole(entry.key, 'log-file') && (logChowned || createsNoFile(entry.value))) continue;
       const verdict = verdictFor(model, entry.key);
       report({
         span: entry.keySpan,
