@@ -6,6 +6,7 @@ import { missingInclude } from './missingInclude';
 import { includeLimit } from './includeLimit';
 import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
+import { percentLineJoin } from './percentLineJoin';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
 import { nestedBlock } from './nestedBlock';
@@ -33,6 +34,7 @@ export const allRules: readonly Rule[] = [
   includeLimit,
   unknownPlugin,
   undefinedPlaceholder,
+  percentLineJoin,
   inlineComment,
   unclosedBlock,
   nestedBlock,
