@@ -7,6 +7,7 @@ import { includeLimit } from './includeLimit';
 import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
 import { percentLineJoin } from './percentLineJoin';
+import { pythonStylePlaceholder } from './pythonStylePlaceholder';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
 import { nestedBlock } from './nestedBlock';
@@ -35,6 +36,7 @@ export const allRules: readonly Rule[] = [
   unknownPlugin,
   undefinedPlaceholder,
   percentLineJoin,
+  pythonStylePlaceholder,
   inlineComment,
   unclosedBlock,
   nestedBlock,
