@@ -7,6 +7,7 @@ import { includeLimit } from './includeLimit';
 import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
 import { percentLineJoin } from './percentLineJoin';
+import { placeholderInFileReference } from './placeholderInFileReference';
 import { pythonStylePlaceholder } from './pythonStylePlaceholder';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
@@ -36,6 +37,7 @@ export const allRules: readonly Rule[] = [
   unknownPlugin,
   undefinedPlaceholder,
   percentLineJoin,
+  placeholderInFileReference,
   pythonStylePlaceholder,
   inlineComment,
   unclosedBlock,
