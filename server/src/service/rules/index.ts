@@ -7,6 +7,7 @@ import { includeLimit } from './includeLimit';
 import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
 import { percentLineJoin } from './percentLineJoin';
+import { magicPercentLiteral } from './magicPercentLiteral';
 import { placeholderInFileReference } from './placeholderInFileReference';
 import { pythonStylePlaceholder } from './pythonStylePlaceholder';
 import { inlineComment } from './inlineComment';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   unknownPlugin,
   undefinedPlaceholder,
   percentLineJoin,
+  magicPercentLiteral,
   placeholderInFileReference,
   pythonStylePlaceholder,
   inlineComment,
