@@ -70,11 +70,14 @@ describe('rule invalid-value', () => {
     it('skips deferred references but judges immediate options literally', () => {
       assert.deepEqual(findings('[uwsgi]\nworkers_n = 4\nprocesses = %(workers_n)\nthreads = $(THREADS)\n', RULE), []);
       const text = '[uwsgi]\nbacklog = 100\nlisten = %(backlog)\n';
-      // undefined-placeholder warns about the literal `%(backlog)`; this rule adds what atoi() makes of it.
+      // unexpanded-reference warns about the literal `%(backlog)`; this rule adds what atoi() makes of it.
       assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: '%(backlog)' }]);
-      assert.deepEqual(findings(text, 'undefined-placeholder').map((f) => f.severity), ['warning']);
+      assert.deepEqual(findings(text, 'unexpanded-reference').map((f) => f.severity), ['warning']);
+      assert.deepEqual(findings(text, 'undefined-placeholder'), []);
       assert.match(messages(text, RULE)[0]!, /applied while the file is read/);
-      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', RULE).map((f) => f.severity), ['warning']);
+      // The same for `$(...)`: unexpanded-reference warns, this rule informs.
+      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', RULE).map((f) => f.severity), ['information']);
+      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', 'unexpanded-reference').map((f) => f.severity), ['warning']);
       assert.deepEqual(findings('[uwsgi]\nprocesses = %k\n', RULE), []);
     });
   });

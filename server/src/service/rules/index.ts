@@ -10,6 +10,7 @@ import { percentLineJoin } from './percentLineJoin';
 import { magicPercentLiteral } from './magicPercentLiteral';
 import { placeholderInFileReference } from './placeholderInFileReference';
 import { pythonStylePlaceholder } from './pythonStylePlaceholder';
+import { unexpandedReference } from './unexpandedReference';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
 import { nestedBlock } from './nestedBlock';
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   magicPercentLiteral,
   placeholderInFileReference,
   pythonStylePlaceholder,
+  unexpandedReference,
   inlineComment,
   unclosedBlock,
   nestedBlock,

@@ -84,7 +84,7 @@ interface Judged {
   readonly note: string;
   /** The value without what looks like an inline comment, when there is one. */
   readonly intended?: string;
-  /** The finding repeats undefined-placeholder's about an unexpanded `%(...)`. */
+  /** The finding repeats unexpanded-reference's about a reference an immediate option keeps literal. */
   readonly echo?: boolean;
 }
 
@@ -359,8 +359,8 @@ export const invalidValue: Rule = {
         // Deferred options get the reference expanded later: nothing to judge here.
         if (!facts.immediate) continue;
         note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
-        // undefined-placeholder already warns that this `%(...)` stays literal: one warning per mistake.
-        echo = entry.value.includes('%(');
+        // unexpanded-reference already warns that the reference stays literal: one warning per mistake.
+        echo = true;
       }
       const commentAt = findInlineComment(text, entry.valueSpan);
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
