@@ -17,6 +17,11 @@ describe('rule unexpanded-reference', () => {
     assert.equal(messages(text, RULE)[0], '`include` is read while the file is parsed, before `$(...)`, `@(...)` and `%(...)` are expanded: uWSGI looks for a file literally named with `%(base)`, finds none and stops.');
     assert.deepEqual(findings('[uwsgi]\nini = $(CONF_DIR)/x.ini\nyaml = @(/etc/which)\n', RULE).map((f) => [f.covers, f.severity]), [['$(CONF_DIR)', 'error'], ['@(/etc/which)', 'error']]);
     assert.deepEqual(findings('[uwsgi]\nif-env = CONF\ninclude = $(CONF)\nendif =\n', RULE).map((f) => f.severity), ['warning']);
+    // A missing section only warns: `ini = :$(MODE)` looks for the section `$(MODE)` and goes on.
+    const section = '[uwsgi]\nini = :$(MODE)\n[deploy]\nmaster = true\n';
+    assert.deepEqual(findings(section, RULE).map((f) => [f.covers, f.severity]), [['$(MODE)', 'warning']]);
+    assert.match(messages(section, RULE)[0]!, /looks for a section literally named with `\$\(MODE\)`, finds none and goes on without it/);
+    assert.deepEqual(findings('[uwsgi]\nini = $(CONF):app\n', RULE).map((f) => f.severity), ['error']);
   });
 
   it('says a condition tests the literal text', () => {

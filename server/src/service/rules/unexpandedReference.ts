@@ -47,6 +47,16 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
     context.report({ span: segment, ...loopMessage(model, entry, segment, written), ...(data ? { data } : {}) });
     return;
   }
+  // `ini = file:section`: a missing section only warns (SEMANTICS.md §3).
+  const lastColon = model.text.lastIndexOf(':', entry.valueSpan.end - 1);
+  if (hasRole(entry.key, 'section-loader') && lastColon >= entry.valueSpan.start && segment.start > lastColon) {
+    context.report({
+      span: segment,
+      message: `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a section literally named with ${code(written)}, finds none and goes on without it (it only warns).`,
+      ...(data ? { data } : {}),
+    });
+    return;
+  }
   if (FILE_LOADER_PARSERS.has(context.options.option(entry.key)?.parser ?? '')) {
     // Inside a block the line may never be read; where it is, uWSGI stops.
     const guarded = model.blockOf(entry) !== undefined;
@@ -79,9 +89,10 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
 }
 
 /**
- * **Default severity:** warning; error in the path of a config loader (`include`, `ini`, `xml`,
- * `yaml`, `json`, `config`), where uWSGI stops (a warning inside a `for`/`if` block, which may never
- * let the line through); information for `for = %(list)` when the list is one word (the result is
+ * **Default severity:** warning; error in the file name of a config loader (`include`, `ini`,
+ * `xml`, `yaml`, `json`, `config`), where uWSGI stops (a warning inside a `for`/`if` block, which
+ * may never let the line through, and in the section name after `:`, whose absence uWSGI only
+ * warns about); information for `for = %(list)` when the list is one word (the result is
  * the same).
  *
  * ## What it catches
@@ -114,7 +125,8 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
  * expanded; its `%(...)` is, by the placeholder pass that rescans the copy.
  *
  * The oracle fixtures `unexpanded-reference-include.ini` (uWSGI refuses to include
- * `%(base)/…` although `base` names the folder of the file), `unexpanded-reference-set-placeholder.ini`
+ * `%(base)/…` although `base` names the folder of the file), `unexpanded-reference-section.ini`
+ * (`ini = :$(MODE)` is accepted: the section is only missing), `unexpanded-reference-set-placeholder.ini`
  * and `unexpanded-reference-for.ini` (compared with `--show-config`) check this against the real
  * binary.
  *
