@@ -34,7 +34,7 @@ function evidentlyLiteral(text: string, line: Line, join: number, next: string):
   return /[\d \t]/.test(text[before - 1] ?? '');
 }
 
-function messageFor(text: string, line: Line, next: string): string {
+function messageFor(line: Line, next: string): string {
   const quoted = next.trim() === '' ? 'the blank line after it' : `the next line ${code(truncate(next.trim(), QUOTED))}`;
   const how = 'uWSGI expands `%` followed by a line break to nothing before it splits the file into lines';
   if (line.kind === LineKind.Comment) {
@@ -115,7 +115,7 @@ export const percentLineJoin: Rule = {
         const next = physicalLine(text, join + 2);
         context.report({
           span: { start: join, end: join + 1 },
-          message: messageFor(text, line, next),
+          message: messageFor(line, next),
           data: { safe: evidentlyLiteral(text, line, join, next) },
         });
       }
