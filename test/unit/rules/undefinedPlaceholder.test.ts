@@ -25,7 +25,7 @@ describe('rule undefined-placeholder', () => {
     assert.deepEqual(findings(text, RULE, { placeholders: ['app_name', 'site'] }), []);
     assert.deepEqual(findings(text, RULE, { placeholders: ['site'] }).map((f) => f.covers), ['app_name']);
     // Declaring a name changes nothing for an option uWSGI applies before any expansion.
-    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', 'unexpanded-reference', { placeholders: ['base'] }).map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', 'unexpanded-reference', { placeholders: ['base'] }).map((f) => f.severity), ['error']);
   });
 
   it('accepts names defined by a key, set-placeholder, set-ph, set or declare-option', () => {
