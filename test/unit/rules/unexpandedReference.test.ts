@@ -24,6 +24,14 @@ describe('rule unexpanded-reference', () => {
     assert.deepEqual(findings('[uwsgi]\nini = $(CONF):app\n', RULE).map((f) => f.severity), ['error']);
   });
 
+  it('knows declare-option templates and the options they make are applied unexpanded', () => {
+    const text = '[uwsgi]\ndeclare-option = myp=print=home is $(HOME) and $1\nmyp = $(USER)\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.covers), ['$(HOME)', '$(USER)']);
+    // Used above its declaration it is a plain key, expanded later; `declare-option2` is deferred.
+    assert.deepEqual(findings('[uwsgi]\nmyp = $(USER)\ndeclare-option = myp=print=$1\n', RULE).map((f) => f.covers), []);
+    assert.deepEqual(findings('[uwsgi]\ndeclare-option2 = myp=print=$(HOME)\n', RULE), []);
+  });
+
   it('says a condition tests the literal text', () => {
     assert.match(messages('[uwsgi]\nif-env = $(NAME)\nmaster = true\nendif =\n', RULE)[0]!, /uses `\$\(NAME\)` literally in the condition\.$/);
   });

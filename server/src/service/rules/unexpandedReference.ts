@@ -74,6 +74,12 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
   context.report({ span: segment, message, ...(data ? { data } : {}) });
 }
 
+/** An option made with `declare-option` above this line: it is immediate too (SEMANTICS.md §10). */
+function isDeclaredAbove(model: DocumentModel, entry: EntryLine): boolean {
+  const declaration = model.declaredOptions.get(entry.key);
+  return declaration !== undefined && declaration.key === 'declare-option' && declaration.start < entry.start;
+}
+
 function placeholderName(entry: EntryLine): string {
   const equals = entry.value.indexOf('=');
   return (equals < 0 ? entry.value : entry.value.slice(0, equals)).trim();
@@ -99,7 +105,7 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
  *
  * `$(VAR)`, `@(file)` and `%(name)` in the value of an option uWSGI applies while it reads the
  * file (the registry's immediate options: `include`, `ini`, `for`, `if-*`, `plugin`, `listen`,
- * `declare-option`, `iprint`...), and `$(VAR)` or `@(file)` in a `set-placeholder`/`set-ph` value:
+ * `declare-option`, `iprint`..., and the options a `declare-option` above makes), and `$(VAR)` or `@(file)` in a `set-placeholder`/`set-ph` value:
  *
  * ```ini
  * [uwsgi]
@@ -163,7 +169,7 @@ export const unexpandedReference: Rule = {
     const { model, options } = context;
     for (const entry of model.applied) {
       if (!/[$@%]\(/.test(entry.value)) continue;
-      if (entry.key === 'set' || options.option(entry.key)?.immediate !== true) continue;
+      if (entry.key === 'set' || !(options.option(entry.key)?.immediate === true || isDeclaredAbove(model, entry))) continue;
       for (const segment of unexpanded(model, entry)) report(context, entry, segment);
     }
   },
