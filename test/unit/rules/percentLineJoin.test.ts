@@ -25,6 +25,7 @@ describe('rule percent-line-join', () => {
   it('offers the fix as unsafe where the join may be meant', () => {
     // A key split over two lines on purpose: `processes = 2` once joined.
     assert.deepEqual(fixSafety('[uwsgi]\nproc%\nesses = 2\n', RULE), ['*Write `%%` for a literal percent sign: unsafe']);
+    assert.match(messages('[uwsgi]\nproc%\nesses = 2\n', RULE)[0]!, /^This line ends in a `%`: .*the next line `esses = 2` is joined to it/);
     // A value continued on an indented line.
     assert.deepEqual(fixSafety('[uwsgi]\nenv = A=x,%\n  y\n', RULE), ['*Write `%%` for a literal percent sign: unsafe']);
   });

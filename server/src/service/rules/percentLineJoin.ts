@@ -34,13 +34,14 @@ function evidentlyLiteral(text: string, line: Line, join: number, next: string):
   return /[\d \t]/.test(text[before - 1] ?? '');
 }
 
-function messageFor(line: Line, next: string): string {
+function messageFor(line: Line, join: number, next: string): string {
   const quoted = next.trim() === '' ? 'the blank line after it' : `the next line ${code(truncate(next.trim(), QUOTED))}`;
   const how = 'uWSGI expands `%` followed by a line break to nothing before it splits the file into lines';
   if (line.kind === LineKind.Comment) {
     return `This comment ends in a \`%\`: ${how}, so ${quoted} becomes part of the comment and uWSGI never reads it. Write \`%%\` for a literal percent sign.`;
   }
-  if (line.kind === LineKind.Entry) {
+  // Before the `=` (or on a line with none) the join builds the key: `proc%` + `esses = 2`.
+  if (line.kind === LineKind.Entry && line.equals >= 0 && join > line.equals) {
     return `The value of \`${line.key}\` ends in a \`%\`: ${how}, so ${quoted} is joined to the value and the \`%\` is gone. Write \`%%\` for a literal percent sign.`;
   }
   return `This line ends in a \`%\`: ${how}, so ${quoted} is joined to it. Write \`%%\` for a literal percent sign.`;
@@ -115,7 +116,7 @@ export const percentLineJoin: Rule = {
         const next = physicalLine(text, join + 2);
         context.report({
           span: { start: join, end: join + 1 },
-          message: messageFor(line, next),
+          message: messageFor(line, join, next),
           data: { safe: evidentlyLiteral(text, line, join, next) },
         });
       }
