@@ -22,6 +22,9 @@ describe('rule unexpanded-reference', () => {
     assert.deepEqual(findings(section, RULE).map((f) => [f.covers, f.severity]), [['$(MODE)', 'warning']]);
     assert.match(messages(section, RULE)[0]!, /looks for a section literally named with `\$\(MODE\)`, finds none and goes on without it/);
     assert.deepEqual(findings('[uwsgi]\nini = $(CONF):app\n', RULE).map((f) => f.severity), ['error']);
+    // need-plugin stops when the plugin does not load; plugin only logs it.
+    assert.match(messages('[uwsgi]\nneed-plugin = $(PY)\n', RULE)[0]!, /looks for a plugin literally named with `\$\(PY\)`, finds none and stops\.$/);
+    assert.deepEqual(findings('[uwsgi]\nneed-plugin = $(PY)\nplugin = $(PY)\n', RULE).map((f) => f.severity), ['error', 'warning']);
   });
 
   it('knows declare-option templates and the options they make are applied unexpanded', () => {

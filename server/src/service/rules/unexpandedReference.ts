@@ -57,13 +57,14 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
     });
     return;
   }
-  if (FILE_LOADER_PARSERS.has(context.options.option(entry.key)?.parser ?? '')) {
+  const loadsFile = FILE_LOADER_PARSERS.has(context.options.option(entry.key)?.parser ?? '');
+  if (loadsFile || hasRole(entry.key, 'fatal-plugin-loader')) {
     // Inside a block the line may never be read; where it is, uWSGI stops.
     const guarded = model.blockOf(entry) !== undefined;
     context.report({
       span: segment,
       severity: guarded ? 'warning' : 'error',
-      message: `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a file literally named with ${code(written)}, finds none and stops${guarded ? ' where the block lets this line through' : ''}.`,
+      message: `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a ${loadsFile ? 'file' : 'plugin'} literally named with ${code(written)}, finds none and stops${guarded ? ' where the block lets this line through' : ''}.`,
       ...(data ? { data } : {}),
     });
     return;
@@ -96,7 +97,7 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
 
 /**
  * **Default severity:** warning; error in the file name of a config loader (`include`, `ini`,
- * `xml`, `yaml`, `json`, `config`), where uWSGI stops (a warning inside a `for`/`if` block, which
+ * `xml`, `yaml`, `json`, `config`) and in `need-plugin`, where uWSGI stops (a warning inside a `for`/`if` block, which
  * may never let the line through, and in the section name after `:`, whose absence uWSGI only
  * warns about); information for `for = %(list)` when the list is one word (the result is
  * the same).
@@ -132,7 +133,9 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
  *
  * The oracle fixtures `unexpanded-reference-include.ini` (uWSGI refuses to include
  * `%(base)/…` although `base` names the folder of the file), `unexpanded-reference-section.ini`
- * (`ini = :$(MODE)` is accepted: the section is only missing), `unexpanded-reference-set-placeholder.ini`
+ * (`ini = :$(MODE)` is accepted: the section is only missing), `unexpanded-reference-need-plugin.ini`
+ * (`need-plugin = $(PYPLUGIN)` stops uWSGI: it looks for `$(PYPLUGIN)_plugin.so`),
+ * `unexpanded-reference-set-placeholder.ini`
  * and `unexpanded-reference-for.ini` (compared with `--show-config`) check this against the real
  * binary.
  *
