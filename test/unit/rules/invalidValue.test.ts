@@ -70,11 +70,14 @@ describe('rule invalid-value', () => {
     it('skips deferred references but judges immediate options literally', () => {
       assert.deepEqual(findings('[uwsgi]\nworkers_n = 4\nprocesses = %(workers_n)\nthreads = $(THREADS)\n', RULE), []);
       const text = '[uwsgi]\nbacklog = 100\nlisten = %(backlog)\n';
-      // undefined-placeholder warns about the literal `%(backlog)`; this rule adds what atoi() makes of it.
+      // unexpanded-reference warns about the literal `%(backlog)`; this rule adds what atoi() makes of it.
       assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: '%(backlog)' }]);
-      assert.deepEqual(findings(text, 'undefined-placeholder').map((f) => f.severity), ['warning']);
+      assert.deepEqual(findings(text, 'unexpanded-reference').map((f) => f.severity), ['warning']);
+      assert.deepEqual(findings(text, 'undefined-placeholder'), []);
       assert.match(messages(text, RULE)[0]!, /applied while the file is read/);
-      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', RULE).map((f) => f.severity), ['warning']);
+      // The same for `$(...)`: unexpanded-reference warns, this rule informs.
+      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', RULE).map((f) => f.severity), ['information']);
+      assert.deepEqual(findings('[uwsgi]\nlisten = $(BACKLOG)\n', 'unexpanded-reference').map((f) => f.severity), ['warning']);
       assert.deepEqual(findings('[uwsgi]\nprocesses = %k\n', RULE), []);
     });
   });
@@ -153,18 +156,15 @@ describe('rule invalid-value: placeholder names', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nlog-date = false\n', RULE), ['*Remove `log-date`: unsafe']);
   });
 
-  it('doubles the % of a strftime format in log-date, which the magic pass would eat, as a safe fix', () => {
-    const text = '[uwsgi]\r\nlog-date = %Y-%m-%d %H:%M:%S\r\n';
-    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%Y-%m-%d %H:%M:%S' }]);
-    assert.match(messages(text, RULE)[0]!, /`%Y`, `%m`, `%H`, `%M` are removed and the others become facts about the file/);
-    assert.deepEqual(fixSafety(text, RULE), ['*Change to `%%Y-%%m-%%d %%H:%%M:%%S`: safe']);
-    const result = fixed(text, RULE);
-    assert.equal(result, '[uwsgi]\r\nlog-date = %%Y-%%m-%%d %%H:%%M:%%S\r\n');
-    assert.deepEqual(findings(result, RULE), []);
-    // Magic variables only (`%h` the host name, `%d` the folder): perhaps meant, not reported.
+  it('leaves a log-date strftime format eaten by the magic pass to magic-percent-literal', () => {
+    assert.deepEqual(findings('[uwsgi]\nlog-date = %Y-%m-%d %H:%M:%S\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nlog-date = %Y-%m-%d %H:%M:%S\n').map((f) => f.code), ['magic-percent-literal']);
     assert.deepEqual(findings('[uwsgi]\nlog-date = [%h]\n', RULE), []);
-    // Escaped already, or a placeholder in it: nothing to do.
     assert.deepEqual(findings('[uwsgi]\nlog-date = %%Y-%%m\n', RULE), []);
-    assert.deepEqual(findings('[uwsgi]\nfmt = x\nlog-date = %Y %(fmt)\n', RULE), []);
+  });
+
+  it('does not judge a final % that eats the carriage return of a CRLF line: uWSGI never sees it', () => {
+    assert.deepEqual(findings('[uwsgi]\r\nchmod-socket = 666%\r\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nchmod-socket = 666%', RULE).map((f) => f.severity), ['error']);
   });
 });

@@ -25,7 +25,7 @@ describe('rule undefined-placeholder', () => {
     assert.deepEqual(findings(text, RULE, { placeholders: ['app_name', 'site'] }), []);
     assert.deepEqual(findings(text, RULE, { placeholders: ['site'] }).map((f) => f.covers), ['app_name']);
     // Declaring a name changes nothing for an option uWSGI applies before any expansion.
-    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', RULE, { placeholders: ['base'] }).map((f) => f.severity), ['warning']);
+    assert.deepEqual(findings('[uwsgi]\ninclude = %(base)/x.ini\n', 'unexpanded-reference', { placeholders: ['base'] }).map((f) => f.severity), ['error']);
   });
 
   it('accepts names defined by a key, set-placeholder, set-ph, set or declare-option', () => {
@@ -78,12 +78,10 @@ describe('rule undefined-placeholder', () => {
     assert.deepEqual(findings('[uwsgi]\nini = :other\nchdir = %(base)\n[other]\nmaster = true\n', RULE)[0]!.severity, 'warning');
   });
 
-  it('reports any %() in the value of an immediate option, even a defined one', () => {
-    assert.deepEqual(findings('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\n', RULE), [{ code: RULE, severity: 'warning', covers: '%(base)' }]);
-    assert.equal(messages('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\n', RULE)[0],
-      '`include` is read while the file is parsed, before placeholders are expanded: uWSGI uses `%(base)` literally.');
-    assert.deepEqual(findings('[uwsgi]\nbase = 10\nlisten = %(base + 1)\n', RULE), [{ code: RULE, severity: 'warning', covers: '%(base + 1)' }]);
-    assert.deepEqual(findings('[uwsgi]\nlist = a b\nfor = %(list)\nendfor\n', RULE).map((f) => f.covers), ['%(list)']);
+  it('leaves %() in the value of an immediate option to unexpanded-reference, defined or not', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\ninclude = %(nope)/y.ini\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nbase = /srv\ninclude = %(base)/x.ini\n', 'unexpanded-reference').map((f) => f.covers), ['%(base)']);
+    assert.deepEqual(findings('[uwsgi]\nlist = a b\nfor = %(list)\nendfor\n', RULE), []);
   });
 
   it('does not treat set and set-placeholder values as read too early: they are expanded where used', () => {
@@ -107,17 +105,7 @@ describe('rule undefined-placeholder', () => {
     assert.deepEqual(quickFixes('[uwsgi]\nmaster = true\nchdir = %(completely_else)\n', RULE), []);
   });
 
-  it('fixes a placeholder in an immediate option by writing its value', () => {
-    const text = '[uwsgi]\nbase = /srv/%n\ninclude = %(base)/x.ini\n';
-    const result = fixed(text, RULE);
-    assert.equal(result, '[uwsgi]\nbase = /srv/%n\ninclude = /srv/%n/x.ini\n');
-    assert.deepEqual(findings(result, RULE), []);
-    // The value is unknown when it depends on the environment.
-    assert.deepEqual(quickFixes('[uwsgi]\nbase = $(HOME)\ninclude = %(base)/x.ini\n', RULE), []);
-  });
-
-  it('renames safely to the one close name, and declares writing the value in unsafe', () => {
+  it('renames safely to the one close name', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nbase_dir = /srv\nchdir = %(base_dri)/app\n', RULE), ['*Change to `base_dir`: safe']);
-    assert.deepEqual(fixSafety('[uwsgi]\nbase = /srv/%n\ninclude = %(base)/x.ini\n', RULE), ['*Write the value `/srv/%n` instead of the placeholder: unsafe']);
   });
 });

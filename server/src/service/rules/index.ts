@@ -6,6 +6,11 @@ import { missingInclude } from './missingInclude';
 import { includeLimit } from './includeLimit';
 import { unknownPlugin } from './unknownPlugin';
 import { undefinedPlaceholder } from './undefinedPlaceholder';
+import { percentLineJoin } from './percentLineJoin';
+import { magicPercentLiteral } from './magicPercentLiteral';
+import { placeholderInFileReference } from './placeholderInFileReference';
+import { pythonStylePlaceholder } from './pythonStylePlaceholder';
+import { unexpandedReference } from './unexpandedReference';
 import { inlineComment } from './inlineComment';
 import { unclosedBlock } from './unclosedBlock';
 import { nestedBlock } from './nestedBlock';
@@ -33,6 +38,11 @@ export const allRules: readonly Rule[] = [
   includeLimit,
   unknownPlugin,
   undefinedPlaceholder,
+  percentLineJoin,
+  magicPercentLiteral,
+  placeholderInFileReference,
+  pythonStylePlaceholder,
+  unexpandedReference,
   inlineComment,
   unclosedBlock,
   nestedBlock,

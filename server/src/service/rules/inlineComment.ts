@@ -14,7 +14,7 @@ const SHELL_COMMAND_ARGUMENT = 'shell command';
 /** Value kinds where `;` separates parts of the value (`declare-option = name=opt1=$1;opt2=$2`). */
 const SEMICOLON_SEPARATED_VALUE_KINDS = new Set(['custom_option']);
 
-type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
+export type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
 
 function hookRunsShell(entry: EntryLine): boolean {
   // `hook-touch = <file> <action>:<args>`: the action is the last word before the first `:`.
@@ -26,7 +26,8 @@ function hookRunsShell(entry: EntryLine): boolean {
   return args !== undefined && args.length > 0 && args[args.length - 1]!.name === SHELL_COMMAND_ARGUMENT;
 }
 
-function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
+/** How a value reads ` #` and ` ;`: a shell command line, a `;`-separated list, or plain text. */
+export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
   const hook = parseHookKey(entry.key);
   if (hook) {
     if (hookFamily(hook.family).shellCommand) return 'shell';

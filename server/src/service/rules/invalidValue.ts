@@ -6,6 +6,7 @@ import type { OptionFacts } from '../../registry/types';
 import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
+import { eatsCarriageReturn } from './magicPercentLiteral';
 
 // How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,
 // and what it silently reads instead of what was written.
@@ -83,7 +84,7 @@ interface Judged {
   readonly note: string;
   /** The value without what looks like an inline comment, when there is one. */
   readonly intended?: string;
-  /** The finding repeats undefined-placeholder's about an unexpanded `%(...)`. */
+  /** The finding repeats unexpanded-reference's about a reference an immediate option keeps literal. */
   readonly echo?: boolean;
 }
 
@@ -195,30 +196,6 @@ function checkLogDate(context: RuleContext, judged: Judged): void {
   report(context, judged, 'warning', `uWSGI uses \`${value}\` as the strftime format of \`${facts.name}\`: every log line starts with that literal text. Write \`true\` for the default date, or a format with \`%%\` escapes.`);
 }
 
-/** The bytes after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
-const MAGIC_VARIABLES = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
-
-/**
- * A strftime format in `log-date` written with single `%`: uWSGI's magic pass runs over the whole
- * file first, so `%Y`, `%m`, `%H` vanish and `%d` becomes the config's folder before strftime
- * sees the value. Doubling every `%` gives strftime what the line evidently means.
- */
-function checkLogDateMagic(context: RuleContext, entry: EntryLine, facts: OptionFacts): void {
-  const raw = context.model.text.slice(entry.valueSpan.start, entry.valueSpan.end);
-  if (raw.includes('%(') || entry.joins.length > 0 || findInlineComment(context.model.text, entry.valueSpan) >= 0) return;
-  const singles = [...raw.matchAll(/%%|%(.)/g)].filter((m) => m[0] !== '%%').map((m) => m[1]!);
-  // Only an evident strftime format: at least one conversion the magic table does not know.
-  const dropped = singles.filter((c) => !MAGIC_VARIABLES.has(c));
-  if (dropped.length === 0) return;
-  const replacement = raw.replace(/%%|%/g, (m) => (m === '%%' ? m : '%%'));
-  context.report({
-    span: entry.valueSpan,
-    severity: 'warning',
-    message: `uWSGI expands \`%\` sequences in the whole file before \`${facts.name}\` reads its value: ${[...new Set(dropped)].map((c) => `\`%${c}\``).join(', ')} ${dropped.length === 1 ? 'is' : 'are'} removed${singles.length > dropped.length ? ' and the others become facts about the file' : ''}, so strftime never sees them. Write \`%%\` for each \`%\` of the date format: \`${replacement}\`.`,
-    data: { replacement },
-  });
-}
-
 function checkEnum(context: RuleContext, judged: Judged, choices: readonly string[]): void {
   const { facts, value } = judged;
   if (choices.includes(value.toLowerCase())) return;
@@ -291,15 +268,15 @@ function isJudgedParser(parser: string): boolean {
  * | `chmod-socket`, `logfile-chmod` | anything but three octal digits (or `1` for chmod-socket) | "invalid chmod value" and exit | error |
  * | flag (`vacuum`, `master`...) | `maybe`, `disabled` | anything except false/off/no/0 turns it on | information |
  * | `log-date` | `false`, `no` | turns date logging on with that text as the date format | warning, fix: remove the line |
- * | `log-date` | a strftime format with single `%` (`%Y-%m-%d %H:%M:%S`) | the magic pass runs first: `%Y`, `%m`, `%H`, `%M` vanish, `%d` becomes the config's folder | warning, fix: double every `%` |
  * | `fileserve-mode` | not one of its names | ignored, the default stays | warning |
  *
  * Values containing `%(...)`, `$(...)` or `@(...)` are expanded later and are skipped, as are values
- * with magic variables (`%k`), but for a `log-date` format with at least one `%` conversion the
- * magic table does not know (`%Y`, `%m`, `%H`...), which can only be meant for strftime. Immediate options (`listen`, `strict`...) are the exception: they are
- * applied while the file is read, before those references are expanded, so their literal text is
- * judged. When such a value holds a `%(...)`, [undefined-placeholder](undefined-placeholder.md)
- * warns that it stays literal, and this rule only adds, as information, what the setter reads from it.
+ * with magic variables (`%k`); a `log-date` strftime format written with single `%`, which the
+ * magic pass eats, is [magic-percent-literal](magic-percent-literal.md)'s. Immediate options
+ * (`listen`, `strict`...) are the exception: they are applied while the file is read, before those
+ * references are expanded, so their literal text is judged. When such a value holds a reference,
+ * [unexpanded-reference](unexpanded-reference.md) warns that it stays literal, and this rule only
+ * adds, as information, what the setter reads from it.
  *
  * A comment after the value (`harakiri = 30 # seconds`) is [inline-comment](inline-comment.md)'s
  * business: a clean number before it is judged as it stands, and a flag the comment turns on
@@ -328,8 +305,7 @@ function isJudgedParser(parser: string): boolean {
  *
  * ## Fixes in bulk
  *
- * Writing what uWSGI reads anyway is **safe**, and so is `%%` for each `%` of a `log-date` strftime
- * format (what it evidently means): `30s` → `30`, `512M` → `512`, a clamped number, `0660` → `660`.
+ * Writing what uWSGI reads anyway is **safe**: `30s` → `30`, `512M` → `512`, a clamped number, `0660` → `660`.
  * A fix that changes the value is **unsafe**: `1G` → `1024` (uWSGI reads 1 MB today), `false` for a
  * flag a word like `disabled` turns on, removing `log-date`. Of two enum candidates neither is
  * applied in bulk; of one, it is **safe**.
@@ -373,10 +349,8 @@ export const invalidValue: Rule = {
       let hasReference = false;
       if (!model.isLiteralValue(entry)) {
         const segments = model.segments(entry);
-        if (segments.some((s) => s.kind === 'magic')) {
-          if (facts.parser === LOG_DATE_PARSER) checkLogDateMagic(context, entry, facts);
-          continue;
-        }
+        // Magic variables are filled in per file; a strftime format eaten by them is magic-percent-literal's.
+        if (segments.some((s) => s.kind === 'magic') || eatsCarriageReturn(text, entry)) continue;
         hasReference = segments.some((s) => s.kind !== 'text');
       }
       let note = '';
@@ -385,8 +359,8 @@ export const invalidValue: Rule = {
         // Deferred options get the reference expanded later: nothing to judge here.
         if (!facts.immediate) continue;
         note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
-        // undefined-placeholder already warns that this `%(...)` stays literal: one warning per mistake.
-        echo = entry.value.includes('%(');
+        // unexpanded-reference already warns that the reference stays literal: one warning per mistake.
+        echo = true;
       }
       const commentAt = findInlineComment(text, entry.valueSpan);
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;

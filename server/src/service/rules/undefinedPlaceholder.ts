@@ -1,9 +1,9 @@
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
-import { DocumentModel, localSectionReference, PlaceholderUse } from '../../analysis/model';
+import { DocumentModel, localSectionReference } from '../../analysis/model';
 import { hasRole, nearest } from '../../registry/registry';
 import { OptionContext } from '../../analysis/optionContext';
-import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
+import { replacementFixes, stringList } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
 import { Rule, RuleFix } from './rule';
 
@@ -27,8 +27,8 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
 
 /**
  * **Default severity:** warning when the file shows what was meant (a near miss of a defined name,
- * `%(_)` outside a block, a file `inherit` or `ini = :section` should have brought it from, any
- * `%(...)` in an immediate option) — information for a name defined nowhere and like nothing
+ * `%(_)` outside a block, a file `inherit` or `ini = :section` should have brought it from)
+ * — information for a name defined nowhere and like nothing
  * defined, and when the file loads another file we could not read.
  *
  * ## What it catches
@@ -44,16 +44,14 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
  *   block; elsewhere uWSGI looks for a key named `_`.
  * - **an undefined operand of placeholder math** (`%(workers + 1)`): uWSGI counts it as 0 (or as an
  *   empty string). Numbers and the operators `+ - * / ++ --` are not names.
- * - **any `%(...)` in the value of an immediate option** (`include`, `ini`, `listen`, `for`,
- *   `if-*`, `declare-option`, ... — the registry's `immediate` flag), even a defined one: these are
- *   applied while the file is being read, before placeholders are expanded, so the text stays
- *   literal. The range is the whole `%(...)`; when this file fully determines the value, a quick fix
- *   writes it in.
  *
  * Not reported:
  *
  * - a name defined *after* its use: expansion runs once the whole configuration is read;
- * - `%(_)` inside a block, also in immediate options (the block fills it in before the line runs);
+ * - any `%(...)` in the value of an immediate option (`include`, `ini`, `listen`, `for`, `if-*`,
+ *   `declare-option`, ... — the registry's `immediate` flag): uWSGI never expands it there, defined
+ *   or not, and [unexpanded-reference](unexpanded-reference.md) reports that;
+ * - `%(_)` inside a block (the block fills it in before the line runs);
  * - log variables in `log-format`/`logformat` (`%(method)`, `%(uri)`, `%(status)` ...), which uWSGI
  *   fills for each request;
  * - names built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`);
@@ -113,8 +111,6 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
  * ## Fixes in bulk
  *
  * Renaming to the only close name is **safe** (a typo); with several candidates it is **unsafe**.
- * Writing the placeholder's value in its place is **unsafe**: the option then gets a value uWSGI did
- * not expand before.
  *
  * ## Silencing it
  *
@@ -128,11 +124,11 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
 export const undefinedPlaceholder: Rule = {
   id: 'undefined-placeholder',
   defaultSeverity: 'warning',
-  title: '`%(name)` that uWSGI cannot expand: the name is never defined, or the option is read before expansion',
+  title: '`%(name)` that uWSGI cannot expand: the name is never defined',
   order: 50,
   summary: {
-    severity: 'warning for a near miss or an immediate option (information for a name defined nowhere)',
-    catches: '`%(name)` that is never defined, or used where uWSGI never expands it',
+    severity: 'warning for a near miss (information for a name defined nowhere)',
+    catches: '`%(name)` that is never defined',
   },
 
   check(context) {
@@ -143,26 +139,13 @@ export const undefinedPlaceholder: Rule = {
     const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || (hasRole(entry.key, 'section-loader') && localSectionReference(entry) !== undefined));
     const includesRead = model.includes.files.length > 0;
     let definedNames: string[] | undefined;
-    const reportedImmediate = new Set<PlaceholderUse['segment']>();
     for (const use of model.uses) {
       const { entry, name } = use;
       if (isComputedName(use.segment.name)) continue;
       const facts = options.option(entry.key);
       // `set`, `set-placeholder`: read at once, but their `%(...)` is expanded where the value is used.
-      if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) {
-        // One report per `%(...)`: math operands share their segment.
-        if (reportedImmediate.has(use.segment)) continue;
-        reportedImmediate.add(use.segment);
-        // Inside a block the handler itself replaces `%(_)` before the line is applied.
-        if (name === '_' && model.blockOf(entry)) continue;
-        const written = model.text.slice(use.segment.start, use.segment.end);
-        context.report({
-          span: use.segment,
-          message: `\`${entry.key}\` is read while the file is parsed, before placeholders are expanded: uWSGI uses \`${written}\` literally.`,
-          data: inlineValue(model, use),
-        });
-        continue;
-      }
+      // Never expanded at all: unexpanded-reference reports it, whether the name is defined or not.
+      if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) continue;
       if (model.isBlockVariable(use)) continue;
       if (model.isDefined(name)) continue;
       if (model.includes.keys.has(name)) continue;
@@ -212,30 +195,8 @@ export const undefinedPlaceholder: Rule = {
     }
   },
 
-  fixes({ document, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    const actions: RuleFix[] = [];
-    actions.push(...replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate'));
-    const inline = data['inline'];
-    if (typeof inline === 'string') {
-      actions.push({
-        title: `Write the value \`${inline}\` instead of the placeholder`,
-        isPreferred: true,
-        // The option then gets the value uWSGI would have expanded later, if ever.
-        safety: 'unsafe',
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
-      });
-    }
-    return actions;
+  fixes({ document, diagnostic, data }): RuleFix[] {
+    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
   },
 };
 
-/** For an immediate option: the placeholder's value when this file fully determines it. */
-function inlineValue(model: DocumentModel, use: PlaceholderUse): Record<string, unknown> | undefined {
-  if (isPlaceholderMath(use.segment)) return undefined;
-  const value = model.resolveValue(`%(${use.name})`);
-  // An empty or multi-line result would change the line's meaning; leave those to the author.
-  if (value === undefined || value === '' || /[\r\n]/.test(value)) return undefined;
-  return { inline: value };
-}

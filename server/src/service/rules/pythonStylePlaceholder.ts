@@ -1,0 +1,94 @@
+import { hasRole } from '../../registry/registry';
+import { replaceSpan, workspaceEdit } from '../edits';
+import { Rule } from './rule';
+
+/** A word character: `%(name)suffix` is a placeholder followed by a word, not Python's `%(name)s`. */
+const WORD = /[A-Za-z0-9_]/;
+
+/**
+ * **Default severity:** warning.
+ *
+ * ## What it catches
+ *
+ * A placeholder written the way Python's ConfigParser and PasteDeploy write them, `%(name)s`:
+ *
+ * ```ini
+ * [uwsgi]
+ * base = /srv/app
+ * chdir = %(base)s/current
+ * ```
+ *
+ * The range is the `s`. Only an `s` that ends a word is taken: `%(chdir)static` is the
+ * placeholder followed by the word `static`. Not reported in options that uWSGI applies before it
+ * expands placeholders (there the whole `%(...)` stays literal, which
+ * [unexpanded-reference](unexpanded-reference.md) reports), nor in sections uWSGI does not read
+ * (a PasteDeploy `[app:main]` section beside `[uwsgi]` is Python's).
+ *
+ * ## Why
+ *
+ * uWSGI's placeholder is `%(name)` alone (SEMANTICS.md §9): it replaces `%(base)` with the value of
+ * `base` and keeps the `s`, so `chdir` above is `/srv/apps/current`. The oracle fixture
+ * `python-style-placeholder.ini` shows it: the `s` lands in an option's value.
+ *
+ * ## Example
+ *
+ * ```ini
+ * [uwsgi]
+ * base = /srv/app
+ * chdir = %(base)/current
+ * ```
+ *
+ * ## Fixes in bulk
+ *
+ * Dropping the `s` is **safe**: a ConfigParser placeholder is what the line evidently means.
+ *
+ * ## Silencing it
+ *
+ * - For one line: `# uwsgi-ini: disable-next-line python-style-placeholder` on the line above.
+ * - For the file: `# uwsgi-ini: disable python-style-placeholder` anywhere in it.
+ * - Everywhere: `"uwsgi.diagnostics": { "python-style-placeholder": "off" }`, or `--rule python-style-placeholder=off`.
+ *
+ * See also the official [placeholders](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#placeholders).
+ */
+export const pythonStylePlaceholder: Rule = {
+  id: 'python-style-placeholder',
+  defaultSeverity: 'warning',
+  title: '`%(name)s` written the Python way: uWSGI expands `%(name)` and keeps the `s`',
+  order: 58,
+  summary: {
+    severity: 'warning',
+    catches: '`chdir = %(base)s/app`: the `s` stays in the value',
+  },
+
+  check(context) {
+    const { model, options } = context;
+    const text = model.text;
+    let previous: unknown;
+    for (const { entry, segment } of model.uses) {
+      // Math operands share their segment: one finding per `%(...)`.
+      if (segment === previous) continue;
+      previous = segment;
+      if (text.charCodeAt(segment.end) !== 115 || segment.end >= entry.valueSpan.end) continue;
+      if (segment.end + 1 < entry.valueSpan.end && WORD.test(text[segment.end + 1]!)) continue;
+      // `set`, `set-placeholder`: their `%(...)` is expanded where the value lands; other immediate
+      // options keep it literal.
+      if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
+      const written = text.slice(segment.start, segment.end);
+      context.report({
+        span: { start: segment.end, end: segment.end + 1 },
+        message: `uWSGI placeholders have no type letter: \`${written}\` is the placeholder and the \`s\` after it stays in the value of \`${entry.key}\`. Python's ConfigParser writes \`${written}s\`; uWSGI's is \`${written}\`.`,
+      });
+    }
+  },
+
+  fixes({ document, diagnostic }) {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return [{
+      title: 'Remove the `s`',
+      isPreferred: true,
+      safety: 'safe',
+      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, '')]),
+    }];
+  },
+};

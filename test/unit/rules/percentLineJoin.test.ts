@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
+
+const RULE = 'percent-line-join';
+
+describe('rule percent-line-join', () => {
+  it('warns on a comment ending in %, which swallows the next line, on the % alone', () => {
+    const text = '[uwsgi]\n; keep below 50%\ncheaper = 2\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%' }]);
+    assert.match(messages(text, RULE)[0]!, /^This comment ends in a `%`: .*the next line `cheaper = 2` becomes part of the comment and uWSGI never reads it/);
+  });
+
+  it('warns on a value ending in %, naming the key and the joined line', () => {
+    const text = '[uwsgi]\nenv = RATIO=50%\nmaster = true\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%' }]);
+    assert.match(messages(text, RULE)[0]!, /^The value of `env` ends in a `%`: .*the next line `master = true` is joined to the value/);
+  });
+
+  it('fixes an evident percent sign with %% as a safe fix', () => {
+    assert.deepEqual(fixSafety('[uwsgi]\n; below 50%\ncheaper = 2\n', RULE), ['*Write `%%` for a literal percent sign: safe']);
+    assert.equal(fixed('[uwsgi]\nenv = RATIO=50%\nmaster = true\n', RULE), '[uwsgi]\nenv = RATIO=50%%\nmaster = true\n');
+    assert.deepEqual(fixSafety('[uwsgi]\nenv = RATIO=50%\nmaster = true\n', RULE), ['*Write `%%` for a literal percent sign: safe']);
+  });
+
+  it('offers the fix as unsafe where the join may be meant', () => {
+    // A key split over two lines on purpose: `processes = 2` once joined.
+    assert.deepEqual(fixSafety('[uwsgi]\nproc%\nesses = 2\n', RULE), ['*Write `%%` for a literal percent sign: unsafe']);
+    assert.match(messages('[uwsgi]\nproc%\nesses = 2\n', RULE)[0]!, /^This line ends in a `%`: .*the next line `esses = 2` is joined to it/);
+    // A value continued on an indented line.
+    assert.deepEqual(fixSafety('[uwsgi]\nenv = A=x,%\n  y\n', RULE), ['*Write `%%` for a literal percent sign: unsafe']);
+  });
+
+  it('counts the run: an even run is literal, an odd run joins with its last %', () => {
+    assert.deepEqual(findings('[uwsgi]\nenv = RATIO=50%%\nmaster = true\n; 100%%\n', RULE), []);
+    const text = '[uwsgi]\nenv = R=50%%%\nmaster = true\n';
+    assert.deepEqual(findings(text, RULE).map((f) => f.covers), ['%']);
+    assert.equal(fixed(text, RULE), '[uwsgi]\nenv = R=50%%%%\nmaster = true\n');
+  });
+
+  it('reports each join of a line joined several times', () => {
+    assert.equal(findings('[uwsgi]\n; a%\nb%\nc = 1\n', RULE).length, 2);
+  });
+
+  it('does not flag a % in the middle of a line, at the end of the file, or before a CRLF', () => {
+    assert.deepEqual(findings('[uwsgi]\nsocket = %dapp.sock\nenv = X=50%', RULE), []);
+    // `%` and `\r` vanish, but the line break stays: no join (magic-percent-literal speaks of the `%`).
+    assert.deepEqual(findings('[uwsgi]\r\nenv = X=50%\r\nmaster = true\r\n', RULE), []);
+  });
+});

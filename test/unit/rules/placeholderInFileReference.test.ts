@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { findings, messages, quickFixes } from '../../support/spec';
+
+const RULE = 'placeholder-in-file-reference';
+
+describe('rule placeholder-in-file-reference', () => {
+  it('errors on a %(...) inside @(...), on the placeholder', () => {
+    const text = '[uwsgi]\nsecret_file = /etc/secret\nenv = SECRET=@(%(secret_file))\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'error', covers: '%(secret_file)' }]);
+    assert.equal(messages(text, RULE)[0], 'uWSGI expands `@(...)` before `%(...)`: it tries to open a file literally named `%(secret_file)` and stops. `%(secret_file)` cannot name the file; use an environment variable (`$(VAR)`) or write the path.');
+    assert.deepEqual(quickFixes(text, RULE), []);
+  });
+
+  it('covers every placeholder of the name, and a placeholder key\'s own value', () => {
+    assert.deepEqual(findings('[uwsgi]\nd = /etc\nn = x\nenv = S=@(%(d)/%(n).txt)\n', RULE).map((f) => f.covers), ['%(d)/%(n)']);
+    assert.deepEqual(findings('[uwsgi]\nname = a.txt\ngreeting = @(%(name))\n', RULE).map((f) => f.covers), ['%(name)']);
+    // `set` adds an entry that is expanded later.
+    assert.deepEqual(findings('[uwsgi]\nname = a.txt\nset = greeting=@(%(name))\n', RULE).map((f) => f.covers), ['%(name)']);
+  });
+
+  it('does not flag $(VAR), magic variables, a placeholder outside the reference, or immediate options', () => {
+    assert.deepEqual(findings('[uwsgi]\nenv = S=@($(HOME)/secret)\nenv = T=@(%dsecret)\nn = x\nenv = U=@(/etc/secret)%(n)\n', RULE), []);
+    // Never expanded at all: unexpanded-reference's business.
+    assert.deepEqual(findings('[uwsgi]\nname = a\nset-ph = g=@(%(name))\ninclude = @(%(name))\n', RULE), []);
+  });
+
+  it('does not flag %(_) in a block, which the block fills in first', () => {
+    assert.deepEqual(findings('[uwsgi]\nfor = a.txt b.txt\nenv = G=@(%(_))\nendfor =\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nenv = G=@(%(_))\n', RULE).length, 1);
+  });
+});

@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { findings, fixed, messages, fixSafety } from '../../support/spec';
+
+const RULE = 'python-style-placeholder';
+
+describe('rule python-style-placeholder', () => {
+  it('warns on the s of %(name)s, which uWSGI keeps in the value', () => {
+    const text = '[uwsgi]\nbase = /srv/app\nchdir = %(base)s/current\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 's' }]);
+    assert.equal(messages(text, RULE)[0], 'uWSGI placeholders have no type letter: `%(base)` is the placeholder and the `s` after it stays in the value of `chdir`. Python\'s ConfigParser writes `%(base)s`; uWSGI\'s is `%(base)`.');
+  });
+
+  it('drops the s as a safe fix', () => {
+    const text = '[uwsgi]\r\nbase = /srv/app\r\nchdir = %(base)s/current\r\nenv = B=%(base)s\r\n';
+    assert.deepEqual(fixSafety(text, RULE), ['*Remove the `s`: safe', '*Remove the `s`: safe']);
+    assert.equal(fixed(text, RULE), '[uwsgi]\r\nbase = /srv/app\r\nchdir = %(base)/current\r\nenv = B=%(base)s\r\n');
+  });
+
+  it('takes an s at the end of the value and in a set-placeholder value, which is expanded where used', () => {
+    assert.deepEqual(findings('[uwsgi]\nbase = /a\nenv = B=%(base)s\nset-ph = p=%(base)s/x\n', RULE).length, 2);
+    assert.deepEqual(findings('[uwsgi]\na = 1\nenv = B=%(a + 1)s\n', RULE).map((f) => f.covers), ['s']);
+  });
+
+  it('does not flag an s that starts a word, a plain value, an immediate option or another section', () => {
+    assert.deepEqual(findings('[uwsgi]\nchdir = /srv/\nstatic-map = /static=%(chdir)staticfiles\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nsocket = %s.sock\nenv = X=%(x)\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nbase = /a\ninclude = %(base)s/x.ini\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nmaster = true\n[app:main]\nconfig = %(here)s/config.ini\n', RULE), []);
+  });
+});
