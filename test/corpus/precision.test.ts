@@ -16,7 +16,9 @@ const MAX_WARNINGS_AND_ERRORS = 150;
  * Rules added after the count of issue 12 (the silent substitutions): counted apart from the cap,
  * listed with their own totals in docs/precision.md.
  */
-export const SILENT_SUBSTITUTION_RULES: ReadonlySet<string> = new Set<string>([]);
+export const SILENT_SUBSTITUTION_RULES: ReadonlySet<string> = new Set<string>([
+  'quoted-value', 'off-word-flag', 'world-writable-socket', 'shell-style-variable', 'template-file',
+]);
 /** The seed of the sample reviewed in docs/precision.md; a new review draws a new one. */
 export const SAMPLE_SEED = 20261202;
 const SAMPLE_SIZE = 60;

@@ -4,7 +4,9 @@ import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
 import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../../analysis/optionContext';
+import { isFlagTrue, meansOff } from '../../analysis/optionContext';
+import { isWhollyQuoted } from '../../analysis/valueLanguage';
+import { isShellVariableValue, isTemplateMarkerValue, templateJudgement } from '../../analysis/templateMarkers';
 import { Severity } from '../settings';
 
 // How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,
@@ -51,11 +53,6 @@ const UINT64_WRAP = 1n << 64n;
 
 /** Flag values that plainly mean "on"; other words also mean on, which is worth a note. */
 const FLAG_ON_WORDS = new Set(['', 'true', 'yes', 'on', '1', 'enable', 'enabled']);
-/** Words that mean "off" to a reader but "on" to uWSGI. */
-const FLAG_MEANT_OFF = new Set(['disable', 'disabled', 'none', 'n', 'f', 'never', 'nope', 'null', 'nil']);
-
-/** Placeholders of template tools (envsubst, Jinja, sed): uWSGI never sees them, if all goes well. */
-const TEMPLATE_MARKER = /^(\$\{.*\}|\$[A-Za-z_]\w*|__\w+__|\{\{.*\}\}|@\w+@)$/;
 const SECONDS_UNIT = /^(s|sec|secs|second|seconds)$/i;
 const MEGABYTES_UNIT = /^(m|mb|mib)$/i;
 const GIGABYTES_UNIT = /^(g|gb|gib)$/i;
@@ -111,7 +108,9 @@ function checkInteger(context: RuleContext, judged: Judged): void {
   }
   if (!number) {
     // A template tool's marker says the file is not meant for uWSGI as it stands.
-    if (TEMPLATE_MARKER.test(value)) {
+    if (isTemplateMarkerValue(value)) {
+      // Said elsewhere, once: `${X}` by shell-style-variable, a template file's markers by template-file.
+      if (isShellVariableValue(value) || templateJudgement(context.model, context.options).isTemplate) return;
       report(context, judged, 'information', `\`${key}\` takes a number: if uWSGI read \`${value}\` itself it would use 0. Expected when a template tool fills this in before uWSGI reads the file.`);
       return;
     }
@@ -166,13 +165,13 @@ function checkFlag(context: RuleContext, judged: Judged): void {
   // A comment that flips the flag (`false # x` is true) is inline-comment's to report.
   if (intended !== undefined && isFlagTrue(intended) !== isFlagTrue(value)) return;
   const lower = (intended ?? value).toLowerCase();
-  if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower)) return;
-  const meantOff = FLAG_MEANT_OFF.has(lower);
+  // A word that means off (`disabled`, `none`) is off-word-flag's warning.
+  if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower) || meansOff(lower)) return;
   report(
     context, judged, 'information',
     `uWSGI turns \`${key}\` on for any value except false, off, no and 0: \`${intended ?? value}\` turns it on.`,
-    // `true` keeps what uWSGI does today; `false` is what the word seems to mean, and changes it.
-    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff, keeps: 'true' },
+    // `true` keeps what uWSGI does today; `false` would change it, and nothing says it is meant.
+    { suggestions: ['true', 'false'], preferred: false, keeps: 'true' },
   );
 }
 
@@ -392,6 +391,8 @@ export const invalidValue: Rule = {
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
       const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
       const parser = facts.parser;
+      // Quotes kept in the value are quoted-value's finding; a mode uWSGI refuses stays an error here.
+      if (isWhollyQuoted(intended ?? entry.value) && !THREE_DIGIT_MODE_PARSERS[parser]) continue;
       if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
         if (entry.value !== '') checkInteger(context, judged);
       } else if (FLAG_PARSERS.has(parser)) {
