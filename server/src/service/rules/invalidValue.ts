@@ -280,7 +280,7 @@ function isJudgedParser(parser: string): boolean {
  * |---|---|---|---|
  * | positive int (`processes`, `harakiri`...) | `-1` | "invalid value ... must be > 0" and exit | error |
  * | int | `four`, `true` | reads 0 (`processes = four`: no workers) | warning |
- * | int | `__WORKERS__`, `${WORKERS}`, `{{ workers }}` | a template tool's marker: the tool fills it in; uWSGI itself would read 0 | information |
+ * | int | `__WORKERS__`, `{{ workers }}`, `@WORKERS@` | a template tool's marker: the tool fills it in; uWSGI itself would read 0 | information |
  * | int | `30s`, `0x10`, `2.5` | reads the leading digits only (30, 0, 2) | warning, fix for seconds |
  * | unsigned (`max-requests`...) | `-1` | wraps around to a huge number | warning |
  * | `buffer-size` on 2.0 | above 65535 by more than 1% (`262144`) | uses 65535: requests with bigger headers are refused | warning |
@@ -288,7 +288,7 @@ function isJudgedParser(parser: string): boolean {
  * | megabytes (`reload-on-rss`, `limit-as`...) | `512M` / `2G` | ignores the unit: 512 MB / 2 MB | information / warning |
  * | `prio` | outside -20..19 | Linux clamps the nice value | warning |
  * | `chmod-socket`, `logfile-chmod` | anything but three octal digits (or `1` for chmod-socket) | "invalid chmod value" and exit | error |
- * | flag (`vacuum`, `master`...) | `maybe`, `disabled` | anything except false/off/no/0 turns it on | information |
+ * | flag (`vacuum`, `master`...) | `maybe`, `yes please` | anything except false/off/no/0 turns it on | information |
  * | `log-date` | `false`, `no` | turns date logging on with that text as the date format | warning, fix: remove the line |
  * | `log-date` | a strftime format with single `%` (`%Y-%m-%d %H:%M:%S`) | the magic pass runs first: `%Y`, `%m`, `%H`, `%M` vanish, `%d` becomes the config's folder | warning, fix: double every `%` |
  * | `fileserve-mode` | not one of its names | ignored, the default stays | warning |
@@ -299,6 +299,13 @@ function isJudgedParser(parser: string): boolean {
  * applied while the file is read, before those references are expanded, so their literal text is
  * judged. When such a value holds a `%(...)`, [undefined-placeholder](undefined-placeholder.md)
  * warns that it stays literal, and this rule only adds, as information, what the setter reads from it.
+ *
+ * Some cases are another rule's, so that one mistake gives one finding: a flag word that means off
+ * (`vacuum = disabled`) is [off-word-flag](off-word-flag.md)'s warning; a value in quotes
+ * (`processes = "4"`) is [quoted-value](quoted-value.md)'s, except a quoted socket mode, which uWSGI
+ * refuses (an error here); `${WORKERS}` is [shell-style-variable](shell-style-variable.md)'s; and in
+ * a file that is evidently a template, [template-file](template-file.md) speaks once for all its
+ * markers.
  *
  * A comment after the value (`harakiri = 30 # seconds`) is [inline-comment](inline-comment.md)'s
  * business: a clean number before it is judged as it stands, and a flag the comment turns on
@@ -330,18 +337,17 @@ function isJudgedParser(parser: string): boolean {
  * Writing what uWSGI reads anyway is **safe**, and so is `%%` for each `%` of a `log-date` strftime
  * format (what it evidently means): `30s` → `30`, `512M` → `512`, a clamped number, `0660` → `660`.
  * A fix that changes the value is **unsafe**: `1G` → `1024` (uWSGI reads 1 MB today), `false` for a
- * flag a word like `disabled` turns on, removing `log-date`. Of two enum candidates neither is
+ * flag a word like `maybe` turns on, removing `log-date`. Of two enum candidates neither is
  * applied in bulk; of one, it is **safe**.
  *
  * ## Silencing it
  *
  * ```ini
  * # uwsgi-ini: disable-next-line invalid-value
- * threads = ${THREADS}
+ * threads = __THREADS__
  * ```
  *
- * or set `"uwsgi.diagnostics": { "invalid-value": "off" }`. Files that a template tool fills in
- * before uWSGI reads them are a common reason.
+ * or set `"uwsgi.diagnostics": { "invalid-value": "off" }`.
  *
  * ## See also
  *

@@ -1,7 +1,5 @@
-import { EntryLine } from '../../parser/ast';
-import { findInlineComment } from '../../parser/values';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { Rule, RuleContext } from './rule';
+import { Rule } from './rule';
 
 /** The options whose parser sets the mode of the UNIX sockets uWSGI binds. */
 const SOCKET_MODE_OPTIONS = new Set(['chmod-socket', 'chmod']);
@@ -12,13 +10,6 @@ const OTHER_WRITE = 2;
 function socketMode(value: string): string | undefined {
   if (value === '1') return '666';
   return /^[0-7]{3}$/.test(value) ? value : undefined;
-}
-
-/** The value's text up to an inline comment (a number option's comment is inline-comment's business). */
-function modeText(context: RuleContext, entry: EntryLine): { text: string; end: number } {
-  const at = findInlineComment(context.model.text, entry.valueSpan);
-  const end = at >= 0 ? at : entry.valueSpan.end;
-  return { text: context.model.text.slice(entry.valueSpan.start, end), end };
 }
 
 /**
@@ -87,14 +78,15 @@ export const worldWritableSocket: Rule = {
     const entries = model.entriesWhere((key) => SOCKET_MODE_OPTIONS.has(key) && options.option(key)?.parser === 'uwsgi_opt_chmod_socket');
     const last = entries[entries.length - 1];
     if (!last || !model.isLiteralValue(last)) return;
-    const { text, end } = modeText(context, last);
+    // Anything but `1` or three octal digits (a comment after it included) makes uWSGI exit: invalid-value's error.
+    const text = last.value;
     const mode = socketMode(text);
     if (!mode || (Number(mode[2]) & OTHER_WRITE) === 0) return;
     const safer = `${mode.slice(0, 2)}0`;
     const owner = model.has('chown-socket') ? '' : ' with `chown-socket = <user>:<web server group>`';
     const read = text === '1' ? ' (`1` means 666)' : '';
     context.report({
-      span: { start: last.valueSpan.start, end },
+      span: last.valueSpan,
       message: `Socket mode ${mode}${read} lets every local user write to the socket, and so send requests straight to the application, past the web server. Unless that is what you want, give the socket to the web server's group${owner} and use \`${safer}\`.`,
       data: { replacement: safer },
     });
