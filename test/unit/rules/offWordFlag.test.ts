@@ -33,6 +33,8 @@ describe('rule off-word-flag', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nvacuum = none\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: safe']);
     assert.equal(fixed('[uwsgi]\r\nvacuum = none\r\n', RULE), '[uwsgi]\r\nvacuum = false\r\n');
     assert.equal(fixed('[uwsgi]\nvacuum = none\n', RULE, 'Change to `true`'), '[uwsgi]\nvacuum = true\n');
+    // A `%(vacuum)` elsewhere reads the word: changing it changes that value too.
+    assert.deepEqual(fixSafety('[uwsgi]\nvacuum = none\nprocname = %(vacuum)\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: unsafe']);
   });
 
   it('reports the word before a comment, and leaves a comment that flips false to inline-comment', () => {

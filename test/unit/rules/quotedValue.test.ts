@@ -69,6 +69,9 @@ describe('rule quoted-value', () => {
     const read = "[uwsgi]\nprojectdomain = 'example.org'\nchdir = /srv/%(projectdomain)\n";
     assert.deepEqual(findings(read, RULE).map((f) => [f.severity, f.covers]), [['warning', "'example.org'"]]);
     assert.match(messages(read, RULE)[0]!, /travel into every value that reads `%\(projectdomain\)`/);
+    // The fix changes every value that reads it, so it is not applied in bulk.
+    assert.deepEqual(fixSafety(read, RULE), ['*Remove the quotes: unsafe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nchdir = "/srv"\npythonpath = %(chdir)\n', RULE), ['*Remove the quotes: unsafe']);
   });
 
   it('does not flag unbalanced or inner quotes, nor a quote inside the value', () => {

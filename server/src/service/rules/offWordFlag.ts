@@ -54,7 +54,8 @@ import { Rule, RuleFix } from './rule';
  * ## Fixes in bulk
  *
  * "Change to `false`" is **unsafe**: it is what the line evidently means, but it switches off a
- * feature uWSGI runs with today. "Change to `true`" is **safe**: it writes what uWSGI already does.
+ * feature uWSGI runs with today. "Change to `true`" is **safe**: it writes what uWSGI already does
+ * (unsafe when a `%(key)` or `if-opt` reads the word itself, which the fix changes too).
  *
  * ## Silencing it
  *
@@ -86,14 +87,17 @@ export const offWordFlag: Rule = {
       const end = commentAt >= 0 ? commentAt : entry.valueSpan.end;
       const word = text.slice(entry.valueSpan.start, end);
       if (!meansOff(word)) continue;
+      // `true` writes what uWSGI reads, unless a `%(key)` or `if-opt` reads the word itself.
+      const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
       context.report({
+        data: { keeps: !read },
         span: { start: entry.valueSpan.start, end },
         message: `uWSGI turns \`${entry.key}\` on: only an exact \`false\`, \`off\`, \`no\` or \`0\` switches a flag off, and ${code(word)} is none of them. Write \`false\` for off, or \`true\` to say what uWSGI does now.`,
       });
     }
   },
 
-  fixes({ document, diagnostic }) {
+  fixes({ document, diagnostic, data }) {
     const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
     const change = (value: string, safety: RuleFix['safety'], isPreferred: boolean): RuleFix => ({
       title: `Change to \`${value}\``,
@@ -102,6 +106,6 @@ export const offWordFlag: Rule = {
       edit: workspaceEdit(document, [replaceSpan(document, span, value)]),
     });
     // `false` is what the word means and changes what uWSGI does; `true` keeps it.
-    return [change('false', 'unsafe', true), change('true', 'safe', false)];
+    return [change('false', 'unsafe', true), change('true', data['keeps'] === false ? 'unsafe' : 'safe', false)];
   },
 };

@@ -97,7 +97,9 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
     return;
   }
   const { severity, message, safe } = judge(entry, facts, model.text.slice(span.start, span.end));
-  context.report({ span, severity, message, data: { safe } });
+  // What `%(key)` or `if-opt` reads changes with it: more than this line, so not in bulk.
+  const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
+  context.report({ span, severity, message, data: { safe: safe && !read } });
 }
 
 /**
@@ -146,7 +148,8 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
  * ## Fixes in bulk
  *
  * "Remove the quotes" is **safe** where it only makes uWSGI read what the line evidently means. It
- * is **unsafe** where it turns a flag off (`"false"` is true today), and for the information cases,
+ * is **unsafe** where it turns a flag off (`"false"` is true today), where a `%(key)` or `if-opt`
+ * reads the value too (the fix then changes more than this line), and for the information cases,
  * where the quotes may be wanted.
  *
  * ## Silencing it

@@ -71,7 +71,7 @@ function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts |
  * ```ini
  * [uwsgi]
  * chdir = ${APP_HOME}/src
- * env = SETTINGS=${APP_HOME}/settings.py
+ * env = APP_CONFIG=${APP_HOME}/app.cfg
  * ```
  *
  * uWSGI's syntax for an environment variable is `$(NAME)`:
@@ -79,7 +79,7 @@ function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts |
  * ```ini
  * [uwsgi]
  * chdir = $(APP_HOME)/src
- * env = SETTINGS=$(APP_HOME)/settings.py
+ * env = APP_CONFIG=$(APP_HOME)/app.cfg
  * ```
  *
  * The range is the `${...}` only. `${NAME:-default}` and `${NAME-default}` are caught too: uWSGI 2.1
