@@ -23,6 +23,9 @@ const DUNDER_SOURCE = String.raw`__[A-Z][A-Z0-9_]*__`;
 /** autoconf/CMake `configure_file`: `@prefix@`, `@LOCALSTATEDIR@`. */
 const AUTOCONF_SOURCE = String.raw`@[A-Za-z_][A-Za-z0-9_]*@`;
 
+/** A whole value that is one bare `$NAME`. */
+const BARE_VARIABLE_VALUE = /^\$[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Every `${NAME...}` in a text, with the name in group 1 and a default or test in group 2. */
 export function shellVariablePattern(): RegExp {
   return new RegExp(SHELL_VARIABLE_SOURCE, 'g');
@@ -53,7 +56,10 @@ export interface TemplateMarker {
 export interface TemplateJudgement {
   /** At least TEMPLATE_MARKER_THRESHOLD markers. */
   readonly isTemplate: boolean;
-  /** The markers in file order: `${...}` outside shell commands and uWSGI's own `${...}` syntaxes, `{{ }}`, `__X__`, `@X@`. */
+  /**
+   * The markers in file order: `${...}` outside shell commands and uWSGI's own `${...}` syntaxes,
+   * a whole value `$NAME` there too, `{{ }}`, `{% %}`, `__X__`, `@X@`.
+   */
   readonly markers: readonly TemplateMarker[];
 }
 
@@ -66,7 +72,7 @@ function collect(pattern: RegExp, text: string, start: number, end: number, into
 }
 
 /** Cheap test of the whole text: most files have no marker at all. */
-const ANY_MARKER = /\$\{|\{\{|\{%|__[A-Z]|@[A-Za-z_]\w*@/;
+const ANY_MARKER = /\$[{A-Za-z_]|\{\{|\{%|__[A-Z]|@[A-Za-z_]\w*@/;
 
 function judge(model: DocumentModel, options: OptionContext): TemplateJudgement {
   const text = model.text;
@@ -88,7 +94,10 @@ function judge(model: DocumentModel, options: OptionContext): TemplateJudgement 
     const facts = options.lookup(line.key);
     const known = facts.kind === 'option' || facts.kind === 'needs-plugin' || facts.kind === 'other-version' ? facts.facts : undefined;
     // The shell expands `${...}` in a command, and routes and log encoders have their own.
-    if (valueLanguage(line, known) !== 'shell' && !hasOwnBraceVariables(known)) collect(shell, text, line.valueSpan.start, line.valueSpan.end, markers);
+    if (valueLanguage(line, known) === 'shell' || hasOwnBraceVariables(known)) continue;
+    collect(shell, text, line.valueSpan.start, line.valueSpan.end, markers);
+    // envsubst also fills a bare `$NAME`; as a whole value (`processes = $WORKERS`) it is a marker.
+    if (BARE_VARIABLE_VALUE.test(line.value)) markers.push({ span: line.valueSpan, text: line.value });
   }
   markers.sort((a, b) => a.span.start - b.span.start);
   return { isTemplate: markers.length >= TEMPLATE_MARKER_THRESHOLD, markers };

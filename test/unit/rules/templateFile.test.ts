@@ -18,6 +18,9 @@ describe('rule template-file', () => {
     assert.deepEqual(findings('[uwsgi]\nsocket = {{ socket }}\nchdir = @prefix@/app\n', RULE).length, 1);
     assert.deepEqual(findings('# {{ ansible_managed }}\n[uwsgi]\nmodule = {{ app_module }}\n', RULE).map((f) => f.covers), ['[uwsgi]']);
     assert.match(messages('[uwsgi]\nset-placeholder = dir=__PDIR__\nenv = KEY=__SKEY__\n', RULE)[0]!, /2 markers \(`__PDIR__`, `__SKEY__`\)/);
+    // A whole value `$NAME` (envsubst), not one inside a text or a shell command.
+    assert.deepEqual(findings('[uwsgi]\nprocesses = $WORKERS\npy-autoreload = $HOTLOAD\n', RULE).length, 1);
+    assert.deepEqual(findings('[uwsgi]\nprocesses = $WORKERS\nchdir = /srv/$APP\nattach-daemon = $CMD\n', RULE), []);
   });
 
   it('needs two markers: one is more likely a slip, left to the per-line rules', () => {

@@ -30,8 +30,8 @@ function fileSpan(model: DocumentModel): Span | undefined {
  * socket = {{ socket_path }}
  * ```
  *
- * The markers counted are `${NAME}` (envsubst, shell scripts; not in shell commands, routes and
- * log encoders, where `${...}` means something), `{{ ... }}` and `{% ... %}` (Jinja, Ansible,
+ * The markers counted are `${NAME}` and a whole value `$NAME` (envsubst, shell scripts; not in
+ * shell commands, routes and log encoders, where they mean something), `{{ ... }}` and `{% ... %}` (Jinja, Ansible,
  * Django's startproject; in comment lines too, as in `# {{ ansible_managed }}`), `__NAME__` in
  * capitals (sed) and `@NAME@` (autoconf, CMake). The file gets one finding, on the header of the
  * section uWSGI reads, naming the first markers.
