@@ -30,6 +30,13 @@ describe('rule world-writable-socket', () => {
     assert.deepEqual(findings('[uwsgi]\nchmod-socket = %(mode)\nmode = 666\n', RULE), []);
   });
 
+  it('leaves a file alone whose every socket is TCP: the mode applies to UNIX sockets only', () => {
+    assert.deepEqual(findings('[uwsgi]\nsocket = 127.0.0.1:3031\nhttp = :8000\nchmod-socket = 666\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nsocket = 127.0.0.1:3031\nsocket = %dapp.sock\nchmod-socket = 666\n', RULE).map((f) => f.covers), ['666']);
+    assert.deepEqual(findings('[uwsgi]\nport = 3031\nsocket = :%(port)\nchmod-socket = 666\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nsocket = $(SOCKET)\nchmod-socket = 666\n', RULE).map((f) => f.covers), ['666']);
+  });
+
   it('judges the last line only: its rwx bits win', () => {
     assert.deepEqual(findings('[uwsgi]\nchmod-socket = 666\nchmod-socket = 660\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nchmod-socket = 660\nchmod = 666\n', RULE).map((f) => f.covers), ['666']);

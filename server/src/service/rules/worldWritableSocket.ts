@@ -1,10 +1,34 @@
 import { replaceSpan, workspaceEdit } from '../edits';
+import { DocumentModel } from '../../analysis/model';
+import { OptionContext } from '../../analysis/optionContext';
 import { Rule } from './rule';
 
 /** The options whose parser sets the mode of the UNIX sockets uWSGI binds. */
 const SOCKET_MODE_OPTIONS = new Set(['chmod-socket', 'chmod']);
 /** The bit of the last octal digit that lets other users write, which is what connect() needs. */
 const OTHER_WRITE = 2;
+
+/** Value kinds of the options that bind a socket, the gateways' included. */
+const LISTENER_KINDS = new Set(['socket', 'gateway_socket']);
+
+/** `host:port`, `:port`, `[::]:port`: a TCP address, on which a file mode means nothing. */
+function isTcpAddress(value: string): boolean {
+  const address = value.split(',')[0]!.trim();
+  return address.includes(':') && !address.includes('/') && !address.startsWith('@');
+}
+
+/**
+ * False when every listener this file binds is a TCP address (the mode then applies to nothing);
+ * true when one is a UNIX socket, or when the file binds none itself (they may come from elsewhere).
+ */
+function mayBindUnixSocket(model: DocumentModel, options: OptionContext): boolean {
+  const listeners = model.entriesWhere((key) => LISTENER_KINDS.has(options.option(key)?.valueKind ?? ''));
+  if (listeners.length === 0) return true;
+  return listeners.some((entry) => {
+    const value = model.resolveValue(entry.value, undefined, entry);
+    return value === undefined || !isTcpAddress(value);
+  });
+}
 
 /** The mode uWSGI gives the socket for this value: `1` means 666; otherwise three octal digits, or undefined. */
 function socketMode(value: string): string | undefined {
@@ -47,7 +71,9 @@ function socketMode(value: string): string | undefined {
  * chmod-socket = 660
  * ```
  *
- * The mode applies to UNIX sockets only; for TCP sockets it changes nothing. The oracle fixture
+ * The mode applies to UNIX sockets only: a file whose every socket is a TCP address (`:8000`,
+ * `127.0.0.1:3031`) is not reported. A file that binds no socket itself is, since its sockets
+ * come from elsewhere (the command line, an included file, the Emperor). The oracle fixture
  * `world-writable-socket-666.ini` shows that the real binary accepts these values.
  *
  * ## Fixes in bulk
@@ -82,6 +108,7 @@ export const worldWritableSocket: Rule = {
     const text = last.value;
     const mode = socketMode(text);
     if (!mode || (Number(mode[2]) & OTHER_WRITE) === 0) return;
+    if (!mayBindUnixSocket(model, options)) return;
     const safer = `${mode.slice(0, 2)}0`;
     const owner = model.has('chown-socket') ? '' : ' with `chown-socket = <user>:<web server group>`';
     const read = text === '1' ? ' (`1` means 666)' : '';
