@@ -67,7 +67,7 @@ function checkEnvValue(context: RuleContext, entry: EntryLine, end: number): voi
   context.report({
     span,
     severity: 'information',
-    message: `uWSGI sets no shell variable here and keeps the quotes: \`${name.trim()}\` is ${code(quoted)}, quotes included. Fine if the program that reads it expects them; remove them if they were meant for a shell.`,
+    message: `uWSGI sets no shell variable here and keeps the quotes: ${code(name.trim())} is ${code(quoted)}, quotes included. Fine if the program that reads it expects them; remove them if they were meant for a shell.`,
     data: { safe: false },
   });
 }

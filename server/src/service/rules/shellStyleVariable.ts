@@ -31,13 +31,13 @@ function suggestion(context: RuleContext, name: string, rest: string): Suggestio
   if (rest === '') return { advice: `Write \`$(${name})\`.`, replacement: `$(${name})` };
   const version = context.options.version;
   const byDefault = /^(:?-)(.*)$/.exec(rest);
-  if (!byDefault) return { advice: `uWSGI has no form of \`${rest}\` after a variable name: set the variable, or write the value.` };
+  if (!byDefault) return { advice: `uWSGI has no form of ${code(rest)} after a variable name: set the variable, or write the value.` };
   if (version === '2.0') {
-    return { advice: `uWSGI ${version} has no default syntax either (\`$(${name}${rest})\` stays literal too): set the variable where uWSGI starts, or write the value.` };
+    return { advice: `uWSGI ${version} has no default syntax either (${code(`$(${name}${rest})`)} stays literal too): set the variable where uWSGI starts, or write the value.` };
   }
   // 2.1 splits the name from the default with strtok on `:` and `-`: the default stops at either.
   if (/[:-]/.test(byDefault[2]!)) return { advice: `uWSGI ${version} cuts a default at its first \`:\` or \`-\`: set the variable, or write the value.` };
-  return { advice: `Write \`$(${name}${rest})\`.`, replacement: `$(${name}${rest})` };
+  return { advice: `Write ${code(`$(${name}${rest})`)}.`, replacement: `$(${name}${rest})` };
 }
 
 function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts | undefined): void {
@@ -151,7 +151,7 @@ export const shellStyleVariable: Rule = {
     if (typeof replacement !== 'string') return [];
     const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
     return [{
-      title: `Change to \`${replacement}\``,
+      title: `Change to ${code(replacement)}`,
       isPreferred: true,
       safety: 'unsafe',
       edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
