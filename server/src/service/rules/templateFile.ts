@@ -38,8 +38,9 @@ function fileSpan(model: DocumentModel): Span | undefined {
  *
  * ## Why
  *
- * uWSGI expands none of these (SEMANTICS.md §8, §9): read as it stands, `uid = ${SERVICE_USER}` is
- * a user with that literal name and `processes = __NUM_PROCESSES__` is 0. That is only a mistake
+ * uWSGI fills in none of these (SEMANTICS.md §8, §9; a `{% ... %}` even loses its `%` signs to the
+ * magic pass): read as it stands, `uid = ${SERVICE_USER}` is a user with that literal name and
+ * `processes = __NUM_PROCESSES__` is 0. That is only a mistake
  * if uWSGI reads this file; a template is filled in first, and then it is the generated file that
  * matters. So instead of a warning per marker, this rule says once that the file looks like a
  * template, and [shell-style-variable](shell-style-variable.md) and [invalid-value](invalid-value.md)
