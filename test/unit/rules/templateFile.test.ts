@@ -9,7 +9,7 @@ describe('rule template-file', () => {
     assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: '[uwsgi]' }]);
     assert.equal(
       messages(text, RULE)[0],
-      'This file looks like a template for another tool: it has 3 markers (`${SERVICE_USER}`, `${APP_SRC}`, `__NUM_PROCESSES__`) that uWSGI would read as literal text. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.',
+      'This file looks like a template for another tool: it has 3 markers (`${SERVICE_USER}`, `${APP_SRC}`, `__NUM_PROCESSES__`) that uWSGI does not fill in itself. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.',
     );
     assert.deepEqual(quickFixes(text, RULE), []);
   });

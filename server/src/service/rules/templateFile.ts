@@ -81,7 +81,7 @@ export const templateFile: Rule = {
     context.report({
       span,
       wholeFile: true,
-      message: `This file looks like a template for another tool: it has ${judgement.markers.length} markers (${names}${more}) that uWSGI would read as literal text. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.`,
+      message: `This file looks like a template for another tool: it has ${judgement.markers.length} markers (${names}${more}) that uWSGI does not fill in itself. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.`,
       related: shown.map((marker) => ({ span: marker.span, message: `Template marker ${code(marker.text)}` })),
     });
   },
