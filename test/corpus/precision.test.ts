@@ -18,6 +18,7 @@ const MAX_WARNINGS_AND_ERRORS = 150;
  */
 export const SILENT_SUBSTITUTION_RULES: ReadonlySet<string> = new Set<string>([
   'percent-line-join', 'magic-percent-literal', 'placeholder-in-file-reference', 'python-style-placeholder', 'unexpanded-reference',
+  'quoted-value', 'off-word-flag', 'world-writable-socket', 'shell-style-variable', 'template-file',
 ]);
 /** The seed of the sample reviewed in docs/precision.md; a new review draws a new one. */
 export const SAMPLE_SEED = 20261202;

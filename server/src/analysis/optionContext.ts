@@ -15,6 +15,19 @@ export function isFlagTrue(value: string): boolean {
   return !(lower === 'false' || lower === 'off' || lower === 'no' || value === '0');
 }
 
+/**
+ * Words that mean "off" in other tools (and to a reader) but that uWSGI reads as true, since only an
+ * exact `false`, `off`, `no` or `0` is false (SEMANTICS.md §7). Compared case-insensitively.
+ */
+const MEANT_OFF_WORDS: ReadonlySet<string> = new Set([
+  'disable', 'disabled', 'none', 'n', 'f', 'never', 'nope', 'null', 'nil', 'nul', '0.0', '00', 'nah', 'nein',
+]);
+
+/** True when a flag value evidently means off but turns the flag on in uWSGI (`disabled`, `none`, `n`...). */
+export function meansOff(value: string): boolean {
+  return MEANT_OFF_WORDS.has(value.toLowerCase());
+}
+
 /** Splits a `plugins =` value into items the way uWSGI does: on commas, each item trimmed. */
 export function pluginItems(value: string): string[] {
   return value.split(',').map((item) => item.trim()).filter((item) => item !== '');

@@ -21,11 +21,25 @@ describe('rule invalid-value', () => {
     });
 
     it('only informs about a template marker: a tool fills it in before uWSGI reads the file', () => {
-      assert.deepEqual(findings('[uwsgi]\nprocesses = __NUM_PROCESSES__\nthreads = ${THREADS}\n', RULE).map((f) => [f.severity, f.covers]), [
+      assert.deepEqual(findings('[uwsgi]\nprocesses = __NUM_PROCESSES__\n', RULE).map((f) => [f.severity, f.covers]), [
         ['information', '__NUM_PROCESSES__'],
-        ['information', '${THREADS}'],
       ]);
       assert.match(messages('[uwsgi]\nprocesses = {{ workers }}\n', RULE)[0]!, /template tool/);
+    });
+
+    it('leaves `${X}` to shell-style-variable and a template file\'s markers to template-file', () => {
+      assert.deepEqual(findings('[uwsgi]\nthreads = ${THREADS}\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nthreads = ${THREADS}\n', 'shell-style-variable').map((f) => f.covers), ['${THREADS}']);
+      const template = '[uwsgi]\nprocesses = __NUM_PROCESSES__\nthreads = __NUM_THREADS__\n';
+      assert.deepEqual(findings(template, RULE), []);
+      assert.deepEqual(findings(template, 'template-file').map((f) => f.severity), ['information']);
+    });
+
+    it('leaves a quoted number to quoted-value, but still refuses a quoted socket mode', () => {
+      assert.deepEqual(findings('[uwsgi]\nprocesses = "4"\nvacuum = "false"\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nprocesses = "4"\nvacuum = "false"\n', 'quoted-value').map((f) => f.severity), ['warning', 'warning']);
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket = "660"\n', RULE).map((f) => f.severity), ['error']);
+      assert.deepEqual(findings('[uwsgi]\nchmod-socket = "660"\n', 'quoted-value'), []);
     });
 
     it('says what uWSGI reads from a number with a unit, and fixes seconds', () => {
@@ -93,8 +107,9 @@ describe('rule invalid-value', () => {
       assert.match(messages('[uwsgi]\ndisable-logging = perhaps\n', RULE)[0]!, /turns `disable-logging` on/);
     });
 
-    it('prefers false when the word plainly means off', () => {
-      assert.equal(fixed('[uwsgi]\nvacuum = disabled\n', RULE), '[uwsgi]\nvacuum = false\n');
+    it('leaves a word that plainly means off to off-word-flag, and prefers no fix for the others', () => {
+      assert.deepEqual(findings('[uwsgi]\nvacuum = disabled\nmaster = nope\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nvacuum = disabled\nmaster = nope\n', 'off-word-flag').map((f) => f.covers), ['disabled', 'nope']);
       assert.ok(!quickFixes('[uwsgi]\nvacuum = maybe\n', RULE).some((a) => a.isPreferred));
     });
 
@@ -152,7 +167,7 @@ describe('rule invalid-value: placeholder names', () => {
     assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 512M\n', RULE), ['*Change to `512`: safe']);
     assert.deepEqual(fixSafety('[uwsgi]\nlimit-as = 1G\n', RULE), ['*Change to `1024`: unsafe']);
     assert.deepEqual(fixSafety('[uwsgi]\nchmod-socket = 0660\n', RULE), ['*Change to `660`: safe']);
-    assert.deepEqual(fixSafety('[uwsgi]\nmaster = disabled\n', RULE), ['*Change to `false`: unsafe', 'Change to `true`: safe']);
+    assert.deepEqual(fixSafety('[uwsgi]\nmaster = maybe\n', RULE), ['Change to `true`: safe', 'Change to `false`: unsafe']);
     assert.deepEqual(fixSafety('[uwsgi]\nlog-date = false\n', RULE), ['*Remove `log-date`: unsafe']);
   });
 

@@ -22,6 +22,11 @@ import { unknownHookPhase } from './unknownHookPhase';
 import { unknownHookAction } from './unknownHookAction';
 import { malformedHook } from './malformedHook';
 import { invalidValue } from './invalidValue';
+import { quotedValue } from './quotedValue';
+import { offWordFlag } from './offWordFlag';
+import { worldWritableSocket } from './worldWritableSocket';
+import { shellStyleVariable } from './shellStyleVariable';
+import { templateFile } from './templateFile';
 import { terminatingOption } from './terminatingOption';
 import { deprecatedOption } from './deprecatedOption';
 import { runningAsRoot } from './runningAsRoot';
@@ -54,6 +59,11 @@ export const allRules: readonly Rule[] = [
   unknownHookAction,
   malformedHook,
   invalidValue,
+  quotedValue,
+  offWordFlag,
+  worldWritableSocket,
+  shellStyleVariable,
+  templateFile,
   terminatingOption,
   deprecatedOption,
   runningAsRoot,

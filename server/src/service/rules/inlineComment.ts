@@ -1,44 +1,14 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
-import { getAction, hasRole, hookFamily, OptionFacts, parseHookKey } from '../../registry/registry';
+import { OptionFacts } from '../../registry/registry';
+import { ValueLanguage, valueLanguage } from '../../analysis/valueLanguage';
 import { insertLinesBefore, workspaceEdit } from '../edits';
 import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';
 import { Rule } from './rule';
-
-/** Hook actions whose arguments are a shell command line, by the name of their last argument. */
-const SHELL_COMMAND_ARGUMENT = 'shell command';
-/** Value kinds where `;` separates parts of the value (`declare-option = name=opt1=$1;opt2=$2`). */
-const SEMICOLON_SEPARATED_VALUE_KINDS = new Set(['custom_option']);
-
-export type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
-
-function hookRunsShell(entry: EntryLine): boolean {
-  // `hook-touch = <file> <action>:<args>`: the action is the last word before the first `:`.
-  const colon = entry.value.indexOf(':');
-  if (colon < 0) return false;
-  const words = entry.value.slice(0, colon).trim().split(/\s+/);
-  const action = words[words.length - 1]!.replace(/^!/, '');
-  const args = getAction(action)?.args;
-  return args !== undefined && args.length > 0 && args[args.length - 1]!.name === SHELL_COMMAND_ARGUMENT;
-}
-
-/** How a value reads ` #` and ` ;`: a shell command line, a `;`-separated list, or plain text. */
-export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
-  const hook = parseHookKey(entry.key);
-  if (hook) {
-    if (hookFamily(hook.family).shellCommand) return 'shell';
-    if (hook.family === 'hook' && hookRunsShell(entry)) return 'shell';
-    return 'plain';
-  }
-  if (!facts) return 'plain';
-  if (hasRole(facts.name, 'shell-command')) return 'shell';
-  if (SEMICOLON_SEPARATED_VALUE_KINDS.has(facts.valueKind)) return 'semicolon-list';
-  return 'plain';
-}
 
 /** The first ` #`/` ;` that starts a would-be comment in this kind of value, or -1. */
 function commentStart(text: string, entry: EntryLine, language: ValueLanguage): number {

@@ -4,7 +4,9 @@ import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
 import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
-import { isFlagTrue } from '../../analysis/optionContext';
+import { isFlagTrue, meansOff } from '../../analysis/optionContext';
+import { isWhollyQuoted } from '../../analysis/valueLanguage';
+import { isShellVariableValue, isTemplateMarkerValue, templateJudgement } from '../../analysis/templateMarkers';
 import { Severity } from '../settings';
 import { eatsCarriageReturn } from './magicPercentLiteral';
 
@@ -52,11 +54,6 @@ const UINT64_WRAP = 1n << 64n;
 
 /** Flag values that plainly mean "on"; other words also mean on, which is worth a note. */
 const FLAG_ON_WORDS = new Set(['', 'true', 'yes', 'on', '1', 'enable', 'enabled']);
-/** Words that mean "off" to a reader but "on" to uWSGI. */
-const FLAG_MEANT_OFF = new Set(['disable', 'disabled', 'none', 'n', 'f', 'never', 'nope', 'null', 'nil']);
-
-/** Placeholders of template tools (envsubst, Jinja, sed): uWSGI never sees them, if all goes well. */
-const TEMPLATE_MARKER = /^(\$\{.*\}|\$[A-Za-z_]\w*|__\w+__|\{\{.*\}\}|@\w+@)$/;
 const SECONDS_UNIT = /^(s|sec|secs|second|seconds)$/i;
 const MEGABYTES_UNIT = /^(m|mb|mib)$/i;
 const GIGABYTES_UNIT = /^(g|gb|gib)$/i;
@@ -112,7 +109,9 @@ function checkInteger(context: RuleContext, judged: Judged): void {
   }
   if (!number) {
     // A template tool's marker says the file is not meant for uWSGI as it stands.
-    if (TEMPLATE_MARKER.test(value)) {
+    if (isTemplateMarkerValue(value)) {
+      // Said elsewhere, once: `${X}` by shell-style-variable, a template file's markers by template-file.
+      if (isShellVariableValue(value) || templateJudgement(context.model, context.options).isTemplate) return;
       report(context, judged, 'information', `\`${key}\` takes a number: if uWSGI read \`${value}\` itself it would use 0. Expected when a template tool fills this in before uWSGI reads the file.`);
       return;
     }
@@ -167,13 +166,13 @@ function checkFlag(context: RuleContext, judged: Judged): void {
   // A comment that flips the flag (`false # x` is true) is inline-comment's to report.
   if (intended !== undefined && isFlagTrue(intended) !== isFlagTrue(value)) return;
   const lower = (intended ?? value).toLowerCase();
-  if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower)) return;
-  const meantOff = FLAG_MEANT_OFF.has(lower);
+  // A word that means off (`disabled`, `none`) is off-word-flag's warning.
+  if (!isFlagTrue(lower) || FLAG_ON_WORDS.has(lower) || meansOff(lower)) return;
   report(
     context, judged, 'information',
     `uWSGI turns \`${key}\` on for any value except false, off, no and 0: \`${intended ?? value}\` turns it on.`,
-    // `true` keeps what uWSGI does today; `false` is what the word seems to mean, and changes it.
-    { suggestions: meantOff ? ['false', 'true'] : ['true', 'false'], preferred: meantOff, keeps: 'true' },
+    // `true` keeps what uWSGI does today; `false` would change it, and nothing says it is meant.
+    { suggestions: ['true', 'false'], preferred: false, keeps: 'true' },
   );
 }
 
@@ -258,7 +257,7 @@ function isJudgedParser(parser: string): boolean {
  * |---|---|---|---|
  * | positive int (`processes`, `harakiri`...) | `-1` | "invalid value ... must be > 0" and exit | error |
  * | int | `four`, `true` | reads 0 (`processes = four`: no workers) | warning |
- * | int | `__WORKERS__`, `${WORKERS}`, `{{ workers }}` | a template tool's marker: the tool fills it in; uWSGI itself would read 0 | information |
+ * | int | `__WORKERS__`, `{{ workers }}`, `@WORKERS@` | a template tool's marker: the tool fills it in; uWSGI itself would read 0 | information |
  * | int | `30s`, `0x10`, `2.5` | reads the leading digits only (30, 0, 2) | warning, fix for seconds |
  * | unsigned (`max-requests`...) | `-1` | wraps around to a huge number | warning |
  * | `buffer-size` on 2.0 | above 65535 by more than 1% (`262144`) | uses 65535: requests with bigger headers are refused | warning |
@@ -266,7 +265,7 @@ function isJudgedParser(parser: string): boolean {
  * | megabytes (`reload-on-rss`, `limit-as`...) | `512M` / `2G` | ignores the unit: 512 MB / 2 MB | information / warning |
  * | `prio` | outside -20..19 | Linux clamps the nice value | warning |
  * | `chmod-socket`, `logfile-chmod` | anything but three octal digits (or `1` for chmod-socket) | "invalid chmod value" and exit | error |
- * | flag (`vacuum`, `master`...) | `maybe`, `disabled` | anything except false/off/no/0 turns it on | information |
+ * | flag (`vacuum`, `master`...) | `maybe`, `yes please` | anything except false/off/no/0 turns it on | information |
  * | `log-date` | `false`, `no` | turns date logging on with that text as the date format | warning, fix: remove the line |
  * | `fileserve-mode` | not one of its names | ignored, the default stays | warning |
  *
@@ -277,6 +276,13 @@ function isJudgedParser(parser: string): boolean {
  * references are expanded, so their literal text is judged. When such a value holds a reference,
  * [unexpanded-reference](unexpanded-reference.md) warns that it stays literal, and this rule only
  * adds, as information, what the setter reads from it.
+ *
+ * Some cases are another rule's, so that one mistake gives one finding: a flag word that means off
+ * (`vacuum = disabled`) is [off-word-flag](off-word-flag.md)'s warning; a value in quotes
+ * (`processes = "4"`) is [quoted-value](quoted-value.md)'s, except a quoted socket mode, which uWSGI
+ * refuses (an error here); `${WORKERS}` is [shell-style-variable](shell-style-variable.md)'s; and in
+ * a file that is evidently a template, [template-file](template-file.md) speaks once for all its
+ * markers.
  *
  * A comment after the value (`harakiri = 30 # seconds`) is [inline-comment](inline-comment.md)'s
  * business: a clean number before it is judged as it stands, and a flag the comment turns on
@@ -307,18 +313,17 @@ function isJudgedParser(parser: string): boolean {
  *
  * Writing what uWSGI reads anyway is **safe**: `30s` → `30`, `512M` → `512`, a clamped number, `0660` → `660`.
  * A fix that changes the value is **unsafe**: `1G` → `1024` (uWSGI reads 1 MB today), `false` for a
- * flag a word like `disabled` turns on, removing `log-date`. Of two enum candidates neither is
+ * flag a word like `maybe` turns on, removing `log-date`. Of two enum candidates neither is
  * applied in bulk; of one, it is **safe**.
  *
  * ## Silencing it
  *
  * ```ini
  * # uwsgi-ini: disable-next-line invalid-value
- * threads = ${THREADS}
+ * threads = __THREADS__
  * ```
  *
- * or set `"uwsgi.diagnostics": { "invalid-value": "off" }`. Files that a template tool fills in
- * before uWSGI reads them are a common reason.
+ * or set `"uwsgi.diagnostics": { "invalid-value": "off" }`.
  *
  * ## See also
  *
@@ -366,6 +371,8 @@ export const invalidValue: Rule = {
       const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
       const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
       const parser = facts.parser;
+      // Quotes kept in the value are quoted-value's finding; a mode uWSGI refuses stays an error here.
+      if (isWhollyQuoted(intended ?? entry.value) && !THREE_DIGIT_MODE_PARSERS[parser]) continue;
       if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
         if (entry.value !== '') checkInteger(context, judged);
       } else if (FLAG_PARSERS.has(parser)) {

@@ -3,7 +3,7 @@ import { findInlineComment, Segment } from '../../parser/values';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { valueLanguage } from './inlineComment';
+import { valueLanguage } from '../../analysis/valueLanguage';
 import { code } from '../markup';
 import { Rule, RuleContext } from './rule';
 

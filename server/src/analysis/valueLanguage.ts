@@ -1,0 +1,57 @@
+import { EntryLine } from '../parser/ast';
+import { getAction, hasRole, hookFamily, OptionFacts, parseHookKey } from '../registry/registry';
+
+// What reads a value after uWSGI: a shell, a `;`-separated list, uWSGI's own syntaxes with `${...}`,
+// or nothing but the option's setter. Shared by the rules that must not judge another language's text.
+
+/** Hook actions whose arguments are a shell command line, by the name of their last argument. */
+const SHELL_COMMAND_ARGUMENT = 'shell command';
+/** Value kinds where `;` separates parts of the value (`declare-option = name=opt1=$1;opt2=$2`). */
+const SEMICOLON_SEPARATED_VALUE_KINDS = new Set(['custom_option']);
+/**
+ * Options whose value uWSGI fills at run time with its own `${...}` variables: routes (`${PATH_INFO}`,
+ * `${cookie[name]}`) and log encoders (`${msg}`, `${unix}`, `${strftime:...}`).
+ */
+const OWN_BRACE_VARIABLE_KINDS = new Set(['route']);
+const OWN_BRACE_VARIABLE_OPTIONS = new Set(['log-encoder', 'log-req-encoder', 'worker-log-encoder', 'worker-log-req-encoder']);
+
+export type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
+
+function hookRunsShell(entry: EntryLine): boolean {
+  // `hook-touch = <file> <action>:<args>`: the action is the last word before the first `:`.
+  const colon = entry.value.indexOf(':');
+  if (colon < 0) return false;
+  const words = entry.value.slice(0, colon).trim().split(/\s+/);
+  const action = words[words.length - 1]!.replace(/^!/, '');
+  const args = getAction(action)?.args;
+  return args !== undefined && args.length > 0 && args[args.length - 1]!.name === SHELL_COMMAND_ARGUMENT;
+}
+
+/**
+ * How the value of an entry is read: `shell` for `exec-*` hooks, hooks with a shell action
+ * (`exec:`, `safeexec:`), daemons, crons and `early-exec`; `semicolon-list` for `declare-option`.
+ */
+export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
+  const hook = parseHookKey(entry.key);
+  if (hook) {
+    if (hookFamily(hook.family).shellCommand) return 'shell';
+    if (hook.family === 'hook' && hookRunsShell(entry)) return 'shell';
+    return 'plain';
+  }
+  if (!facts) return 'plain';
+  if (hasRole(facts.name, 'shell-command')) return 'shell';
+  if (SEMICOLON_SEPARATED_VALUE_KINDS.has(facts.valueKind)) return 'semicolon-list';
+  return 'plain';
+}
+
+/** True when `${...}` in this option's value is uWSGI's own run-time variable syntax (routes, log encoders). */
+export function hasOwnBraceVariables(facts: OptionFacts | undefined): boolean {
+  return facts !== undefined && (OWN_BRACE_VARIABLE_KINDS.has(facts.valueKind) || OWN_BRACE_VARIABLE_OPTIONS.has(facts.name));
+}
+
+/** True when the value starts and ends with the same quote and has no other such quote inside (`"app.wsgi"`). */
+export function isWhollyQuoted(value: string): boolean {
+  if (value.length < 2) return false;
+  const quote = value[0]!;
+  return (quote === '"' || quote === "'") && value[value.length - 1] === quote && !value.slice(1, -1).includes(quote);
+}
