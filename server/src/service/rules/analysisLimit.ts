@@ -1,4 +1,4 @@
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 import { BudgetKind, DEFAULT_ANALYSIS_LIMITS } from '../../analysis/budget';
 
 const KB = 1024;
@@ -13,6 +13,23 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
   pulls: (key) => `\`${key}\` pulls in more than ${limits.maxPulls} sections`,
   'pulled-entries': (key) => `\`${key}\` would pull in more than ${limits.maxPulledEntries.toLocaleString('en-US')} lines of sections`,
 };
+
+function check(context: RuleContext): void {
+  for (const problem of context.model.budgetProblems()) {
+    const reason = REASONS[problem.kind](problem.entry.key);
+    const what = problem.kind === 'pull-depth' || problem.kind === 'pulls' || problem.kind === 'pulled-entries'
+      ? 'the sections it would pull in, and the values of placeholders, were not checked'
+      : 'values that use it are shown as unknown and not checked';
+    context.report({ span: problem.entry.valueSpan, message: `Not checked beyond a limit: ${reason}; ${what}.` });
+  }
+  const notRead = context.model.includes.notRead;
+  for (const entry of notRead?.entries ?? []) {
+    context.report({
+      span: entry.valueSpan,
+      message: `Not read: ${notRead!.reason}, so the file \`${entry.key}\` loads is not checked, and the options and placeholders it sets are unknown here.`,
+    });
+  }
+}
 
 // Placeholders and section pulls the editor did not follow to the end, because they exceed its
 // budget; and included files it could not read at all where files cannot be read (the browser).
@@ -75,29 +92,7 @@ const REASONS: Record<BudgetKind, (key: string) => string> = {
  * - Everywhere: `"uwsgi.diagnostics": { "analysis-limit": "off" }`, or `--rule analysis-limit=off`.
  */
 export const analysisLimit: Rule = {
-  id: 'analysis-limit',
-  defaultSeverity: 'information',
+  id: 'analysis-limit', defaultSeverity: 'information', order: 240, check,
   title: 'Placeholders, section pulls or included files beyond what the checker follows',
-  order: 240,
-  summary: {
-    severity: 'information',
-    catches: 'placeholders or `ini = :section` pulls that expand beyond what the checker follows; in the web version, included files that cannot be read there',
-  },
-
-  check(context) {
-    for (const problem of context.model.budgetProblems()) {
-      const reason = REASONS[problem.kind](problem.entry.key);
-      const what = problem.kind === 'pull-depth' || problem.kind === 'pulls' || problem.kind === 'pulled-entries'
-        ? 'the sections it would pull in, and the values of placeholders, were not checked'
-        : 'values that use it are shown as unknown and not checked';
-      context.report({ span: problem.entry.valueSpan, message: `Not checked beyond a limit: ${reason}; ${what}.` });
-    }
-    const notRead = context.model.includes.notRead;
-    for (const entry of notRead?.entries ?? []) {
-      context.report({
-        span: entry.valueSpan,
-        message: `Not read: ${notRead!.reason}, so the file \`${entry.key}\` loads is not checked, and the options and placeholders it sets are unknown here.`,
-      });
-    }
-  },
+  summary: { severity: 'information', catches: 'placeholders or `ini = :section` pulls that expand beyond what the checker follows; in the web version, included files that cannot be read there' },
 };

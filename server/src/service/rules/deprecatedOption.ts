@@ -1,8 +1,23 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 
 /** The setter uWSGI uses for options it keeps only to print a deprecation warning. */
 const IGNORING_PARSER = 'uwsgi_opt_deprecated';
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const entry of model.entriesWhere((key) => Boolean(options.option(key)?.deprecated))) {
+    const facts = options.option(entry.key)!;
+    const effect = facts.parser === IGNORING_PARSER
+      ? 'uWSGI only logs a deprecation warning and otherwise ignores it'
+      : 'uWSGI still applies it but may drop it in a later release';
+    context.report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` is deprecated in uWSGI ${options.version}: ${effect}.`,
+      tags: [DiagnosticTag.Deprecated],
+    });
+  }
+}
 
 /**
  * **Default severity:** hint, shown with the deprecated style (struck through)
@@ -38,27 +53,7 @@ const IGNORING_PARSER = 'uwsgi_opt_deprecated';
  * - [uWSGI options reference](https://uwsgi-docs.readthedocs.io/en/latest/Options.html)
  */
 export const deprecatedOption: Rule = {
-  id: 'deprecated-option',
-  defaultSeverity: 'hint',
+  id: 'deprecated-option', defaultSeverity: 'hint', order: 180, check,
   title: 'Option uWSGI marks as deprecated for the configured version',
-  order: 180,
-  summary: {
-    severity: 'hint',
-    catches: 'options uWSGI marks deprecated',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const entry of model.entriesWhere((key) => Boolean(options.option(key)?.deprecated))) {
-      const facts = options.option(entry.key)!;
-      const effect = facts.parser === IGNORING_PARSER
-        ? 'uWSGI only logs a deprecation warning and otherwise ignores it'
-        : 'uWSGI still applies it but may drop it in a later release';
-      context.report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` is deprecated in uWSGI ${options.version}: ${effect}.`,
-        tags: [DiagnosticTag.Deprecated],
-      });
-    }
-  },
+  summary: { severity: 'hint', catches: 'options uWSGI marks deprecated' },
 };

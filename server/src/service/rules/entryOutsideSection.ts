@@ -1,7 +1,40 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 import { headerBehindByteOrderMark } from '../../analysis/sectionHeaders';
+
+function check({ model, options, report }: RuleContext): void {
+  const doc = model.doc;
+  // A byte order mark hides the first header; missing-section reports that one cause.
+  if (headerBehindByteOrderMark(doc)) return;
+  const wanted = model.sectionName;
+  for (const entry of doc.orphanEntries) {
+    const span = entry.key === ''
+      ? { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd }
+      : entry.keySpan;
+    const what = entry.key === '' ? 'This line' : `\`${entry.key}\``;
+    const message = `${what} comes before any section header: uWSGI applies only lines under \`[${wanted}]\`, so it never uses this line.`;
+    // Stray text with no `=` that names no option (a broken comment, a shell line) loses nothing.
+    if (entry.equals < 0 && options.lookup(entry.key).kind !== 'option') {
+      report({ span, message: `${message} Harmless here: it is no option, so nothing meant for uWSGI is lost.`, severity: 'information' });
+      continue;
+    }
+    report({ span, message });
+  }
+}
+
+function fixes({ document, model }: FixContext): RuleFix[] {
+  const first = model.doc.orphanEntries[0];
+  if (!first) return [];
+  const wanted = model.sectionName;
+  return [{
+    title: `Add a \`[${wanted}]\` header above the first option`,
+    isPreferred: true,
+    // uWSGI starts applying the options it skipped so far.
+    safety: 'unsafe',
+    edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(first.start), `[${wanted}]${document.eol}`)]),
+  }];
+}
 
 /**
  * **Default severity:** warning — information for stray text with no `=` that names no option
@@ -54,45 +87,7 @@ import { headerBehindByteOrderMark } from '../../analysis/sectionHeaders';
  * See also the official page on [ini files and sections](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
  */
 export const entryOutsideSection: Rule = {
-  id: 'entry-outside-section',
-  defaultSeverity: 'warning',
+  id: 'entry-outside-section', defaultSeverity: 'warning', order: 110, check, fixes,
   title: 'An option written before the first section header: uWSGI never applies it',
-  order: 110,
-  summary: {
-    severity: 'warning (information for stray text that names no option)',
-    catches: 'keys before the first header: never applied',
-  },
-
-  check({ model, options, report }) {
-    const doc = model.doc;
-    // A byte order mark hides the first header; missing-section reports that one cause.
-    if (headerBehindByteOrderMark(doc)) return;
-    const wanted = model.sectionName;
-    for (const entry of doc.orphanEntries) {
-      const span = entry.key === ''
-        ? { start: entry.contentStart, end: entry.equals >= 0 ? entry.equals + 1 : entry.contentEnd }
-        : entry.keySpan;
-      const what = entry.key === '' ? 'This line' : `\`${entry.key}\``;
-      const message = `${what} comes before any section header: uWSGI applies only lines under \`[${wanted}]\`, so it never uses this line.`;
-      // Stray text with no `=` that names no option (a broken comment, a shell line) loses nothing.
-      if (entry.equals < 0 && options.lookup(entry.key).kind !== 'option') {
-        report({ span, message: `${message} Harmless here: it is no option, so nothing meant for uWSGI is lost.`, severity: 'information' });
-        continue;
-      }
-      report({ span, message });
-    }
-  },
-
-  fixes({ document, model }) {
-    const first = model.doc.orphanEntries[0];
-    if (!first) return [];
-    const wanted = model.sectionName;
-    return [{
-      title: `Add a \`[${wanted}]\` header above the first option`,
-      isPreferred: true,
-      // uWSGI starts applying the options it skipped so far.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [TextEdit.insert(document.textDocument.positionAt(first.start), `[${wanted}]${document.eol}`)]),
-    }];
-  },
+  summary: { severity: 'warning (information for stray text that names no option)', catches: 'keys before the first header: never applied' },
 };

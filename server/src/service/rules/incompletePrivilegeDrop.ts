@@ -1,5 +1,5 @@
 import { LineKind } from '../../parser/ast';
-import { Rule, RuleFix } from './rule';
+import { Rule, RuleFix, RuleContext, FixContext } from './rule';
 import { dropEntries, dropOption, dropsUser, rootValue } from '../../analysis/privilegeDrop';
 import { insertLinesAfter, insertLinesBefore, workspaceEdit } from '../edits';
 
@@ -12,6 +12,53 @@ const PARTNER: Readonly<Record<string, string>> = {
   'immediate-uid': 'immediate-gid',
   'immediate-gid': 'immediate-uid',
 };
+
+function check({ model, report }: RuleContext): void {
+  const users = dropEntries(model, 'user');
+  const groups = dropEntries(model, 'group');
+  if (users.length > 0 && groups.length === 0) {
+    const entry = users[0]!;
+    // `uid = root` drops nothing at all; running-as-root says so.
+    if (!dropsUser(model, entry)) return;
+    report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` without \`${PARTNER[entry.key]}\`: uWSGI changes the user but never calls setgid(), so the processes keep group root and root's supplementary groups, and can still read and write what those groups own.`,
+      data: { missing: PARTNER[entry.key] },
+    });
+  } else if (groups.length > 0 && users.length === 0) {
+    const entry = groups[0]!;
+    if (rootValue(model, entry)) return;
+    // An emperor stays root on purpose, to start vassals under their own users.
+    if (model.has(EMPEROR_OPTION)) return;
+    report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` without \`${PARTNER[entry.key]}\`: uWSGI changes the group but not the user, so the processes keep running as whoever started them, root included.`,
+      data: { missing: PARTNER[entry.key] },
+    });
+  }
+}
+
+function fixes({ document, settings, diagnostic, data }: FixContext): RuleFix[] {
+  const missing = data['missing'];
+  if (typeof missing !== 'string') return [];
+  const line = document.lineAt(document.offsetAt(diagnostic.range.start));
+  if (!line || line.kind !== LineKind.Entry) return [];
+  const option = dropOption(missing);
+  if (!option) return [];
+  const name = option.kind === 'user' ? settings.privilegeDrop.user : settings.privilegeDrop.group;
+  const newLine = `${missing} = ${name}`;
+  // immediate-uid switches user on the spot, after which setgid() is no longer allowed: the
+  // group has to be set on the line before it.
+  const edit = missing === 'immediate-gid' ? insertLinesBefore(document, line, [newLine]) : insertLinesAfter(document, line, [newLine]);
+  const action: RuleFix = {
+    title: `Add \`${newLine}\``,
+    isPreferred: true,
+    // The processes then run as another group or user.
+    safety: 'unsafe',
+    edit: workspaceEdit(document, [edit]),
+  };
+  return [action];
+}
 
 /**
  * **Default severity:** warning
@@ -77,59 +124,7 @@ const PARTNER: Readonly<Record<string, string>> = {
  * - [uWSGI options: uid, gid, immediate-uid, immediate-gid](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#uid)
  */
 export const incompletePrivilegeDrop: Rule = {
-  id: 'incomplete-privilege-drop',
-  defaultSeverity: 'warning',
+  id: 'incomplete-privilege-drop', defaultSeverity: 'warning', order: 200, check, fixes,
   title: 'uid without gid (the processes keep group root) or gid without uid (they keep the user)',
-  order: 200,
-  summary: {
-    severity: 'warning',
-    catches: '`uid` without `gid` or the reverse',
-  },
-
-  check({ model, report }) {
-    const users = dropEntries(model, 'user');
-    const groups = dropEntries(model, 'group');
-    if (users.length > 0 && groups.length === 0) {
-      const entry = users[0]!;
-      // `uid = root` drops nothing at all; running-as-root says so.
-      if (!dropsUser(model, entry)) return;
-      report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` without \`${PARTNER[entry.key]}\`: uWSGI changes the user but never calls setgid(), so the processes keep group root and root's supplementary groups, and can still read and write what those groups own.`,
-        data: { missing: PARTNER[entry.key] },
-      });
-    } else if (groups.length > 0 && users.length === 0) {
-      const entry = groups[0]!;
-      if (rootValue(model, entry)) return;
-      // An emperor stays root on purpose, to start vassals under their own users.
-      if (model.has(EMPEROR_OPTION)) return;
-      report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` without \`${PARTNER[entry.key]}\`: uWSGI changes the group but not the user, so the processes keep running as whoever started them, root included.`,
-        data: { missing: PARTNER[entry.key] },
-      });
-    }
-  },
-
-  fixes({ document, settings, diagnostic, data }) {
-    const missing = data['missing'];
-    if (typeof missing !== 'string') return [];
-    const line = document.lineAt(document.offsetAt(diagnostic.range.start));
-    if (!line || line.kind !== LineKind.Entry) return [];
-    const option = dropOption(missing);
-    if (!option) return [];
-    const name = option.kind === 'user' ? settings.privilegeDrop.user : settings.privilegeDrop.group;
-    const newLine = `${missing} = ${name}`;
-    // immediate-uid switches user on the spot, after which setgid() is no longer allowed: the
-    // group has to be set on the line before it.
-    const edit = missing === 'immediate-gid' ? insertLinesBefore(document, line, [newLine]) : insertLinesAfter(document, line, [newLine]);
-    const action: RuleFix = {
-      title: `Add \`${newLine}\``,
-      isPreferred: true,
-      // The processes then run as another group or user.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [edit]),
-    };
-    return [action];
-  },
+  summary: { severity: 'warning', catches: '`uid` without `gid` or the reverse' },
 };

@@ -8,7 +8,7 @@ import { OptionContext, isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** The first ` #`/` ;` that starts a would-be comment in this kind of value, or -1. */
 function commentStart(text: string, entry: EntryLine, language: ValueLanguage): number {
@@ -87,6 +87,64 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
     return { severity: 'information', safe: true, message: `${changed} Harmless here: uWSGI reads it as true, as it would \`${kept}\`.` };
   }
   return { severity: 'warning', safe: true, message: changed };
+}
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  const text = model.text;
+  for (const entry of model.applied) {
+    // Without `#` or `;` in the value there is nothing to find (joins only add `%` and a newline).
+    if (entry.equals < 0 || (!entry.value.includes('#') && !entry.value.includes(';'))) continue;
+    const language = valueLanguage(entry, options.option(entry.key));
+    const whitespace = commentStart(text, entry, language);
+    if (whitespace < 0) continue;
+    let marker = whitespace;
+    while (text.charCodeAt(marker) === 32 || text.charCodeAt(marker) === 9) marker++;
+    const kept = text.slice(entry.valueSpan.start, whitespace);
+    const span = { start: whitespace, end: entry.valueSpan.end };
+    // Moving text across a magic `%` line join could change what uWSGI reads: no fix there. Nor
+    // when the comment ends in a magic `%` (an odd run): on its own line, before a line break,
+    // it would join the option's line into the comment.
+    const fixable = !entry.joins.some((join) => join >= entry.valueSpan.start) && !endsWithMagicPercent(text, entry.valueSpan.end, marker);
+    const comment = fixable ? text.slice(marker, entry.valueSpan.end) : undefined;
+    if (language === 'shell') {
+      // The shell drops the comment anyway, but ` #` may sit inside quotes: moving it is unsafe.
+      const data = comment !== undefined ? { comment, safe: false } : undefined;
+      context.report({
+        span,
+        message: `\`${entry.key}\` passes its whole value to the shell, which treats the text from \`#\` on as a comment: fine if that is what you meant, but uWSGI itself has no inline comments.`,
+        severity: 'information',
+        ...(data ? { data } : {}),
+      });
+      continue;
+    }
+    // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
+    const lookup = options.lookup(entry.key);
+    const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
+    // An included file's `%(key)` or `if-opt` reads it too (the interpretation saw every file read).
+    const readElsewhere = (key: string): boolean => model.includes.files.length > 0 && context.interpretation().isRead(key);
+    const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end), readElsewhere);
+    const data = comment !== undefined ? { comment, safe: effect.safe } : undefined;
+    context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const comment = data['comment'];
+  if (typeof comment !== 'string') return [];
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const line = document.lineAt(start);
+  if (!line) return [];
+  return [{
+    title: 'Move the comment to its own line above',
+    isPreferred: true,
+    safety: data['safe'] === true ? 'safe' : 'unsafe',
+    edit: workspaceEdit(document, [
+      insertLinesBefore(document, line, [comment]),
+      TextEdit.del(document.rangeOf({ start, end })),
+    ]),
+  }];
 }
 
 /**
@@ -171,70 +229,7 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
  * See also the official [configuration guide](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
  */
 export const inlineComment: Rule = {
-  id: 'inline-comment',
-  defaultSeverity: 'warning',
+  id: 'inline-comment', defaultSeverity: 'warning', order: 60, check, fixes,
   title: 'Text after ` #` or ` ;` in a value: uWSGI has no inline comments and keeps it in the value',
-  order: 60,
-  summary: {
-    severity: 'warning when the comment changes what uWSGI applies (information after a number or a true flag)',
-    catches: '`socket = /tmp/a.sock # main`: the comment is part of the value',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    const text = model.text;
-    for (const entry of model.applied) {
-      // Without `#` or `;` in the value there is nothing to find (joins only add `%` and a newline).
-      if (entry.equals < 0 || (!entry.value.includes('#') && !entry.value.includes(';'))) continue;
-      const language = valueLanguage(entry, options.option(entry.key));
-      const whitespace = commentStart(text, entry, language);
-      if (whitespace < 0) continue;
-      let marker = whitespace;
-      while (text.charCodeAt(marker) === 32 || text.charCodeAt(marker) === 9) marker++;
-      const kept = text.slice(entry.valueSpan.start, whitespace);
-      const span = { start: whitespace, end: entry.valueSpan.end };
-      // Moving text across a magic `%` line join could change what uWSGI reads: no fix there. Nor
-      // when the comment ends in a magic `%` (an odd run): on its own line, before a line break,
-      // it would join the option's line into the comment.
-      const fixable = !entry.joins.some((join) => join >= entry.valueSpan.start) && !endsWithMagicPercent(text, entry.valueSpan.end, marker);
-      const comment = fixable ? text.slice(marker, entry.valueSpan.end) : undefined;
-      if (language === 'shell') {
-        // The shell drops the comment anyway, but ` #` may sit inside quotes: moving it is unsafe.
-        const data = comment !== undefined ? { comment, safe: false } : undefined;
-        context.report({
-          span,
-          message: `\`${entry.key}\` passes its whole value to the shell, which treats the text from \`#\` on as a comment: fine if that is what you meant, but uWSGI itself has no inline comments.`,
-          severity: 'information',
-          ...(data ? { data } : {}),
-        });
-        continue;
-      }
-      // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
-      const lookup = options.lookup(entry.key);
-      const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
-      // An included file's `%(key)` or `if-opt` reads it too (the interpretation saw every file read).
-      const readElsewhere = (key: string): boolean => model.includes.files.length > 0 && context.interpretation().isRead(key);
-      const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end), readElsewhere);
-      const data = comment !== undefined ? { comment, safe: effect.safe } : undefined;
-      context.report({ span, message: effect.message, severity: effect.severity, ...(data ? { data } : {}) });
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const comment = data['comment'];
-    if (typeof comment !== 'string') return [];
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    const line = document.lineAt(start);
-    if (!line) return [];
-    return [{
-      title: 'Move the comment to its own line above',
-      isPreferred: true,
-      safety: data['safe'] === true ? 'safe' : 'unsafe',
-      edit: workspaceEdit(document, [
-        insertLinesBefore(document, line, [comment]),
-        TextEdit.del(document.rangeOf({ start, end })),
-      ]),
-    }];
-  },
+  summary: { severity: 'warning when the comment changes what uWSGI applies (information after a number or a true flag)', catches: '`socket = /tmp/a.sock # main`: the comment is part of the value' },
 };

@@ -1,4 +1,4 @@
-import { Rule, RuleContext, RuleFix } from './rule';
+import { Rule, RuleContext, RuleFix, FixContext } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { nearest } from '../../registry/registry';
@@ -243,6 +243,82 @@ function isJudgedParser(parser: string): boolean {
     || FLAG_PARSERS.has(parser) || THREE_DIGIT_MODE_PARSERS[parser] !== undefined || parser === LOG_DATE_PARSER || FILESERVE_MODES[parser] !== undefined;
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  const text = model.text;
+  const checked = model.entriesWhere((key) => {
+    if (key.includes('%')) return false;
+    const facts = options.option(key);
+    return facts !== undefined && (isJudgedParser(facts.parser) || PLACEHOLDER_ONLY_SETTERS.has(key));
+  });
+  for (const entry of checked) {
+    const facts = options.option(entry.key)!;
+    if (isPlainlyFine(facts.parser, entry.key, entry.value)) continue;
+    let hasReference = false;
+    if (!model.isLiteralValue(entry)) {
+      const segments = model.segments(entry);
+      // Magic variables are filled in per file; a strftime format eaten by them is magic-percent-literal's.
+      if (segments.some((s) => s.kind === 'magic') || eatsCarriageReturn(text, entry)) continue;
+      hasReference = segments.some((s) => s.kind !== 'text');
+    }
+    let note = '';
+    let echo = false;
+    if (hasReference) {
+      // Deferred options get the reference expanded later: nothing to judge here.
+      if (!facts.immediate) continue;
+      note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
+      // unexpanded-reference already warns that the reference stays literal: one warning per mistake.
+      echo = true;
+    }
+    const commentAt = findInlineComment(text, entry.valueSpan);
+    const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
+    const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
+    const parser = facts.parser;
+    // Quotes kept in the value are quoted-value's finding; a mode uWSGI refuses stays an error here.
+    if (isWhollyQuoted(intended ?? entry.value) && !THREE_DIGIT_MODE_PARSERS[parser]) continue;
+    if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
+      if (entry.value !== '') checkInteger(context, judged);
+    } else if (FLAG_PARSERS.has(parser)) {
+      checkFlag(context, judged);
+    } else if (THREE_DIGIT_MODE_PARSERS[parser]) {
+      checkMode(context, judged, THREE_DIGIT_MODE_PARSERS[parser]!.acceptsOne);
+    } else if (parser === LOG_DATE_PARSER) {
+      checkLogDate(context, judged);
+    } else if (FILESERVE_MODES[parser]) {
+      checkEnum(context, judged, FILESERVE_MODES[parser]!);
+    } else if (PLACEHOLDER_ONLY_SETTERS.has(entry.key)) {
+      checkPlaceholderName(context, judged);
+    }
+  }
+}
+
+function fixes({ document, model, diagnostic, data }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const changeTo = (value: string): string => `Change to \`${value}\``;
+  // A replacement writes what uWSGI reads anyway (`30` for `30s`, the clamped number), unless the
+  // rule says it changes the value (`1G` in megabytes is 1 MB today, 1024 with the fix).
+  const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo, data['replacementChanges'] === true ? 'unsafe' : 'safe');
+  const suggestions = stringList(data['suggestions']);
+  const keeps = data['keeps'];
+  const suggested = replacementFixes(document, diagnostic, suggestions, changeTo, 'single-candidate', data['preferred'] !== false);
+  // A flag's suggestions: the one that keeps what uWSGI does is safe, the other changes it.
+  actions.push(...(typeof keeps === 'string' ? suggested.map((fix, i) => ({ ...fix, safety: suggestions[i] === keeps ? 'safe' as const : 'unsafe' as const })) : suggested));
+  if (data['removeLine'] === true) {
+    const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
+    if (entry) {
+      actions.push({
+        title: `Remove \`${entry.key}\``,
+        isPreferred: true,
+        // Dates are then no longer logged.
+        safety: 'unsafe',
+        edit: workspaceEdit(document, [deleteLine(document, entry)]),
+      });
+    }
+  }
+  return actions;
+}
+
 /**
  * **Default severity:** error where uWSGI refuses the value, warning where it silently reads
  * something the author evidently did not mean, information or hint where the difference has no
@@ -331,88 +407,7 @@ function isJudgedParser(parser: string): boolean {
  * - [Configuration: ini files](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html)
  */
 export const invalidValue: Rule = {
-  id: 'invalid-value',
-  defaultSeverity: 'warning',
+  id: 'invalid-value', defaultSeverity: 'warning', order: 160, check, fixes,
   title: 'Value that does not fit the option: uWSGI refuses it or silently reads something else',
-  order: 160,
-  summary: {
-    severity: 'warning (error where uWSGI exits, information or hint where nothing visible changes)',
-    catches: 'values uWSGI refuses (`chmod-socket = 0777`, negative numbers) or misreads (`harakiri = 30s`, `processes = four`)',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    const text = model.text;
-    const checked = model.entriesWhere((key) => {
-      if (key.includes('%')) return false;
-      const facts = options.option(key);
-      return facts !== undefined && (isJudgedParser(facts.parser) || PLACEHOLDER_ONLY_SETTERS.has(key));
-    });
-    for (const entry of checked) {
-      const facts = options.option(entry.key)!;
-      if (isPlainlyFine(facts.parser, entry.key, entry.value)) continue;
-      let hasReference = false;
-      if (!model.isLiteralValue(entry)) {
-        const segments = model.segments(entry);
-        // Magic variables are filled in per file; a strftime format eaten by them is magic-percent-literal's.
-        if (segments.some((s) => s.kind === 'magic') || eatsCarriageReturn(text, entry)) continue;
-        hasReference = segments.some((s) => s.kind !== 'text');
-      }
-      let note = '';
-      let echo = false;
-      if (hasReference) {
-        // Deferred options get the reference expanded later: nothing to judge here.
-        if (!facts.immediate) continue;
-        note = ` (\`${facts.name}\` is applied while the file is read, before \`$(...)\`, \`@(...)\` and \`%(...)\` are expanded.)`;
-        // unexpanded-reference already warns that the reference stays literal: one warning per mistake.
-        echo = true;
-      }
-      const commentAt = findInlineComment(text, entry.valueSpan);
-      const intended = commentAt >= 0 ? text.slice(entry.valueSpan.start, commentAt) : undefined;
-      const judged: Judged = { entry, facts, value: entry.value, note, echo, ...(intended !== undefined ? { intended } : {}) };
-      const parser = facts.parser;
-      // Quotes kept in the value are quoted-value's finding; a mode uWSGI refuses stays an error here.
-      if (isWhollyQuoted(intended ?? entry.value) && !THREE_DIGIT_MODE_PARSERS[parser]) continue;
-      if (POSITIVE_INT_PARSERS.has(parser) || RAW_INT_PARSERS.has(parser) || UNSIGNED_PARSERS.has(parser) || parser === MEGABYTES_PARSER) {
-        if (entry.value !== '') checkInteger(context, judged);
-      } else if (FLAG_PARSERS.has(parser)) {
-        checkFlag(context, judged);
-      } else if (THREE_DIGIT_MODE_PARSERS[parser]) {
-        checkMode(context, judged, THREE_DIGIT_MODE_PARSERS[parser]!.acceptsOne);
-      } else if (parser === LOG_DATE_PARSER) {
-        checkLogDate(context, judged);
-      } else if (FILESERVE_MODES[parser]) {
-        checkEnum(context, judged, FILESERVE_MODES[parser]!);
-      } else if (PLACEHOLDER_ONLY_SETTERS.has(entry.key)) {
-        checkPlaceholderName(context, judged);
-      }
-    }
-  },
-
-  fixes({ document, model, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    const changeTo = (value: string): string => `Change to \`${value}\``;
-    // A replacement writes what uWSGI reads anyway (`30` for `30s`, the clamped number), unless the
-    // rule says it changes the value (`1G` in megabytes is 1 MB today, 1024 with the fix).
-    const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), changeTo, data['replacementChanges'] === true ? 'unsafe' : 'safe');
-    const suggestions = stringList(data['suggestions']);
-    const keeps = data['keeps'];
-    const suggested = replacementFixes(document, diagnostic, suggestions, changeTo, 'single-candidate', data['preferred'] !== false);
-    // A flag's suggestions: the one that keeps what uWSGI does is safe, the other changes it.
-    actions.push(...(typeof keeps === 'string' ? suggested.map((fix, i) => ({ ...fix, safety: suggestions[i] === keeps ? 'safe' as const : 'unsafe' as const })) : suggested));
-    if (data['removeLine'] === true) {
-      const entry = model.applied.find((e) => e.valueSpan.start === start && e.valueSpan.end === end);
-      if (entry) {
-        actions.push({
-          title: `Remove \`${entry.key}\``,
-          isPreferred: true,
-          // Dates are then no longer logged.
-          safety: 'unsafe',
-          edit: workspaceEdit(document, [deleteLine(document, entry)]),
-        });
-      }
-    }
-    return actions;
-  },
+  summary: { severity: 'warning (error where uWSGI exits, information or hint where nothing visible changes)', catches: 'values uWSGI refuses (`chmod-socket = 0777`, negative numbers) or misreads (`harakiri = 30s`, `processes = four`)' },
 };

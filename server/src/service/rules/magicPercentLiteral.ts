@@ -5,7 +5,7 @@ import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { valueLanguage } from '../../analysis/valueLanguage';
 import { code } from '../markup';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** The bytes after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
 export const MAGIC_VARIABLES: ReadonlySet<string> = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
@@ -130,6 +130,33 @@ function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void
   });
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const entry of model.applied) {
+    if (!entry.value.includes('%')) continue;
+    checkBeforeCarriageReturn(context, entry);
+    const segments = model.segments(entry);
+    const regions = strftimeRegions(model, entry, options.option(entry.key)?.parser);
+    // A join or a would-be comment inside a format: what the format is, is not clear.
+    const clear = entry.joins.length === 0 && findInlineComment(model.text, entry.valueSpan) < 0;
+    if (clear) for (const region of regions) checkStrftime(context, entry, region, segments);
+    checkOthers(context, entry, segments, clear ? regions : []);
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  const replacement = typeof data['replacement'] === 'string' ? data['replacement'] : undefined;
+  return [{
+    title: replacement !== undefined ? `Change to \`${replacement}\`` : 'Write `%%` for a literal percent sign',
+    isPreferred: true,
+    safety: data['safe'] === true ? 'safe' : 'unsafe',
+    // Each such `%` doubled; the rest of the range as it is.
+    edit: workspaceEdit(document, [replaceSpan(document, { start, end }, replacement ?? `%${document.text.slice(start, end)}`)]),
+  }];
+}
+
 /**
  * **Default severity:** warning.
  *
@@ -187,39 +214,7 @@ function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void
  * See also the official [magic variables](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#magic-variables).
  */
 export const magicPercentLiteral: Rule = {
-  id: 'magic-percent-literal',
-  defaultSeverity: 'warning',
+  id: 'magic-percent-literal', defaultSeverity: 'warning', order: 56, check, fixes,
   title: '`%` meant literally (a strftime format, `%40` in a URL, `100% sure`) that uWSGI expands as a magic variable',
-  order: 56,
-  summary: {
-    severity: 'warning',
-    catches: '`log-date = %Y-%m-%d`, `p%40ss` in a URL: uWSGI eats the `%` sequences',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const entry of model.applied) {
-      if (!entry.value.includes('%')) continue;
-      checkBeforeCarriageReturn(context, entry);
-      const segments = model.segments(entry);
-      const regions = strftimeRegions(model, entry, options.option(entry.key)?.parser);
-      // A join or a would-be comment inside a format: what the format is, is not clear.
-      const clear = entry.joins.length === 0 && findInlineComment(model.text, entry.valueSpan) < 0;
-      if (clear) for (const region of regions) checkStrftime(context, entry, region, segments);
-      checkOthers(context, entry, segments, clear ? regions : []);
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    const replacement = typeof data['replacement'] === 'string' ? data['replacement'] : undefined;
-    return [{
-      title: replacement !== undefined ? `Change to \`${replacement}\`` : 'Write `%%` for a literal percent sign',
-      isPreferred: true,
-      safety: data['safe'] === true ? 'safe' : 'unsafe',
-      // Each such `%` doubled; the rest of the range as it is.
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, replacement ?? `%${document.text.slice(start, end)}`)]),
-    }];
-  },
+  summary: { severity: 'warning', catches: '`log-date = %Y-%m-%d`, `p%40ss` in a URL: uWSGI eats the `%` sequences' },
 };

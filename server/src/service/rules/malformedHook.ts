@@ -1,4 +1,4 @@
-import { Rule, RuleContext, RuleFix } from './rule';
+import { Rule, RuleContext, RuleFix, FixContext } from './rule';
 import { getAction } from '../../registry/registry';
 import type { ActionFacts } from '../../registry/types';
 import { replaceSpan, replacementFixes, stringList, workspaceEdit } from '../edits';
@@ -77,6 +77,87 @@ function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: Actio
   }
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const hookEntry of hookEntries(model)) {
+    const { entry, phase, hook } = hookEntry;
+    if (!hook) {
+      if (hasExpansion(entry.value)) continue;
+      // Without the space uWSGI takes the whole value as the target and has no action to run.
+      context.report({
+        span: entry.value === '' ? entry.keySpan : entry.valueSpan,
+        message: `\`${entry.key}\` takes \`<${hookEntry.targetKind}> <action>:<arguments>\`: without a space after the ${hookEntry.targetKind} uWSGI has no action to run.`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    if (entry.value === '') {
+      context.report({
+        span: entry.keySpan,
+        message: `\`${entry.key}\` has an empty value: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.`,
+      });
+      continue;
+    }
+    if (hook.colon < 0) {
+      if (hasExpansion(hook.action)) continue;
+      const known = getAction(hook.action.trim()) !== undefined;
+      context.report({
+        span: hook.actionSpan,
+        message: `\`${hook.action}\` is not \`action:arguments\`: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.${known ? ` Write \`${hook.action.trim()}:\`.` : ' Did you mean `exec:...` for a shell command?'}`,
+        data: known ? { appendColon: true } : { prefix: 'exec:' },
+      });
+      continue;
+    }
+    if (hook.action === '') {
+      context.report({
+        span: { start: hook.colon, end: hook.colon + 1 },
+        message: `No action before \`:\`: uWSGI stops with "hook action not found" when the ${phase.name} phase runs.`,
+      });
+      continue;
+    }
+    if (hasExpansion(hook.args) || hasExpansion(hook.action)) continue;
+    const facts = getAction(hook.action);
+    if (!facts || !facts.versions.includes(options.version)) continue;
+    checkArguments(context, hookEntry, facts);
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  // `exit:1` exits with status 0 today: the replacement changes the status.
+  const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), (value) => `Change to \`${value}\``, 'unsafe');
+  if (data['appendColon'] === true) {
+    const action = document.text.slice(start, end);
+    actions.push({
+      title: `Change to \`${action.trim()}:\``,
+      isPreferred: true,
+      // uWSGI stops on the line today; with the colon the hook runs.
+      safety: 'unsafe',
+      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, `${action.trim()}:`)]),
+    });
+  }
+  if (typeof data['prefix'] === 'string') {
+    actions.push({
+      title: `Run it as a shell command (\`${data['prefix']}...\`)`,
+      isPreferred: false,
+      safety: 'unsafe',
+      edit: workspaceEdit(document, [replaceSpan(document, { start, end: start }, data['prefix'])]),
+    });
+  }
+  const actionSpan = data['actionSpan'] as { start: number; end: number } | undefined;
+  if (typeof data['action'] === 'string' && actionSpan && typeof actionSpan.start === 'number') {
+    actions.push({
+      title: `Use \`${data['action']}\` instead`,
+      isPreferred: true,
+      // Another action runs: names and numbers are looked up differently.
+      safety: 'unsafe',
+      edit: workspaceEdit(document, [replaceSpan(document, actionSpan, data['action'])]),
+    });
+  }
+  return actions;
+}
+
 /**
  * **Default severity:** error (warning where uWSGI only skips or misreads)
  *
@@ -134,93 +215,7 @@ function checkArguments(context: RuleContext, hookEntry: HookEntry, facts: Actio
  * - [uWSGI hooks](https://uwsgi-docs.readthedocs.io/en/latest/Hooks.html)
  */
 export const malformedHook: Rule = {
-  id: 'malformed-hook',
-  defaultSeverity: 'error',
+  id: 'malformed-hook', defaultSeverity: 'error', order: 150, check, fixes,
   title: 'hook-* value that is not `action:arguments`, or whose arguments the action cannot use',
-  order: 150,
-  summary: {
-    severity: 'error',
-    catches: 'hook values without `action:`, or arguments the action cannot take',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const hookEntry of hookEntries(model)) {
-      const { entry, phase, hook } = hookEntry;
-      if (!hook) {
-        if (hasExpansion(entry.value)) continue;
-        // Without the space uWSGI takes the whole value as the target and has no action to run.
-        context.report({
-          span: entry.value === '' ? entry.keySpan : entry.valueSpan,
-          message: `\`${entry.key}\` takes \`<${hookEntry.targetKind}> <action>:<arguments>\`: without a space after the ${hookEntry.targetKind} uWSGI has no action to run.`,
-          severity: 'warning',
-        });
-        continue;
-      }
-      if (entry.value === '') {
-        context.report({
-          span: entry.keySpan,
-          message: `\`${entry.key}\` has an empty value: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.`,
-        });
-        continue;
-      }
-      if (hook.colon < 0) {
-        if (hasExpansion(hook.action)) continue;
-        const known = getAction(hook.action.trim()) !== undefined;
-        context.report({
-          span: hook.actionSpan,
-          message: `\`${hook.action}\` is not \`action:arguments\`: uWSGI stops with "invalid hook syntax" when the ${phase.name} phase runs.${known ? ` Write \`${hook.action.trim()}:\`.` : ' Did you mean `exec:...` for a shell command?'}`,
-          data: known ? { appendColon: true } : { prefix: 'exec:' },
-        });
-        continue;
-      }
-      if (hook.action === '') {
-        context.report({
-          span: { start: hook.colon, end: hook.colon + 1 },
-          message: `No action before \`:\`: uWSGI stops with "hook action not found" when the ${phase.name} phase runs.`,
-        });
-        continue;
-      }
-      if (hasExpansion(hook.args) || hasExpansion(hook.action)) continue;
-      const facts = getAction(hook.action);
-      if (!facts || !facts.versions.includes(options.version)) continue;
-      checkArguments(context, hookEntry, facts);
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    // `exit:1` exits with status 0 today: the replacement changes the status.
-    const actions: RuleFix[] = replacementFixes(document, diagnostic, stringList([data['replacement']]), (value) => `Change to \`${value}\``, 'unsafe');
-    if (data['appendColon'] === true) {
-      const action = document.text.slice(start, end);
-      actions.push({
-        title: `Change to \`${action.trim()}:\``,
-        isPreferred: true,
-        // uWSGI stops on the line today; with the colon the hook runs.
-        safety: 'unsafe',
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end }, `${action.trim()}:`)]),
-      });
-    }
-    if (typeof data['prefix'] === 'string') {
-      actions.push({
-        title: `Run it as a shell command (\`${data['prefix']}...\`)`,
-        isPreferred: false,
-        safety: 'unsafe',
-        edit: workspaceEdit(document, [replaceSpan(document, { start, end: start }, data['prefix'])]),
-      });
-    }
-    const actionSpan = data['actionSpan'] as { start: number; end: number } | undefined;
-    if (typeof data['action'] === 'string' && actionSpan && typeof actionSpan.start === 'number') {
-      actions.push({
-        title: `Use \`${data['action']}\` instead`,
-        isPreferred: true,
-        // Another action runs: names and numbers are looked up differently.
-        safety: 'unsafe',
-        edit: workspaceEdit(document, [replaceSpan(document, actionSpan, data['action'])]),
-      });
-    }
-    return actions;
-  },
+  summary: { severity: 'error', catches: 'hook values without `action:`, or arguments the action cannot take' },
 };

@@ -3,7 +3,7 @@ import { EntryLine } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { isFlagTrue, OptionContext } from '../../analysis/optionContext';
 import { appendToSection, workspaceEdit } from '../edits';
-import { Rule, RuleFix } from './rule';
+import { Rule, RuleFix, RuleContext, FixContext } from './rule';
 import { dropEntries, dropsUser, selectedHeader } from '../../analysis/privilegeDrop';
 
 // What `vacuum` cleans up on exit (core/uwsgi.c, vacuum()): the UNIX socket files of the
@@ -53,6 +53,37 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
     if (unixSocketPath(model, entry, parser) !== undefined) files.push({ entry, what: 'socket' });
   }
   return files;
+}
+
+function check({ model, options, report }: RuleContext): void {
+  // `vacuum = false` is a choice, not an oversight: only a missing vacuum is reported.
+  if (model.has(VACUUM)) return;
+  if (!selectedHeader(model)) return;
+  const files = filesLeftBehind(model, options);
+  const first = files[0];
+  if (!first) return;
+  const others = [...new Set(files.slice(1).map((f) => `\`${f.entry.key}\``))];
+  const also = others.length > 0 ? ` The same goes for ${others.join(', ')}.` : '';
+  const consequence = first.what === 'socket'
+    ? 'creates a UNIX socket file, and without `vacuum` uWSGI leaves it on disk when it exits: clients then find a dead socket instead of none.'
+    : 'writes a pid file, and without `vacuum` uWSGI leaves it on disk when it exits: the stale number may later belong to another process, which `--stop`, `--reload` or scripts would then signal.';
+  report({
+    span: first.entry.valueSpan,
+    message: `\`${first.entry.key}\` ${consequence}${also}`,
+  });
+}
+
+function fixes({ document, model }: FixContext): RuleFix[] {
+  const header = selectedHeader(model);
+  if (!header) return [];
+  const action: RuleFix = {
+    title: 'Add `vacuum = true`',
+    isPreferred: true,
+    // uWSGI then deletes the socket and pid files when it exits.
+    safety: 'unsafe',
+    edit: workspaceEdit(document, [appendToSection(document, header, ['vacuum = true'])]),
+  };
+  return [action];
 }
 
 /**
@@ -127,43 +158,7 @@ function filesLeftBehind(model: DocumentModel, options: OptionContext): LeftBehi
  * - [uWSGI options: vacuum](https://uwsgi-docs.readthedocs.io/en/latest/Options.html#vacuum)
  */
 export const missingVacuum: Rule = {
-  id: 'missing-vacuum',
-  defaultSeverity: 'information',
+  id: 'missing-vacuum', defaultSeverity: 'information', order: 220, check, fixes,
   title: 'UNIX socket or pid file without vacuum: uWSGI leaves the file behind when it exits',
-  order: 220,
-  summary: {
-    severity: 'information',
-    catches: 'UNIX sockets and pidfiles left behind on exit',
-  },
-
-  check({ model, options, report }) {
-    // `vacuum = false` is a choice, not an oversight: only a missing vacuum is reported.
-    if (model.has(VACUUM)) return;
-    if (!selectedHeader(model)) return;
-    const files = filesLeftBehind(model, options);
-    const first = files[0];
-    if (!first) return;
-    const others = [...new Set(files.slice(1).map((f) => `\`${f.entry.key}\``))];
-    const also = others.length > 0 ? ` The same goes for ${others.join(', ')}.` : '';
-    const consequence = first.what === 'socket'
-      ? 'creates a UNIX socket file, and without `vacuum` uWSGI leaves it on disk when it exits: clients then find a dead socket instead of none.'
-      : 'writes a pid file, and without `vacuum` uWSGI leaves it on disk when it exits: the stale number may later belong to another process, which `--stop`, `--reload` or scripts would then signal.';
-    report({
-      span: first.entry.valueSpan,
-      message: `\`${first.entry.key}\` ${consequence}${also}`,
-    });
-  },
-
-  fixes({ document, model }) {
-    const header = selectedHeader(model);
-    if (!header) return [];
-    const action: RuleFix = {
-      title: 'Add `vacuum = true`',
-      isPreferred: true,
-      // uWSGI then deletes the socket and pid files when it exits.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [appendToSection(document, header, ['vacuum = true'])]),
-    };
-    return [action];
-  },
+  summary: { severity: 'information', catches: 'UNIX sockets and pidfiles left behind on exit' },
 };

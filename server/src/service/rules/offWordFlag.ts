@@ -1,9 +1,42 @@
 import { findInlineComment } from '../../parser/values';
 import { meansOff } from '../../analysis/optionContext';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes } from '../edits';
 import { code } from '../markup';
 import { isFlagParser } from './invalidValue';
-import { Rule, RuleFix } from './rule';
+import { Rule, RuleFix, RuleContext, FixContext } from './rule';
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  const text = model.text;
+  const flags = model.entriesWhere((key) => {
+    const lookup = options.lookup(key);
+    return (lookup.kind === 'option' || lookup.kind === 'needs-plugin') && isFlagParser(lookup.facts.parser);
+  });
+  for (const entry of flags) {
+    if (!model.isLiteralValue(entry)) continue;
+    // A comment after the word changes nothing: both read as true. The word is what was meant.
+    const commentAt = findInlineComment(text, entry.valueSpan);
+    const end = commentAt >= 0 ? commentAt : entry.valueSpan.end;
+    const word = text.slice(entry.valueSpan.start, end);
+    if (!meansOff(word)) continue;
+    // `true` writes what uWSGI reads, unless a `%(key)` or `if-opt` reads the word itself.
+    const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
+    context.report({
+      data: { keeps: !read },
+      span: { start: entry.valueSpan.start, end },
+      message: `uWSGI turns \`${entry.key}\` on: only an exact \`false\`, \`off\`, \`no\` or \`0\` switches a flag off, and ${code(word)} is none of them. Write \`false\` for off, or \`true\` to say what uWSGI does now.`,
+    });
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const title = (value: string): string => `Change to \`${value}\``;
+  // `false` is what the word means and changes what uWSGI does; `true` keeps it.
+  return [
+    ...replacementFixes(document, diagnostic, ['false'], title, 'unsafe'),
+    ...replacementFixes(document, diagnostic, ['true'], title, data['keeps'] === false ? 'unsafe' : 'safe', false),
+  ];
+}
 
 /**
  * **Default severity:** warning
@@ -64,48 +97,7 @@ import { Rule, RuleFix } from './rule';
  * - Everywhere: `"uwsgi.diagnostics": { "off-word-flag": "off" }`, or `--rule off-word-flag=off`.
  */
 export const offWordFlag: Rule = {
-  id: 'off-word-flag',
-  defaultSeverity: 'warning',
+  id: 'off-word-flag', defaultSeverity: 'warning', order: 162, check, fixes,
   title: 'Flag written with a word that means off (`disabled`, `none`): uWSGI turns it on',
-  order: 162,
-  summary: {
-    severity: 'warning',
-    catches: '`vacuum = disabled`, `strict = none`: only `false`, `off`, `no` and `0` switch a flag off',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    const text = model.text;
-    const flags = model.entriesWhere((key) => {
-      const lookup = options.lookup(key);
-      return (lookup.kind === 'option' || lookup.kind === 'needs-plugin') && isFlagParser(lookup.facts.parser);
-    });
-    for (const entry of flags) {
-      if (!model.isLiteralValue(entry)) continue;
-      // A comment after the word changes nothing: both read as true. The word is what was meant.
-      const commentAt = findInlineComment(text, entry.valueSpan);
-      const end = commentAt >= 0 ? commentAt : entry.valueSpan.end;
-      const word = text.slice(entry.valueSpan.start, end);
-      if (!meansOff(word)) continue;
-      // `true` writes what uWSGI reads, unless a `%(key)` or `if-opt` reads the word itself.
-      const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
-      context.report({
-        data: { keeps: !read },
-        span: { start: entry.valueSpan.start, end },
-        message: `uWSGI turns \`${entry.key}\` on: only an exact \`false\`, \`off\`, \`no\` or \`0\` switches a flag off, and ${code(word)} is none of them. Write \`false\` for off, or \`true\` to say what uWSGI does now.`,
-      });
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    const change = (value: string, safety: RuleFix['safety'], isPreferred: boolean): RuleFix => ({
-      title: `Change to \`${value}\``,
-      isPreferred,
-      safety,
-      edit: workspaceEdit(document, [replaceSpan(document, span, value)]),
-    });
-    // `false` is what the word means and changes what uWSGI does; `true` keeps it.
-    return [change('false', 'unsafe', true), change('true', data['keeps'] === false ? 'unsafe' : 'safe', false)];
-  },
+  summary: { severity: 'warning', catches: '`vacuum = disabled`, `strict = none`: only `false`, `off`, `no` and `0` switch a flag off' },
 };

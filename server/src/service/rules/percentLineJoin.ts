@@ -1,7 +1,7 @@
 import { Line, LineKind } from '../../parser/ast';
 import { code, truncate } from '../markup';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** How much of the swallowed line the message quotes. */
 const QUOTED = 60;
@@ -45,6 +45,32 @@ function messageFor(line: Line, join: number, next: string): string {
     return `The value of \`${line.key}\` ends in a \`%\`: ${how}, so ${quoted} is joined to the value and the \`%\` is gone. Write \`%%\` for a literal percent sign.`;
   }
   return `This line ends in a \`%\`: ${how}, so ${quoted} is joined to it. Write \`%%\` for a literal percent sign.`;
+}
+
+function check(context: RuleContext): void {
+  const text = context.model.text;
+  for (const line of context.document.ast.lines) {
+    if (line.joins.length === 0 || line.kind === LineKind.Blank) continue;
+    for (const join of line.joins) {
+      const next = physicalLine(text, join + 2);
+      context.report({
+        span: { start: join, end: join + 1 },
+        message: messageFor(line, join, next),
+        data: { safe: evidentlyLiteral(text, line, join, next) },
+      });
+    }
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return [{
+    title: 'Write `%%` for a literal percent sign',
+    isPreferred: true,
+    safety: data['safe'] === true ? 'safe' : 'unsafe',
+    edit: workspaceEdit(document, [replaceSpan(document, { start, end }, '%%')]),
+  }];
 }
 
 /**
@@ -99,38 +125,7 @@ function messageFor(line: Line, join: number, next: string): string {
  * See also the official [magic variables](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#magic-variables).
  */
 export const percentLineJoin: Rule = {
-  id: 'percent-line-join',
-  defaultSeverity: 'warning',
+  id: 'percent-line-join', defaultSeverity: 'warning', order: 55, check, fixes,
   title: 'A line ending in `%`: uWSGI joins the next line to it',
-  order: 55,
-  summary: {
-    severity: 'warning',
-    catches: '`; below 50%` then `cheaper = 2`: the `%` swallows the next line',
-  },
-
-  check(context) {
-    const text = context.model.text;
-    for (const line of context.document.ast.lines) {
-      if (line.joins.length === 0 || line.kind === LineKind.Blank) continue;
-      for (const join of line.joins) {
-        const next = physicalLine(text, join + 2);
-        context.report({
-          span: { start: join, end: join + 1 },
-          message: messageFor(line, join, next),
-          data: { safe: evidentlyLiteral(text, line, join, next) },
-        });
-      }
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return [{
-      title: 'Write `%%` for a literal percent sign',
-      isPreferred: true,
-      safety: data['safe'] === true ? 'safe' : 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, '%%')]),
-    }];
-  },
+  summary: { severity: 'warning', catches: '`; below 50%` then `cheaper = 2`: the `%` swallows the next line' },
 };

@@ -3,7 +3,7 @@ import { DocumentModel } from '../../analysis/model';
 import { replacementFixes } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { Severity } from '../settings';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 import { dropEntries, dropsUser } from '../../analysis/privilegeDrop';
 
 /** The normal drop; `immediate-uid` switches while the file is read, before any of these files exist. */
@@ -58,6 +58,30 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
       : { severity: 'information', consequence: 'harmless here: the processes keep writing through the descriptor root opened, but the file belongs to root and reopening it (`log-reopen`, `log-maxsize`, rotation) would fail' };
   }
   return { severity: 'information', consequence: 'the file belongs to root' };
+}
+
+function check({ model, report }: RuleContext): void {
+  const drop = dropEntries(model, 'user').find((entry) => entry.key === DROP_USER_OPTION && dropsUser(model, entry));
+  if (!drop) return;
+  const logChowned = flagOn(model, LOG_CHOWN_OPTION);
+  for (const entry of model.entriesWhere((key) => afterDropVariant(key) !== undefined)) {
+    const variant = afterDropVariant(entry.key)!;
+    if (hasRole(entry.key, 'log-file') && (logChowned || createsNoFile(entry.value))) continue;
+    const verdict = verdictFor(model, entry.key);
+    report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` creates its file while uWSGI is still root, before it switches to \`uid = ${drop.value}\`: ${verdict.consequence}. \`${variant}\` does the same after the drop.`,
+      severity: verdict.severity,
+      data: { variant },
+    });
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const variant = data['variant'];
+  if (typeof variant !== 'string') return [];
+  // Unsafe: the file is then written later, by another user.
+  return replacementFixes(document, diagnostic, [variant], () => `Change to \`${variant}\` (after the privilege drop)`, 'unsafe');
 }
 
 /**
@@ -141,36 +165,7 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
  * - [missing-vacuum](missing-vacuum.md)
  */
 export const pidfileBeforeDrop: Rule = {
-  id: 'pidfile-before-drop',
-  defaultSeverity: 'warning',
+  id: 'pidfile-before-drop', defaultSeverity: 'warning', order: 230, check, fixes,
   title: 'pidfile/daemonize/logto create their file as root although uid is set, and vacuum or a log reopen then fails: use the `2` variant',
-  order: 230,
-  summary: {
-    severity: 'warning when `vacuum` or a log reopen then fails (information otherwise)',
-    catches: '`pidfile`, `daemonize`, `logto` created as root before the privilege drop',
-  },
-
-  check({ model, report }) {
-    const drop = dropEntries(model, 'user').find((entry) => entry.key === DROP_USER_OPTION && dropsUser(model, entry));
-    if (!drop) return;
-    const logChowned = flagOn(model, LOG_CHOWN_OPTION);
-    for (const entry of model.entriesWhere((key) => afterDropVariant(key) !== undefined)) {
-      const variant = afterDropVariant(entry.key)!;
-      if (hasRole(entry.key, 'log-file') && (logChowned || createsNoFile(entry.value))) continue;
-      const verdict = verdictFor(model, entry.key);
-      report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` creates its file while uWSGI is still root, before it switches to \`uid = ${drop.value}\`: ${verdict.consequence}. \`${variant}\` does the same after the drop.`,
-        severity: verdict.severity,
-        data: { variant },
-      });
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const variant = data['variant'];
-    if (typeof variant !== 'string') return [];
-    // Unsafe: the file is then written later, by another user.
-    return replacementFixes(document, diagnostic, [variant], () => `Change to \`${variant}\` (after the privilege drop)`, 'unsafe');
-  },
+  summary: { severity: 'warning when `vacuum` or a log reopen then fails (information otherwise)', catches: '`pidfile`, `daemonize`, `logto` created as root before the privilege drop' },
 };

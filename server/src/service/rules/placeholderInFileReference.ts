@@ -13,6 +13,26 @@ function placeholdersIn(context: RuleContext, entry: EntryLine, reference: Segme
   return inner;
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const entry of model.applied) {
+    if (!entry.value.includes('@(') || !entry.value.includes('%(')) continue;
+    if (!referencesExpandedIn(entry.key, options.option(entry.key)?.immediate === true)) continue;
+    for (const segment of model.segments(entry)) {
+      if (segment.kind !== 'reference') continue;
+      const placeholders = placeholdersIn(context, entry, segment);
+      if (placeholders.length === 0) continue;
+      const first = placeholders[0]!;
+      const written = model.text.slice(first.start, first.end);
+      const opened = model.text.slice(segment.nameSpan.start, segment.nameSpan.end);
+      context.report({
+        span: { start: first.start, end: placeholders[placeholders.length - 1]!.end },
+        message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. \`${written}\` cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
+      });
+    }
+  }
+}
+
 /**
  * **Default severity:** error: uWSGI stops.
  *
@@ -60,32 +80,7 @@ function placeholdersIn(context: RuleContext, entry: EntryLine, reference: Segme
  * - Everywhere: `"uwsgi.diagnostics": { "placeholder-in-file-reference": "off" }`, or `--rule placeholder-in-file-reference=off`.
  */
 export const placeholderInFileReference: Rule = {
-  id: 'placeholder-in-file-reference',
-  defaultSeverity: 'error',
+  id: 'placeholder-in-file-reference', defaultSeverity: 'error', order: 57, check,
   title: '`@(...)` whose file name holds a `%(...)`: uWSGI opens the literal name and stops',
-  order: 57,
-  summary: {
-    severity: 'error',
-    catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const entry of model.applied) {
-      if (!entry.value.includes('@(') || !entry.value.includes('%(')) continue;
-      if (!referencesExpandedIn(entry.key, options.option(entry.key)?.immediate === true)) continue;
-      for (const segment of model.segments(entry)) {
-        if (segment.kind !== 'reference') continue;
-        const placeholders = placeholdersIn(context, entry, segment);
-        if (placeholders.length === 0) continue;
-        const first = placeholders[0]!;
-        const written = model.text.slice(first.start, first.end);
-        const opened = model.text.slice(segment.nameSpan.start, segment.nameSpan.end);
-        context.report({
-          span: { start: first.start, end: placeholders[placeholders.length - 1]!.end },
-          message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. \`${written}\` cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
-        });
-      }
-    }
-  },
+  summary: { severity: 'error', catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`' },
 };

@@ -1,9 +1,41 @@
 import { hasRole } from '../../registry/registry';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** A word character: `%(name)suffix` is a placeholder followed by a word, not Python's `%(name)s`. */
 const WORD = /[A-Za-z0-9_]/;
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  const text = model.text;
+  let previous: unknown;
+  for (const { entry, segment } of model.uses) {
+    // Math operands share their segment: one finding per `%(...)`.
+    if (segment === previous) continue;
+    previous = segment;
+    if (text.charCodeAt(segment.end) !== 115 || segment.end >= entry.valueSpan.end) continue;
+    if (segment.end + 1 < entry.valueSpan.end && WORD.test(text[segment.end + 1]!)) continue;
+    // `set`, `set-placeholder`: their `%(...)` is expanded where the value lands; other immediate
+    // options keep it literal.
+    if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
+    const written = text.slice(segment.start, segment.end);
+    context.report({
+      span: { start: segment.end, end: segment.end + 1 },
+      message: `uWSGI placeholders have no type letter: \`${written}\` is the placeholder and the \`s\` after it stays in the value of \`${entry.key}\`. Python's ConfigParser writes \`${written}s\`; uWSGI's is \`${written}\`.`,
+    });
+  }
+}
+
+function fixes({ document, diagnostic }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return [{
+    title: 'Remove the `s`',
+    isPreferred: true,
+    safety: 'safe',
+    edit: workspaceEdit(document, [replaceSpan(document, { start, end }, '')]),
+  }];
+}
 
 /**
  * **Default severity:** warning.
@@ -51,44 +83,7 @@ const WORD = /[A-Za-z0-9_]/;
  * See also the official [placeholders](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#placeholders).
  */
 export const pythonStylePlaceholder: Rule = {
-  id: 'python-style-placeholder',
-  defaultSeverity: 'warning',
+  id: 'python-style-placeholder', defaultSeverity: 'warning', order: 58, check, fixes,
   title: '`%(name)s` written the Python way: uWSGI expands `%(name)` and keeps the `s`',
-  order: 58,
-  summary: {
-    severity: 'warning',
-    catches: '`chdir = %(base)s/app`: the `s` stays in the value',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    const text = model.text;
-    let previous: unknown;
-    for (const { entry, segment } of model.uses) {
-      // Math operands share their segment: one finding per `%(...)`.
-      if (segment === previous) continue;
-      previous = segment;
-      if (text.charCodeAt(segment.end) !== 115 || segment.end >= entry.valueSpan.end) continue;
-      if (segment.end + 1 < entry.valueSpan.end && WORD.test(text[segment.end + 1]!)) continue;
-      // `set`, `set-placeholder`: their `%(...)` is expanded where the value lands; other immediate
-      // options keep it literal.
-      if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
-      const written = text.slice(segment.start, segment.end);
-      context.report({
-        span: { start: segment.end, end: segment.end + 1 },
-        message: `uWSGI placeholders have no type letter: \`${written}\` is the placeholder and the \`s\` after it stays in the value of \`${entry.key}\`. Python's ConfigParser writes \`${written}s\`; uWSGI's is \`${written}\`.`,
-      });
-    }
-  },
-
-  fixes({ document, diagnostic }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return [{
-      title: 'Remove the `s`',
-      isPreferred: true,
-      safety: 'safe',
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, '')]),
-    }];
-  },
+  summary: { severity: 'warning', catches: '`chdir = %(base)s/app`: the `s` stays in the value' },
 };

@@ -7,7 +7,7 @@ import { replaceSpan, workspaceEdit } from '../edits';
 import { code } from '../markup';
 import { Severity } from '../settings';
 import { isFlagParser, readsLeadingNumber } from './invalidValue';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** Value kinds with a syntax of their own, where quotes may belong to it (routes, `name=value` setters...). */
 const OWN_SYNTAX_KINDS = new Set(['route', 'rule', 'placeholder', 'custom_option', 'deprecated', 'logic_close']);
@@ -102,6 +102,27 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
   context.report({ span, severity, message, data: { safe: safe && !read } });
 }
 
+function check(context: RuleContext): void {
+  for (const entry of context.model.applied) {
+    if (entry.value.length < 2 || (!entry.value.includes('"') && !entry.value.includes("'"))) continue;
+    checkEntry(context, entry);
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  if (end - start < 2) return [];
+  // A magic `%` line join inside the value would move with the text: no fix there.
+  if (document.text.slice(start, end).includes('%\n')) return [];
+  return [{
+    title: 'Remove the quotes',
+    isPreferred: true,
+    safety: data['safe'] === true ? 'safe' : 'unsafe',
+    edit: workspaceEdit(document, [replaceSpan(document, { start, end }, document.text.slice(start + 1, end - 1))]),
+  }];
+}
+
 /**
  * **Default severity:** warning; information where the quotes change nothing (a flag that stays
  * true) or may be wanted (log formats, printed text, an `env` variable's value)
@@ -161,33 +182,7 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
  * See also the official [configuration guide](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
  */
 export const quotedValue: Rule = {
-  id: 'quoted-value',
-  defaultSeverity: 'warning',
+  id: 'quoted-value', defaultSeverity: 'warning', order: 161, check, fixes,
   title: 'Quoted value: uWSGI has no quoting and keeps the quotes in the value',
-  order: 161,
-  summary: {
-    severity: 'warning (information where the quotes change nothing or may be wanted)',
-    catches: '`module = "app.wsgi"`: the quotes are part of the module name',
-  },
-
-  check(context) {
-    for (const entry of context.model.applied) {
-      if (entry.value.length < 2 || (!entry.value.includes('"') && !entry.value.includes("'"))) continue;
-      checkEntry(context, entry);
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    if (end - start < 2) return [];
-    // A magic `%` line join inside the value would move with the text: no fix there.
-    if (document.text.slice(start, end).includes('%\n')) return [];
-    return [{
-      title: 'Remove the quotes',
-      isPreferred: true,
-      safety: data['safe'] === true ? 'safe' : 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, document.text.slice(start + 1, end - 1))]),
-    }];
-  },
+  summary: { severity: 'warning (information where the quotes change nothing or may be wanted)', catches: '`module = "app.wsgi"`: the quotes are part of the module name' },
 };

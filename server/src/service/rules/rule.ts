@@ -64,9 +64,12 @@ export interface RuleFix extends CodeAction {
 
 /**
  * One diagnostic rule: one file under rules/ (named after the id in camelCase, exporting the rule
- * under that name) and one spec. The doc comment right above the rule is its page: `npm run
- * generate` writes it to docs/rules/<id>.md, and lists the rule in the rule index (index.ts), the
- * README rules table and the `uwsgi.diagnostics` settings schema.
+ * under that name) and one spec. The file holds its helpers and the module functions `check` and
+ * `fixes`, then the rule's page as the doc comment of the rule, then the rule itself, which names
+ * those functions and carries its facts in three lines (id, severity, order; title; summary): with
+ * that layout no two rule files repeat each other's shape. `npm run generate` writes the page to
+ * docs/rules/<id>.md, and lists the rule in the rule index (index.ts), the README rules table and
+ * the `uwsgi.diagnostics` settings schema.
  */
 export interface Rule {
   readonly id: string;

@@ -1,4 +1,4 @@
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 import { dropOption, instanceDropOptions, RootValue, rootValue } from '../../analysis/privilegeDrop';
 import { replacementFixes } from '../edits';
 
@@ -13,6 +13,34 @@ function messageFor(key: string, kind: 'user' | 'group', value: string, root: Ro
     return `${shown} gives up no privileges: uWSGI switches user only for a non-zero uid, so the master and every worker keep running as root with full access to the machine.`;
   }
   return `${shown} keeps group root: uWSGI calls setgid() only for a non-zero gid, so the processes stay in group root and keep root's supplementary groups, with the file access they grant.`;
+}
+
+function check({ model, report }: RuleContext): void {
+  const names = new Set(instanceDropOptions().map((o) => o.name));
+  const entries = model.entriesWhere((key) => names.has(key));
+  // Next to a user that stays root, group root grants nothing more: that one finding says it all.
+  const userStaysRoot = entries.some((entry) => dropOption(entry.key)!.kind === 'user' && rootValue(model, entry) === 'root-name');
+  for (const entry of entries) {
+    const root = rootValue(model, entry);
+    if (!root) continue;
+    const kind = dropOption(entry.key)!.kind;
+    const literal = !entry.value.includes('%(');
+    const redundant = kind === 'group' && root === 'root-name' && userStaysRoot;
+    report({
+      span: entry.valueSpan,
+      message: messageFor(entry.key, kind, entry.value, root, literal) + (redundant ? ' The user stays root as well, so this adds nothing to that finding.' : ''),
+      ...(redundant ? { severity: 'information' as const } : {}),
+      // Only a literal value can be replaced without changing what a placeholder means elsewhere.
+      data: { kind, fixable: literal },
+    });
+  }
+}
+
+function fixes({ document, settings, diagnostic, data }: FixContext): RuleFix[] {
+  if (data['fixable'] !== true) return [];
+  const name = data['kind'] === 'group' ? settings.privilegeDrop.group : settings.privilegeDrop.user;
+  const title = data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`;
+  return replacementFixes(document, diagnostic, [name], () => title, 'unsafe');
 }
 
 /**
@@ -88,40 +116,7 @@ function messageFor(key: string, kind: 'user' | 'group', value: string, root: Ro
  * - [Things to know](https://uwsgi-docs.readthedocs.io/en/latest/ThingsToKnow.html)
  */
 export const runningAsRoot: Rule = {
-  id: 'running-as-root',
-  defaultSeverity: 'warning',
+  id: 'running-as-root', defaultSeverity: 'warning', order: 190, check, fixes,
   title: 'uid/gid set to root or 0: uWSGI does not drop privileges and the workers keep running as root',
-  order: 190,
-  summary: {
-    severity: 'warning (information for `gid = root` beside `uid = root`)',
-    catches: '`uid = root`, `gid = 0`',
-  },
-
-  check({ model, report }) {
-    const names = new Set(instanceDropOptions().map((o) => o.name));
-    const entries = model.entriesWhere((key) => names.has(key));
-    // Next to a user that stays root, group root grants nothing more: that one finding says it all.
-    const userStaysRoot = entries.some((entry) => dropOption(entry.key)!.kind === 'user' && rootValue(model, entry) === 'root-name');
-    for (const entry of entries) {
-      const root = rootValue(model, entry);
-      if (!root) continue;
-      const kind = dropOption(entry.key)!.kind;
-      const literal = !entry.value.includes('%(');
-      const redundant = kind === 'group' && root === 'root-name' && userStaysRoot;
-      report({
-        span: entry.valueSpan,
-        message: messageFor(entry.key, kind, entry.value, root, literal) + (redundant ? ' The user stays root as well, so this adds nothing to that finding.' : ''),
-        ...(redundant ? { severity: 'information' as const } : {}),
-        // Only a literal value can be replaced without changing what a placeholder means elsewhere.
-        data: { kind, fixable: literal },
-      });
-    }
-  },
-
-  fixes({ document, settings, diagnostic, data }) {
-    if (data['fixable'] !== true) return [];
-    const name = data['kind'] === 'group' ? settings.privilegeDrop.group : settings.privilegeDrop.user;
-    const title = data['kind'] === 'group' ? `Drop to group \`${name}\` instead of root` : `Run as \`${name}\` instead of root`;
-    return replacementFixes(document, diagnostic, [name], () => title, 'unsafe');
-  },
+  summary: { severity: 'warning (information for `gid = root` beside `uid = root`)', catches: '`uid = root`, `gid = 0`' },
 };

@@ -2,9 +2,9 @@ import { EntryLine } from '../../parser/ast';
 import { hasRole, OptionFacts } from '../../registry/registry';
 import { hasOwnBraceVariables, valueLanguage } from '../../analysis/valueLanguage';
 import { shellVariablePattern, templateJudgement } from '../../analysis/templateMarkers';
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes } from '../edits';
 import { code } from '../markup';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** The facts of a key that is an option somewhere (here, in a plugin not loaded, in the other version). */
 function optionFacts(context: RuleContext, key: string): OptionFacts | undefined {
@@ -59,6 +59,25 @@ function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts |
     const fixable = replacement !== undefined && !entry.joins.some((join) => join >= span.start && join < span.end);
     context.report({ span, message: `${stays} ${advice}`, ...(fixable ? { data: { replacement } } : {}) });
   }
+}
+
+function check(context: RuleContext): void {
+  const { model } = context;
+  const entries = model.applied.filter((entry) => entry.value.includes('${'));
+  if (entries.length === 0 || templateJudgement(model, context.options).isTemplate) return;
+  for (const entry of entries) {
+    const facts = optionFacts(context, entry.key);
+    // A key nobody reads applies nothing; a `%(key)` elsewhere gets its text.
+    if (!facts && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) continue;
+    if (valueLanguage(entry, facts) === 'shell' || hasOwnBraceVariables(facts)) continue;
+    checkEntry(context, entry, facts);
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const replacement = data['replacement'];
+  if (typeof replacement !== 'string') return [];
+  return replacementFixes(document, diagnostic, [replacement], () => `Change to ${code(replacement)}`, 'unsafe');
 }
 
 /**
@@ -124,37 +143,7 @@ function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts |
  * See also the official [configuration guide](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html#placeholders).
  */
 export const shellStyleVariable: Rule = {
-  id: 'shell-style-variable',
-  defaultSeverity: 'warning',
+  id: 'shell-style-variable', defaultSeverity: 'warning', order: 164, check, fixes,
   title: 'Shell-style `${VAR}` in a value: uWSGI expands `$(VAR)` only and keeps `${VAR}` literally',
-  order: 164,
-  summary: {
-    severity: 'warning',
-    catches: '`chdir = ${HOME}/app`: uWSGI keeps `${HOME}` as text (not in shell commands, routes or templates)',
-  },
-
-  check(context) {
-    const { model } = context;
-    const entries = model.applied.filter((entry) => entry.value.includes('${'));
-    if (entries.length === 0 || templateJudgement(model, context.options).isTemplate) return;
-    for (const entry of entries) {
-      const facts = optionFacts(context, entry.key);
-      // A key nobody reads applies nothing; a `%(key)` elsewhere gets its text.
-      if (!facts && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) continue;
-      if (valueLanguage(entry, facts) === 'shell' || hasOwnBraceVariables(facts)) continue;
-      checkEntry(context, entry, facts);
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const replacement = data['replacement'];
-    if (typeof replacement !== 'string') return [];
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    return [{
-      title: `Change to ${code(replacement)}`,
-      isPreferred: true,
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
-    }];
-  },
+  summary: { severity: 'warning', catches: '`chdir = ${HOME}/app`: uWSGI keeps `${HOME}` as text (not in shell commands, routes or templates)' },
 };

@@ -2,7 +2,7 @@ import { LineKind, Span } from '../../parser/ast';
 import { DocumentModel } from '../../analysis/model';
 import { TEMPLATE_MARKER_THRESHOLD, templateJudgement } from '../../analysis/templateMarkers';
 import { code } from '../markup';
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
 
 /** How many markers the message names, and shows as related places. */
 const SHOWN_MARKERS = 3;
@@ -13,6 +13,23 @@ function fileSpan(model: DocumentModel): Span | undefined {
   if (header) return { start: header.contentStart, end: header.contentEnd };
   const first = model.doc.lines.find((line) => line.kind !== LineKind.Blank);
   return first ? { start: first.contentStart, end: first.contentEnd } : undefined;
+}
+
+function check(context: RuleContext): void {
+  const { model } = context;
+  const judgement = templateJudgement(model, context.options);
+  if (!judgement.isTemplate) return;
+  const span = fileSpan(model);
+  if (!span) return;
+  const shown = judgement.markers.slice(0, SHOWN_MARKERS);
+  const names = shown.map((marker) => code(marker.text)).join(', ');
+  const more = judgement.markers.length > shown.length ? ', ...' : '';
+  context.report({
+    span,
+    wholeFile: true,
+    message: `This file looks like a template for another tool: it has ${judgement.markers.length} markers (${names}${more}) that uWSGI does not fill in itself. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.`,
+    related: shown.map((marker) => ({ span: marker.span, message: `Template marker ${code(marker.text)}` })),
+  });
 }
 
 /**
@@ -60,29 +77,7 @@ function fileSpan(model: DocumentModel): Span | undefined {
  * template stays. To lint what uWSGI will read, lint the file the template tool writes.
  */
 export const templateFile: Rule = {
-  id: 'template-file',
-  defaultSeverity: 'information',
+  id: 'template-file', defaultSeverity: 'information', order: 165, check,
   title: 'The file is a template for another tool: its markers are left alone',
-  order: 165,
-  summary: {
-    severity: 'information',
-    catches: `a file with ${TEMPLATE_MARKER_THRESHOLD} or more \`\${VAR}\`, \`{{ var }}\`, \`__VAR__\` or \`@VAR@\` markers, said once`,
-  },
-
-  check(context) {
-    const { model } = context;
-    const judgement = templateJudgement(model, context.options);
-    if (!judgement.isTemplate) return;
-    const span = fileSpan(model);
-    if (!span) return;
-    const shown = judgement.markers.slice(0, SHOWN_MARKERS);
-    const names = shown.map((marker) => code(marker.text)).join(', ');
-    const more = judgement.markers.length > shown.length ? ', ...' : '';
-    context.report({
-      span,
-      wholeFile: true,
-      message: `This file looks like a template for another tool: it has ${judgement.markers.length} markers (${names}${more}) that uWSGI does not fill in itself. Fine if the tool fills them in before uWSGI reads the file, so findings about the markers are left out: lint the generated file to check what uWSGI applies.`,
-      related: shown.map((marker) => ({ span: marker.span, message: `Template marker ${code(marker.text)}` })),
-    });
-  },
+  summary: { severity: 'information', catches: `a file with ${TEMPLATE_MARKER_THRESHOLD} or more \`\${VAR}\`, \`{{ var }}\`, \`__VAR__\` or \`@VAR@\` markers, said once` },
 };

@@ -1,4 +1,16 @@
-import { Rule } from './rule';
+import { Rule, RuleContext } from './rule';
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const entry of model.entriesWhere((key) => options.option(key)?.terminates === true)) {
+    const facts = options.option(entry.key)!;
+    const when = facts.immediate ? 'as soon as it reads this line' : 'when it applies this option';
+    context.report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` is a one-shot command, not a setting: uWSGI exits ${when}, so this configuration never starts a server.`,
+    });
+  }
+}
 
 /**
  * **Default severity:** warning
@@ -38,24 +50,7 @@ import { Rule } from './rule';
  * - [Management: stopping and reloading](https://uwsgi-docs.readthedocs.io/en/latest/Management.html)
  */
 export const terminatingOption: Rule = {
-  id: 'terminating-option',
-  defaultSeverity: 'warning',
+  id: 'terminating-option', defaultSeverity: 'warning', order: 170, check,
   title: 'Option that makes uWSGI exit when it is applied (version, help, stop, reload...)',
-  order: 170,
-  summary: {
-    severity: 'warning',
-    catches: '`version`, `help`, `stop`...: uWSGI exits when it reads them',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const entry of model.entriesWhere((key) => options.option(key)?.terminates === true)) {
-      const facts = options.option(entry.key)!;
-      const when = facts.immediate ? 'as soon as it reads this line' : 'when it applies this option';
-      context.report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` is a one-shot command, not a setting: uWSGI exits ${when}, so this configuration never starts a server.`,
-      });
-    }
-  },
+  summary: { severity: 'warning', catches: '`version`, `help`, `stop`...: uWSGI exits when it reads them' },
 };

@@ -5,7 +5,7 @@ import { hasRole, nearest } from '../../registry/registry';
 import { OptionContext } from '../../analysis/optionContext';
 import { replacementFixes, stringList } from '../edits';
 import { externalPlaceholders } from '../externalPlaceholders';
-import { Rule, RuleFix } from './rule';
+import { Rule, RuleFix, RuleContext, FixContext } from './rule';
 
 /** A name built from other references (`%(%(x))`, `%($(ENV))`, `%(%n)`) is only known at run time. */
 function isComputedName(name: string): boolean {
@@ -23,6 +23,74 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
     .filter((entry) => options.option(entry.key)?.immediate === true && !localSectionReference(entry))
     .sort((a, b) => a.start - b.start);
   return unread[0];
+}
+
+function check(context: RuleContext): void {
+  const { document, model, options } = context;
+  const external = externalPlaceholders(document.ast, context.settings);
+  const loader = firstUnreadLoader(model, options);
+  // `inherit` and `ini = :section` bring keys the author may count on; we read what they bring.
+  const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || (hasRole(entry.key, 'section-loader') && localSectionReference(entry) !== undefined));
+  const includesRead = model.includes.files.length > 0;
+  let definedNames: string[] | undefined;
+  for (const use of model.uses) {
+    const { entry, name } = use;
+    if (isComputedName(use.segment.name)) continue;
+    const facts = options.option(entry.key);
+    // `set`, `set-placeholder`: read at once, but their `%(...)` is expanded where the value is used.
+    // Never expanded at all: unexpanded-reference reports it, whether the name is defined or not.
+    if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) continue;
+    if (model.isBlockVariable(use)) continue;
+    if (model.isDefined(name)) continue;
+    if (model.includes.keys.has(name)) continue;
+    // Any file uWSGI reads may define it, sections pulled there included: the interpretation saw them all.
+    if (includesRead && context.interpretation().defines(name)) continue;
+    if (external.has(name)) continue;
+    // `%(method)`, `%(uri)`... in a log template are log variables uWSGI fills per request.
+    if (hasRole(entry.key, 'log-template')) continue;
+    const math = isPlaceholderMath(use.segment);
+    if (name === '_') {
+      context.report({
+        span: use.nameSpan,
+        message: math
+          ? '`_` is the loop item only inside a `for` or `if` block; here placeholder math looks for a key named `_` and counts it as 0.'
+          : '`%(_)` is the loop item only inside a `for` or `if` block; here uWSGI looks for a key named `_`, finds none and keeps the text literally.',
+      });
+      continue;
+    }
+    definedNames ??= model.definedNames();
+    const suggestions = nearest(name, definedNames, 3);
+    const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
+    const effect = math
+      ? `placeholder math counts \`${name}\` as 0 (or as an empty string).`
+      : `uWSGI keeps \`%(${name})\` literally in the value of \`${entry.key}\`.`;
+    if (loader) {
+      context.report({
+        span: use.nameSpan,
+        message: `\`${name}\` is not defined in this file, so unless \`${loader.key}\` on line ${document.lineNumberAt(loader.keySpan.start) + 1} defines it, ${effect}${hint}`,
+        severity: 'information',
+        data: { suggestions },
+      });
+    } else {
+      const outside = `unless the command line, a \`UWSGI_\` environment variable or an emperor (\`vassal-set\`) sets it, ${effect}${hint}`;
+      const declare = ` If one of them does, say so with \`# uwsgi-ini: placeholders ${name}\` or the \`uwsgi.placeholders\` setting.`;
+      const message = `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`;
+      // A warning needs a sign of what the author meant: a near miss of a defined name, or files
+      // loaded that evidently should define it. A name defined nowhere and like nothing here is
+      // what a template looks like (a vassal file, a file run with --set-ph) as often as a slip.
+      const meantFromHere = suggestions.length > 0 || includesRead || expectsLoadedFile;
+      context.report({
+        span: use.nameSpan,
+        message: meantFromHere ? message : `${message} Nothing in this file suggests a slip, so this is only a note.`,
+        ...(meantFromHere ? {} : { severity: 'information' as const }),
+        data: { suggestions },
+      });
+    }
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
 }
 
 /**
@@ -122,81 +190,8 @@ function firstUnreadLoader(model: DocumentModel, options: OptionContext): EntryL
  * placeholder math, magic variables).
  */
 export const undefinedPlaceholder: Rule = {
-  id: 'undefined-placeholder',
-  defaultSeverity: 'warning',
+  id: 'undefined-placeholder', defaultSeverity: 'warning', order: 50, check, fixes,
   title: '`%(name)` that uWSGI cannot expand: the name is never defined',
-  order: 50,
-  summary: {
-    severity: 'warning for a near miss (information for a name defined nowhere)',
-    catches: '`%(name)` that is never defined',
-  },
-
-  check(context) {
-    const { document, model, options } = context;
-    const external = externalPlaceholders(document.ast, context.settings);
-    const loader = firstUnreadLoader(model, options);
-    // `inherit` and `ini = :section` bring keys the author may count on; we read what they bring.
-    const expectsLoadedFile = model.applied.some((entry) => entry.key === 'inherit' || (hasRole(entry.key, 'section-loader') && localSectionReference(entry) !== undefined));
-    const includesRead = model.includes.files.length > 0;
-    let definedNames: string[] | undefined;
-    for (const use of model.uses) {
-      const { entry, name } = use;
-      if (isComputedName(use.segment.name)) continue;
-      const facts = options.option(entry.key);
-      // `set`, `set-placeholder`: read at once, but their `%(...)` is expanded where the value is used.
-      // Never expanded at all: unexpanded-reference reports it, whether the name is defined or not.
-      if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) continue;
-      if (model.isBlockVariable(use)) continue;
-      if (model.isDefined(name)) continue;
-      if (model.includes.keys.has(name)) continue;
-      // Any file uWSGI reads may define it, sections pulled there included: the interpretation saw them all.
-      if (includesRead && context.interpretation().defines(name)) continue;
-      if (external.has(name)) continue;
-      // `%(method)`, `%(uri)`... in a log template are log variables uWSGI fills per request.
-      if (hasRole(entry.key, 'log-template')) continue;
-      const math = isPlaceholderMath(use.segment);
-      if (name === '_') {
-        context.report({
-          span: use.nameSpan,
-          message: math
-            ? '`_` is the loop item only inside a `for` or `if` block; here placeholder math looks for a key named `_` and counts it as 0.'
-            : '`%(_)` is the loop item only inside a `for` or `if` block; here uWSGI looks for a key named `_`, finds none and keeps the text literally.',
-        });
-        continue;
-      }
-      definedNames ??= model.definedNames();
-      const suggestions = nearest(name, definedNames, 3);
-      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : '';
-      const effect = math
-        ? `placeholder math counts \`${name}\` as 0 (or as an empty string).`
-        : `uWSGI keeps \`%(${name})\` literally in the value of \`${entry.key}\`.`;
-      if (loader) {
-        context.report({
-          span: use.nameSpan,
-          message: `\`${name}\` is not defined in this file, so unless \`${loader.key}\` on line ${document.lineNumberAt(loader.keySpan.start) + 1} defines it, ${effect}${hint}`,
-          severity: 'information',
-          data: { suggestions },
-        });
-      } else {
-        const outside = `unless the command line, a \`UWSGI_\` environment variable or an emperor (\`vassal-set\`) sets it, ${effect}${hint}`;
-        const declare = ` If one of them does, say so with \`# uwsgi-ini: placeholders ${name}\` or the \`uwsgi.placeholders\` setting.`;
-        const message = `\`${name}\` is never defined in this file${includesRead ? ' nor in the files it includes' : ''} (no such key, \`set-placeholder\` or \`declare-option\`): ${outside}${declare}`;
-        // A warning needs a sign of what the author meant: a near miss of a defined name, or files
-        // loaded that evidently should define it. A name defined nowhere and like nothing here is
-        // what a template looks like (a vassal file, a file run with --set-ph) as often as a slip.
-        const meantFromHere = suggestions.length > 0 || includesRead || expectsLoadedFile;
-        context.report({
-          span: use.nameSpan,
-          message: meantFromHere ? message : `${message} Nothing in this file suggests a slip, so this is only a note.`,
-          ...(meantFromHere ? {} : { severity: 'information' as const }),
-          data: { suggestions },
-        });
-      }
-    }
-  },
-
-  fixes({ document, diagnostic, data }): RuleFix[] {
-    return replacementFixes(document, diagnostic, stringList(data['suggestions']), (name) => `Change to \`${name}\``, 'single-candidate');
-  },
+  summary: { severity: 'warning for a near miss (information for a name defined nowhere)', catches: '`%(name)` that is never defined' },
 };
 

@@ -6,7 +6,7 @@ import { hasRole } from '../../registry/registry';
 import { Severity } from '../settings';
 import { code } from '../markup';
 import { replaceSpan, workspaceEdit } from '../edits';
-import { Rule, RuleContext } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 const NOT_EXPANDED = 'before `$(...)`, `@(...)` and `%(...)` are expanded';
 /** Loaders of a config file: a literal reference in the path names no file, and uWSGI stops. */
@@ -95,6 +95,29 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
   return { inline: value };
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  for (const entry of model.applied) {
+    if (!/[$@%]\(/.test(entry.value)) continue;
+    if (entry.key === 'set' || !(options.option(entry.key)?.immediate === true || isDeclaredAbove(model, entry))) continue;
+    for (const segment of unexpanded(model, entry)) report(context, entry, segment);
+  }
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const inline = data['inline'];
+  if (typeof inline !== 'string') return [];
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return [{
+    title: `Write the value \`${inline}\` instead of the placeholder`,
+    isPreferred: true,
+    // The option then gets the value uWSGI would have expanded later, if ever.
+    safety: 'unsafe',
+    edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
+  }];
+}
+
 /**
  * **Default severity:** warning; error in the file name of a config loader (`include`, `ini`,
  * `xml`, `yaml`, `json`, `config`) and in `need-plugin`, where uWSGI stops (a warning inside a `for`/`if` block, which
@@ -159,35 +182,7 @@ function inlineValue(model: DocumentModel, segment: Segment): Record<string, unk
  * - Everywhere: `"uwsgi.diagnostics": { "unexpanded-reference": "off" }`, or `--rule unexpanded-reference=off`.
  */
 export const unexpandedReference: Rule = {
-  id: 'unexpanded-reference',
-  defaultSeverity: 'warning',
+  id: 'unexpanded-reference', defaultSeverity: 'warning', order: 59, check, fixes,
   title: '`$(...)`, `@(...)` or `%(...)` in an option applied before they are expanded: uWSGI uses the literal text',
-  order: 59,
-  summary: {
-    severity: 'warning (error in an `include`/`ini` path: uWSGI stops; information for `for = %(list)` with a one-word list)',
-    catches: '`include = %(base)/x.ini`, `set-ph = h=$(HOME)`: never expanded',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    for (const entry of model.applied) {
-      if (!/[$@%]\(/.test(entry.value)) continue;
-      if (entry.key === 'set' || !(options.option(entry.key)?.immediate === true || isDeclaredAbove(model, entry))) continue;
-      for (const segment of unexpanded(model, entry)) report(context, entry, segment);
-    }
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const inline = data['inline'];
-    if (typeof inline !== 'string') return [];
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    return [{
-      title: `Write the value \`${inline}\` instead of the placeholder`,
-      isPreferred: true,
-      // The option then gets the value uWSGI would have expanded later, if ever.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, { start, end }, inline)]),
-    }];
-  },
+  summary: { severity: 'warning (error in an `include`/`ini` path: uWSGI stops; information for `for = %(list)` with a one-word list)', catches: '`include = %(base)/x.ini`, `set-ph = h=$(HOME)`: never expanded' },
 };

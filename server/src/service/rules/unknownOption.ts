@@ -217,6 +217,60 @@ function reportUnknownKey(context: RuleContext, entry: EntryLine, strict: boolea
   });
 }
 
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  // Keys are not expanded except for magic variables, which we cannot know for every host.
+  // Outside strict mode a known option has nothing to report.
+  const suggestionsByKey = new Map<string, string[]>();
+  const suspects = model.entriesWhere((key) => !key.includes('%') && (options.everStrict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
+  for (const entry of suspects) {
+    const key = entry.key;
+    const strict = options.strictFor(entry);
+    const severity = strict ? 'error' : 'warning';
+    if (reportKeyThatIsNoName(context, entry, strict)) continue;
+    const lookup = options.lookup(key);
+    if (lookup.kind === 'option') {
+      if (strict) checkPluginOrder(context, entry, lookup.facts);
+      if (strict && key === SET_KEY) checkSetUnderStrict(context, entry);
+      continue;
+    }
+    if (lookup.kind === 'declared') continue;
+    if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
+    // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
+    if (model.usedNames.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
+      if (strict) {
+        context.report({
+          span: entry.keySpan,
+          message: `\`${key}\` is used as a placeholder, but strict mode refuses keys that are not options. Define it with \`set-placeholder = ${key}=...\`.`,
+          severity: 'error',
+          data: { placeholder: key },
+        });
+      }
+      continue;
+    }
+    if (lookup.kind === 'needs-plugin') {
+      context.report({
+        span: entry.keySpan,
+        message: `\`${key}\` needs the \`${lookup.plugin}\` plugin: without \`plugins = ${lookup.plugin}\` ${strict ? STRICT_REFUSAL : 'uWSGI ignores it'}.`,
+        severity,
+        data: { plugin: lookup.plugin },
+      });
+      continue;
+    }
+    const uwsgiconf = uwsgiconfNote(key);
+    if (lookup.kind === 'other-version') {
+      const versions = lookup.versions.join(', ');
+      context.report({
+        span: entry.keySpan,
+        message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: ${strict ? STRICT_REFUSAL : `uWSGI ${options.version} ignores it`}.${uwsgiconf.note}`,
+        severity,
+      });
+      continue;
+    }
+    reportUnknownKey(context, entry, strict, uwsgiconf, suggestionsByKey);
+  }
+}
+
 /**
  * **Default severity:** warning for a key that is evidently a misspelt option — information for a
  * key of your own that nothing reads — error for any unknown key when strict mode is on (`strict =
@@ -300,68 +354,7 @@ function reportUnknownKey(context: RuleContext, entry: EntryLine, strict: boolea
  * and [strict mode](https://uwsgi-docs.readthedocs.io/en/latest/Configuration.html).
  */
 export const unknownOption: Rule = {
-  id: 'unknown-option',
-  defaultSeverity: 'warning',
+  id: 'unknown-option', defaultSeverity: 'warning', order: 10, check, fixes: suggestionFixes,
   title: 'Key that is no option of the configured uWSGI: uWSGI keeps it as a placeholder and ignores it',
-  order: 10,
-  summary: {
-    severity: 'warning for a likely misspelling (information for a key of your own, error under strict)',
-    catches: 'keys uWSGI does not know: typos, wrong case, a missing `=`, options of plugins not loaded, other-version options',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    // Keys are not expanded except for magic variables, which we cannot know for every host.
-    // Outside strict mode a known option has nothing to report.
-    const suggestionsByKey = new Map<string, string[]>();
-    const suspects = model.entriesWhere((key) => !key.includes('%') && (options.everStrict || key === '' || key === BARE_END || options.lookup(key).kind !== 'option'));
-    for (const entry of suspects) {
-      const key = entry.key;
-      const strict = options.strictFor(entry);
-      const severity = strict ? 'error' : 'warning';
-      if (reportKeyThatIsNoName(context, entry, strict)) continue;
-      const lookup = options.lookup(key);
-      if (lookup.kind === 'option') {
-        if (strict) checkPluginOrder(context, entry, lookup.facts);
-        if (strict && key === SET_KEY) checkSetUnderStrict(context, entry);
-        continue;
-      }
-      if (lookup.kind === 'declared') continue;
-      if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
-      // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
-      if (model.usedNames.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
-        if (strict) {
-          context.report({
-            span: entry.keySpan,
-            message: `\`${key}\` is used as a placeholder, but strict mode refuses keys that are not options. Define it with \`set-placeholder = ${key}=...\`.`,
-            severity: 'error',
-            data: { placeholder: key },
-          });
-        }
-        continue;
-      }
-      if (lookup.kind === 'needs-plugin') {
-        context.report({
-          span: entry.keySpan,
-          message: `\`${key}\` needs the \`${lookup.plugin}\` plugin: without \`plugins = ${lookup.plugin}\` ${strict ? STRICT_REFUSAL : 'uWSGI ignores it'}.`,
-          severity,
-          data: { plugin: lookup.plugin },
-        });
-        continue;
-      }
-      const uwsgiconf = uwsgiconfNote(key);
-      if (lookup.kind === 'other-version') {
-        const versions = lookup.versions.join(', ');
-        context.report({
-          span: entry.keySpan,
-          message: `\`${key}\` exists only in uWSGI ${versions}, not in ${options.version}: ${strict ? STRICT_REFUSAL : `uWSGI ${options.version} ignores it`}.${uwsgiconf.note}`,
-          severity,
-        });
-        continue;
-      }
-      reportUnknownKey(context, entry, strict, uwsgiconf, suggestionsByKey);
-    }
-  },
-
-  fixes: suggestionFixes,
+  summary: { severity: 'warning for a likely misspelling (information for a key of your own, error under strict)', catches: 'keys uWSGI does not know: typos, wrong case, a missing `=`, options of plugins not loaded, other-version options' },
 };

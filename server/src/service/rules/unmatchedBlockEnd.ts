@@ -1,5 +1,27 @@
 import { deleteLine, workspaceEdit } from '../edits';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
+
+function check({ model, report }: RuleContext): void {
+  for (const entry of model.doc.strayBlockEnds) {
+    if (!model.isApplied(entry)) continue;
+    report({
+      span: entry.keySpan,
+      message: `\`${entry.key}\` closes no block (none is open here): uWSGI ignores it.`,
+    });
+  }
+}
+
+function fixes({ document, diagnostic }: FixContext): RuleFix[] {
+  const line = document.lineAt(document.offsetAt(diagnostic.range.start));
+  if (!line) return [];
+  return [{
+    title: `Remove the line`,
+    isPreferred: true,
+    // uWSGI ignores the line: removing it changes nothing.
+    safety: 'safe',
+    edit: workspaceEdit(document, [deleteLine(document, line)]),
+  }];
+}
 
 /**
  * **Default severity:** information
@@ -43,34 +65,7 @@ import { Rule } from './rule';
  * See also the official page on [configuration logic](https://uwsgi-docs.readthedocs.io/en/latest/ConfigLogic.html).
  */
 export const unmatchedBlockEnd: Rule = {
-  id: 'unmatched-block-end',
-  defaultSeverity: 'information',
+  id: 'unmatched-block-end', defaultSeverity: 'information', order: 90, check, fixes,
   title: 'A block end with no open `for`/`if` block: uWSGI ignores it',
-  order: 90,
-  summary: {
-    severity: 'information',
-    catches: 'a block end (`endif`, `endfor`, `end`) that closes nothing',
-  },
-
-  check({ model, report }) {
-    for (const entry of model.doc.strayBlockEnds) {
-      if (!model.isApplied(entry)) continue;
-      report({
-        span: entry.keySpan,
-        message: `\`${entry.key}\` closes no block (none is open here): uWSGI ignores it.`,
-      });
-    }
-  },
-
-  fixes({ document, diagnostic }) {
-    const line = document.lineAt(document.offsetAt(diagnostic.range.start));
-    if (!line) return [];
-    return [{
-      title: `Remove the line`,
-      isPreferred: true,
-      // uWSGI ignores the line: removing it changes nothing.
-      safety: 'safe',
-      edit: workspaceEdit(document, [deleteLine(document, line)]),
-    }];
-  },
+  summary: { severity: 'information', catches: 'a block end (`endif`, `endfor`, `end`) that closes nothing' },
 };

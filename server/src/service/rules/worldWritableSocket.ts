@@ -1,7 +1,7 @@
-import { replaceSpan, workspaceEdit } from '../edits';
+import { replacementFixes } from '../edits';
 import { DocumentModel } from '../../analysis/model';
 import { OptionContext } from '../../analysis/optionContext';
-import { Rule } from './rule';
+import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** The options whose parser sets the mode of the UNIX sockets uWSGI binds. */
 const SOCKET_MODE_OPTIONS = new Set(['chmod-socket', 'chmod']);
@@ -34,6 +34,33 @@ function mayBindUnixSocket(model: DocumentModel, options: OptionContext): boolea
 function socketMode(value: string): string | undefined {
   if (value === '1') return '666';
   return /^[0-7]{3}$/.test(value) ? value : undefined;
+}
+
+function check(context: RuleContext): void {
+  const { model, options } = context;
+  const entries = model.entriesWhere((key) => SOCKET_MODE_OPTIONS.has(key) && options.option(key)?.parser === 'uwsgi_opt_chmod_socket');
+  const last = entries[entries.length - 1];
+  if (!last || !model.isLiteralValue(last)) return;
+  // Anything but `1` or three octal digits (a comment after it included) makes uWSGI exit: invalid-value's error.
+  const text = last.value;
+  const mode = socketMode(text);
+  if (!mode || (Number(mode[2]) & OTHER_WRITE) === 0) return;
+  if (!mayBindUnixSocket(model, options)) return;
+  const safer = `${mode.slice(0, 2)}0`;
+  const owner = model.has('chown-socket') ? '' : ' with `chown-socket = <user>:<web server group>`';
+  const read = text === '1' ? ' (`1` means 666)' : '';
+  context.report({
+    span: last.valueSpan,
+    message: `Socket mode ${mode}${read} lets every local user write to the socket, and so send requests straight to the application, past the web server. Unless that is what you want, give the socket to the web server's group${owner} and use \`${safer}\`.`,
+    data: { replacement: safer },
+  });
+}
+
+function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
+  const replacement = data['replacement'];
+  if (typeof replacement !== 'string') return [];
+  // Unsafe: the web server must then own the socket or be in its group.
+  return replacementFixes(document, diagnostic, [replacement], () => `Change to \`${replacement}\``, 'unsafe', false);
 }
 
 /**
@@ -90,45 +117,7 @@ function socketMode(value: string): string | undefined {
  * See also [Things to know](https://uwsgi-docs.readthedocs.io/en/latest/ThingsToKnow.html).
  */
 export const worldWritableSocket: Rule = {
-  id: 'world-writable-socket',
-  defaultSeverity: 'information',
+  id: 'world-writable-socket', defaultSeverity: 'information', order: 163, check, fixes,
   title: 'World-writable socket mode (`chmod-socket = 666`): any local user can connect',
-  order: 163,
-  summary: {
-    severity: 'information',
-    catches: '`chmod-socket = 666` or `777`: any local user can talk to the application; prefer `660` with `chown-socket`',
-  },
-
-  check(context) {
-    const { model, options } = context;
-    const entries = model.entriesWhere((key) => SOCKET_MODE_OPTIONS.has(key) && options.option(key)?.parser === 'uwsgi_opt_chmod_socket');
-    const last = entries[entries.length - 1];
-    if (!last || !model.isLiteralValue(last)) return;
-    // Anything but `1` or three octal digits (a comment after it included) makes uWSGI exit: invalid-value's error.
-    const text = last.value;
-    const mode = socketMode(text);
-    if (!mode || (Number(mode[2]) & OTHER_WRITE) === 0) return;
-    if (!mayBindUnixSocket(model, options)) return;
-    const safer = `${mode.slice(0, 2)}0`;
-    const owner = model.has('chown-socket') ? '' : ' with `chown-socket = <user>:<web server group>`';
-    const read = text === '1' ? ' (`1` means 666)' : '';
-    context.report({
-      span: last.valueSpan,
-      message: `Socket mode ${mode}${read} lets every local user write to the socket, and so send requests straight to the application, past the web server. Unless that is what you want, give the socket to the web server's group${owner} and use \`${safer}\`.`,
-      data: { replacement: safer },
-    });
-  },
-
-  fixes({ document, diagnostic, data }) {
-    const replacement = data['replacement'];
-    if (typeof replacement !== 'string') return [];
-    const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-    return [{
-      title: `Change to \`${replacement}\``,
-      isPreferred: false,
-      // The web server must then own the socket or be in its group.
-      safety: 'unsafe',
-      edit: workspaceEdit(document, [replaceSpan(document, span, replacement)]),
-    }];
-  },
+  summary: { severity: 'information', catches: '`chmod-socket = 666` or `777`: any local user can talk to the application; prefer `660` with `chown-socket`' },
 };
