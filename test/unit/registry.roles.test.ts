@@ -61,6 +61,21 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
   ],
   // interpret.ts OTHER_LOADERS.
   'other-config-loader': ['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged'],
+  // unexpandedReference.ts FILE_LOADER_PARSERS: the options of uwsgi_opt_load, _load_ini, _load_xml,
+  // _load_yml, _load_json and _load_config.
+  'config-file-loader': ['config', 'include', 'inherit', 'ini', 'js', 'json', 'xml', 'xmlconfig', 'yaml', 'yml'],
+  // pidfileBeforeDrop.ts LOG_REOPENERS.
+  'log-reopener': ['log-reopen', 'log-maxsize', 'touch-logreopen', 'touch-logrotate'],
+  // worldWritableSocket.ts SOCKET_MODE_OPTIONS, those of parser uwsgi_opt_chmod_socket.
+  'socket-mode': ['chmod-socket', 'chmod'],
+  // quotedValue.ts OUTPUT_OPTIONS, valueLanguage.ts OWN_BRACE_VARIABLE_OPTIONS.
+  'log-encoder': ['log-encoder', 'log-req-encoder', 'worker-log-encoder', 'worker-log-req-encoder'],
+  // quotedValue.ts ENV_SETTERS.
+  'env-setter': ['env', 'ienv'],
+  // magicPercentLiteral.ts LOG_FORMAT_STRFTIME.
+  'log-template-strftime': ['log-format-strftime', 'logformat-strftime'],
+  // invalidValue.ts PLACEHOLDER_ONLY_SETTERS.
+  'placeholder-only-setter': ['set-placeholder', 'set-ph'],
 };
 
 /** completion.ts VALUE_KIND_LABEL; kinds it lacked were shown as the kind with spaces for `_`. */

@@ -9,11 +9,10 @@ const SHELL_COMMAND_ARGUMENT = 'shell command';
 /** Value kinds where `;` separates parts of the value (`declare-option = name=opt1=$1;opt2=$2`). */
 const SEMICOLON_SEPARATED_VALUE_KINDS = new Set(['custom_option']);
 /**
- * Options whose value uWSGI fills at run time with its own `${...}` variables: routes (`${PATH_INFO}`,
- * `${cookie[name]}`) and log encoders (`${msg}`, `${unix}`, `${strftime:...}`).
+ * Value kinds that uWSGI fills at run time with its own `${...}` variables: routes (`${PATH_INFO}`,
+ * `${cookie[name]}`); the log encoders (`${msg}`, `${unix}`, `${strftime:...}`) have a role of their own.
  */
 const OWN_BRACE_VARIABLE_KINDS = new Set(['route']);
-const OWN_BRACE_VARIABLE_OPTIONS = new Set(['log-encoder', 'log-req-encoder', 'worker-log-encoder', 'worker-log-req-encoder']);
 
 export type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
 
@@ -46,7 +45,7 @@ export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined):
 
 /** True when `${...}` in this option's value is uWSGI's own run-time variable syntax (routes, log encoders). */
 export function hasOwnBraceVariables(facts: OptionFacts | undefined): boolean {
-  return facts !== undefined && (OWN_BRACE_VARIABLE_KINDS.has(facts.valueKind) || OWN_BRACE_VARIABLE_OPTIONS.has(facts.name));
+  return facts !== undefined && (OWN_BRACE_VARIABLE_KINDS.has(facts.valueKind) || hasRole(facts.name, 'log-encoder'));
 }
 
 /** True when the value starts and ends with the same quote and has no other such quote inside (`"app.wsgi"`). */

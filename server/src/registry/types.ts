@@ -236,7 +236,21 @@ export type OptionRole =
   /** Binds a socket: a UNIX socket is a file on disk, which `vacuum` removes at exit. */
   | 'bound-socket'
   /** Loads a config of another format (xml, yaml, json...) or pastes one: not uWSGI's ini reader. */
-  | 'other-config-loader';
+  | 'other-config-loader'
+  /** The value names a config file to load: uWSGI stops when it cannot open it. */
+  | 'config-file-loader'
+  /** Makes the master open the log file again (on reload, rotation, or a touched file). */
+  | 'log-reopener'
+  /** The value is the permission mode of the UNIX sockets uWSGI binds. */
+  | 'socket-mode'
+  /** The value is a log encoder chain, with `${...}` variables of its own. */
+  | 'log-encoder'
+  /** The value is `NAME=VALUE`, put in the environment of the processes. */
+  | 'env-setter'
+  /** Switches strftime expansion on in the request log template. */
+  | 'log-template-strftime'
+  /** Defines a placeholder and nothing else: an option's name is refused as the name. */
+  | 'placeholder-only-setter';
 
 /** Which options have a role: named ones, and every option of some value kinds or parsers. */
 export interface RoleRule {

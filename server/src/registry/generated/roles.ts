@@ -19,14 +19,36 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "suwsgi-socket",
   "uwsgi-socket"
  ],
+ "config-file-loader": [
+  "config",
+  "include",
+  "inherit",
+  "ini",
+  "js",
+  "json",
+  "xml",
+  "xmlconfig",
+  "yaml",
+  "yml"
+ ],
  "deferred-expansion": [
   "set",
   "set-ph",
   "set-placeholder"
  ],
+ "env-setter": [
+  "env",
+  "ienv"
+ ],
  "fatal-plugin-loader": [
   "need-plugin",
   "need-plugins"
+ ],
+ "log-encoder": [
+  "log-encoder",
+  "log-req-encoder",
+  "worker-log-encoder",
+  "worker-log-req-encoder"
  ],
  "log-file": [
   "daemonize",
@@ -34,9 +56,19 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "logto",
   "logto2"
  ],
+ "log-reopener": [
+  "log-maxsize",
+  "log-reopen",
+  "touch-logreopen",
+  "touch-logrotate"
+ ],
  "log-template": [
   "log-format",
   "logformat"
+ ],
+ "log-template-strftime": [
+  "log-format-strftime",
+  "logformat-strftime"
  ],
  "option-condition": [
   "if-not-opt",
@@ -112,6 +144,10 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "static-map",
   "static-map2"
  ],
+ "placeholder-only-setter": [
+  "set-ph",
+  "set-placeholder"
+ ],
  "placeholder-setter": [
   "resolve",
   "set",
@@ -151,5 +187,9 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "unique-cron",
   "unique-cron-legion",
   "unique-legion-cron"
+ ],
+ "socket-mode": [
+  "chmod",
+  "chmod-socket"
  ]
 };

@@ -42,4 +42,15 @@ export const ROLE_RULES: Readonly<Record<OptionRole, RoleRule>> = {
   // The setters that put an entry on uwsgi.sockets, the list vacuum() walks (core/uwsgi.c).
   'bound-socket': { parsers: ['uwsgi_opt_add_socket', 'uwsgi_opt_add_socket_no_defer', 'uwsgi_opt_add_ssl_socket'] },
   'other-config-loader': { options: ['xml', 'yaml', 'yml', 'json', 'js', 'sqlite3', 'ldap', 'config', 'ini-paste', 'ini-paste-logged'] },
+  'config-file-loader': {
+    parsers: ['uwsgi_opt_load', 'uwsgi_opt_load_ini', 'uwsgi_opt_load_xml', 'uwsgi_opt_load_yml', 'uwsgi_opt_load_json', 'uwsgi_opt_load_config'],
+  },
+  // `log-reopen` on reload (also a `daemonize` file), `log-maxsize` when rotating, the touch files when touched.
+  'log-reopener': { options: ['log-reopen', 'log-maxsize', 'touch-logreopen', 'touch-logrotate'] },
+  'socket-mode': { parsers: ['uwsgi_opt_chmod_socket'] },
+  'log-encoder': { options: ['log-encoder', 'log-req-encoder', 'worker-log-encoder', 'worker-log-req-encoder'] },
+  'env-setter': { options: ['env', 'ienv'] },
+  'log-template-strftime': { options: ['log-format-strftime', 'logformat-strftime'] },
+  // `set` shares their parser but sets options on purpose (SEMANTICS.md §10).
+  'placeholder-only-setter': { options: ['set-placeholder', 'set-ph'] },
 };

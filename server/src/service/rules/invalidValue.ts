@@ -1,7 +1,7 @@
 import { Rule, RuleContext, RuleFix, FixContext } from './rule';
 import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
-import { nearest } from '../../registry/registry';
+import { nearest, hasRole } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
 import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
 import { isFlagTrue, meansOff } from '../../analysis/optionContext';
@@ -202,12 +202,6 @@ function checkEnum(context: RuleContext, judged: Judged, choices: readonly strin
   report(context, judged, 'warning', `uWSGI ignores \`${facts.name} = ${value}\` and keeps its default: it takes ${choices.map((c) => `\`${c}\``).join(', ')}.`, { suggestions });
 }
 
-/**
- * `set-placeholder`/`set-ph` refuse an option's name ("you cannot use ... as a placeholder");
- * `set` shares their parser but sets options on purpose.
- */
-const PLACEHOLDER_ONLY_SETTERS = new Set(['set-placeholder', 'set-ph']);
-
 function checkPlaceholderName(context: RuleContext, judged: Judged): void {
   const { entry } = judged;
   const equals = entry.value.indexOf('=');
@@ -249,7 +243,7 @@ function check(context: RuleContext): void {
   const checked = model.entriesWhere((key) => {
     if (key.includes('%')) return false;
     const facts = options.option(key);
-    return facts !== undefined && (isJudgedParser(facts.parser) || PLACEHOLDER_ONLY_SETTERS.has(key));
+    return facts !== undefined && (isJudgedParser(facts.parser) || hasRole(key, 'placeholder-only-setter'));
   });
   for (const entry of checked) {
     const facts = options.option(entry.key)!;
@@ -286,7 +280,7 @@ function check(context: RuleContext): void {
       checkLogDate(context, judged);
     } else if (FILESERVE_MODES[parser]) {
       checkEnum(context, judged, FILESERVE_MODES[parser]!);
-    } else if (PLACEHOLDER_ONLY_SETTERS.has(entry.key)) {
+    } else if (hasRole(entry.key, 'placeholder-only-setter')) {
       checkPlaceholderName(context, judged);
     }
   }

@@ -1,3 +1,4 @@
+import { hasRole, optionsWithRole } from '../../registry/registry';
 import { EntryLine, Span } from '../../parser/ast';
 import { findInlineComment, Segment } from '../../parser/values';
 import { isFlagTrue } from '../../analysis/optionContext';
@@ -11,9 +12,6 @@ import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 export const MAGIC_VARIABLES: ReadonlySet<string> = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
 /** Parsers whose value is a strftime format (`log-date`, `logdate`, `log-prefix`). */
 const LOG_DATE_PARSER = 'uwsgi_opt_log_date';
-/** Flags that run the `log-format` output through strftime. */
-const LOG_FORMAT_STRFTIME = ['log-format-strftime', 'logformat-strftime'];
-const LOG_FORMATS = new Set(['log-format', 'logformat']);
 /** Bytes a URL encodes as `%XX`: blanks and punctuation, never letters or digits. */
 const URL_ENCODED = /^[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]$/;
 
@@ -34,7 +32,7 @@ function singles(segments: readonly Segment[], from: number, to: number): Magic[
 function strftimeRegions(model: DocumentModel, entry: EntryLine, parser: string | undefined): Span[] {
   const { start, end } = entry.valueSpan;
   if (parser === LOG_DATE_PARSER) return [{ start, end }];
-  if (LOG_FORMATS.has(entry.key) && LOG_FORMAT_STRFTIME.some((k) => isFlagTrue(model.lastValue(k) ?? 'false'))) return [{ start, end }];
+  if (hasRole(entry.key, 'log-template') && [...optionsWithRole('log-template-strftime')].some((k) => isFlagTrue(model.lastValue(k) ?? 'false'))) return [{ start, end }];
   const regions: Span[] = [];
   const raw = model.text.slice(start, end);
   for (const match of raw.matchAll(/\$\{strftime:([^}]*)\}/g)) {
@@ -58,7 +56,7 @@ function checkStrftime(context: RuleContext, entry: EntryLine, region: Span, seg
   const found = singles(segments, region.start, region.end);
   const dropped = found.filter((m) => !MAGIC_VARIABLES.has(m.byte)).map((m) => m.byte);
   // A placeholder in a date format makes the format unknown here; in `log-format` `%(uri)` is a log variable.
-  if (dropped.length === 0 || (!LOG_FORMATS.has(entry.key) && text.slice(region.start, region.end).includes('%('))) return;
+  if (dropped.length === 0 || (!hasRole(entry.key, 'log-template') && text.slice(region.start, region.end).includes('%('))) return;
   const span = { start: found[0]!.at, end: found[found.length - 1]!.at + 2 };
   // Each single `%` doubled; `%%` and `%(...)` between them stay as they are.
   let replacement = '';

@@ -1,4 +1,4 @@
-import { afterDropVariant, hasRole } from '../../registry/registry';
+import { afterDropVariant, hasRole, optionsWithRole } from '../../registry/registry';
 import { DocumentModel } from '../../analysis/model';
 import { replacementFixes } from '../edits';
 import { isFlagTrue } from '../../analysis/optionContext';
@@ -11,13 +11,6 @@ const DROP_USER_OPTION = 'uid';
 
 /** Hands the log file (stderr) to uid/gid before the drop, which settles `daemonize` and `logto`. */
 const LOG_CHOWN_OPTION = 'logfile-chown';
-
-/**
- * Options that make the unprivileged master open the log file again: on reload (`log-reopen`,
- * which also reopens a `daemonize` file), when it rotates by size, or when a file is touched. Without
- * them the log stays open through the descriptor root handed down, and root's ownership never shows.
- */
-const LOG_REOPENERS = ['log-reopen', 'log-maxsize', 'touch-logreopen', 'touch-logrotate'];
 
 /**
  * `logto`/`daemonize` values that create no file: logto() takes anything with a `:` for a UDP
@@ -52,7 +45,9 @@ function verdictFor(model: DocumentModel, key: string): Verdict {
     return { severity: 'information', consequence: 'harmless here: the pid file belongs to root, and `vacuum` removes neither `safe-pidfile` nor `safe-pidfile2`' };
   }
   if (hasRole(key, 'log-file')) {
-    const reopener = LOG_REOPENERS.find((option) => model.lastValue(option) !== undefined && (option !== 'log-reopen' || flagOn(model, option)));
+    // Without a reopener the log stays open through the descriptor root handed down, and root's
+    // ownership never shows.
+    const reopener = [...optionsWithRole('log-reopener')].find((option) => model.lastValue(option) !== undefined && (option !== 'log-reopen' || flagOn(model, option)));
     return reopener
       ? { severity: 'warning', consequence: `the log file belongs to root, and \`${reopener}\` makes the unprivileged master open it again, which fails` }
       : { severity: 'information', consequence: 'harmless here: the processes keep writing through the descriptor root opened, but the file belongs to root and reopening it (`log-reopen`, `log-maxsize`, rotation) would fail' };

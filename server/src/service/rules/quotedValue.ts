@@ -13,8 +13,6 @@ import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 const OWN_SYNTAX_KINDS = new Set(['route', 'rule', 'placeholder', 'custom_option', 'deprecated', 'logic_close']);
 /** Values whose quotes end up in output someone may want them in: log lines, printed text. */
 const OUTPUT_KINDS = new Set(['print']);
-const OUTPUT_OPTIONS = new Set(['log-encoder', 'log-req-encoder', 'worker-log-encoder', 'worker-log-req-encoder']);
-const ENV_SETTERS = new Set(['env', 'ienv']);
 /** Parsers that refuse anything but three octal digits, so uWSGI stops on a quoted mode. */
 const REFUSED_MODE_PARSERS = new Set(['uwsgi_opt_chmod_socket', 'uwsgi_opt_logfile_chmod']);
 
@@ -47,7 +45,7 @@ function judge(entry: EntryLine, facts: OptionFacts | undefined, quoted: string)
   if (readsLeadingNumber(facts.parser)) {
     return { severity: 'warning', safe: true, message: `${kept} \`${entry.key}\` takes a number, and a value that starts with a quote reads as 0.` };
   }
-  if (hasRole(facts.name, 'log-template') || OUTPUT_KINDS.has(facts.valueKind) || OUTPUT_OPTIONS.has(facts.name)) {
+  if (hasRole(facts.name, 'log-template') || OUTPUT_KINDS.has(facts.valueKind) || hasRole(facts.name, 'log-encoder')) {
     return { severity: 'information', safe: false, message: `${kept} They appear in every line it writes: fine if that is what you want.` };
   }
   return { severity: 'warning', safe: true, message: kept };
@@ -93,7 +91,7 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
   const end = commentAt >= 0 ? commentAt : entry.valueSpan.end;
   const span = quotedAt(model.text, entry.valueSpan.start, end);
   if (!span) {
-    if (facts && ENV_SETTERS.has(facts.name)) checkEnvValue(context, entry, end);
+    if (facts && hasRole(facts.name, 'env-setter')) checkEnvValue(context, entry, end);
     return;
   }
   const { severity, message, safe } = judge(entry, facts, model.text.slice(span.start, span.end));

@@ -9,11 +9,6 @@ import { replaceSpan, workspaceEdit } from '../edits';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 const NOT_EXPANDED = 'before `$(...)`, `@(...)` and `%(...)` are expanded';
-/** Loaders of a config file: a literal reference in the path names no file, and uWSGI stops. */
-const FILE_LOADER_PARSERS = new Set([
-  'uwsgi_opt_load', 'uwsgi_opt_load_ini', 'uwsgi_opt_load_xml', 'uwsgi_opt_load_yml', 'uwsgi_opt_load_json', 'uwsgi_opt_load_config',
-]);
-
 /**
  * The references uWSGI never expands in this entry: every one in an immediate option; in a
  * `set-placeholder` value only `$(...)` and `@(...)`, since its `%(...)` is expanded where the
@@ -57,7 +52,8 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
     });
     return;
   }
-  const loadsFile = FILE_LOADER_PARSERS.has(context.options.option(entry.key)?.parser ?? '');
+  // A literal reference in the path names no file, and uWSGI stops.
+  const loadsFile = context.options.option(entry.key) !== undefined && hasRole(entry.key, 'config-file-loader');
   if (loadsFile || hasRole(entry.key, 'fatal-plugin-loader')) {
     // Inside a block the line may never be read; where it is, uWSGI stops.
     const guarded = model.blockOf(entry) !== undefined;

@@ -1,10 +1,10 @@
+import { hasRole } from '../../registry/registry';
 import { replacementFixes } from '../edits';
 import { DocumentModel } from '../../analysis/model';
 import { OptionContext } from '../../analysis/optionContext';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** The options whose parser sets the mode of the UNIX sockets uWSGI binds. */
-const SOCKET_MODE_OPTIONS = new Set(['chmod-socket', 'chmod']);
 /** The bit of the last octal digit that lets other users write, which is what connect() needs. */
 const OTHER_WRITE = 2;
 
@@ -38,7 +38,7 @@ function socketMode(value: string): string | undefined {
 
 function check(context: RuleContext): void {
   const { model, options } = context;
-  const entries = model.entriesWhere((key) => SOCKET_MODE_OPTIONS.has(key) && options.option(key)?.parser === 'uwsgi_opt_chmod_socket');
+  const entries = model.entriesWhere((key) => options.option(key) !== undefined && hasRole(key, 'socket-mode'));
   const last = entries[entries.length - 1];
   if (!last || !model.isLiteralValue(last)) return;
   // Anything but `1` or three octal digits (a comment after it included) makes uWSGI exit: invalid-value's error.
