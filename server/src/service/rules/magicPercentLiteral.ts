@@ -81,7 +81,9 @@ function inside(at: number, regions: readonly Span[]): boolean {
 function checkOthers(context: RuleContext, entry: EntryLine, segments: readonly Segment[], regions: readonly Span[]): void {
   const text = context.model.text;
   const { start, end } = entry.valueSpan;
-  const url = text.indexOf('://', start);
+  // Searched in the value only: one scan to the end of the file per entry would be quadratic.
+  const scheme = text.slice(start, end).indexOf('://');
+  const url = scheme < 0 ? -1 : start + scheme;
   const shell = valueLanguage(entry, context.options.option(entry.key)) === 'shell';
   for (const magic of singles(segments, start, end)) {
     if (inside(magic.at, regions)) continue;
@@ -128,10 +130,22 @@ function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void
   });
 }
 
+/**
+ * True when every `%` of the value is a placeholder, a `%%` or a magic variable, and no URL could
+ * hold an encoded byte: nothing here to report, and no need to look closer (most values with `%`).
+ */
+function onlyMagicUse(value: string): boolean {
+  for (let i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 2)) {
+    const next = value[i + 1];
+    if (next === undefined || (next !== '(' && next !== '%' && !MAGIC_VARIABLES.has(next))) return false;
+  }
+  return !value.includes('://');
+}
+
 function check(context: RuleContext): void {
   const { model, options } = context;
   for (const entry of model.applied) {
-    if (!entry.value.includes('%')) continue;
+    if (!entry.value.includes('%') || onlyMagicUse(entry.value)) continue;
     checkBeforeCarriageReturn(context, entry);
     const segments = model.segments(entry);
     const regions = strftimeRegions(model, entry, options.option(entry.key)?.parser);
