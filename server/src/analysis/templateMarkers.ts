@@ -103,13 +103,14 @@ function judge(model: DocumentModel, options: OptionContext): TemplateJudgement 
   return { isTemplate: markers.length >= TEMPLATE_MARKER_THRESHOLD, markers };
 }
 
-const judgements = new WeakMap<OptionContext, { model: DocumentModel; judgement: TemplateJudgement }>();
+/** Per model, so a judgement goes with its document version; per option context, since judging asks it. */
+const judgements = new WeakMap<DocumentModel, WeakMap<OptionContext, TemplateJudgement>>();
 
 /** Whether the file is a template, judged once per document and option context. */
 export function templateJudgement(model: DocumentModel, options: OptionContext): TemplateJudgement {
-  const cached = judgements.get(options);
-  if (cached && cached.model === model) return cached.judgement;
-  const judgement = judge(model, options);
-  judgements.set(options, { model, judgement });
+  let byOptions = judgements.get(model);
+  if (!byOptions) judgements.set(model, (byOptions = new WeakMap()));
+  let judgement = byOptions.get(options);
+  if (!judgement) byOptions.set(options, (judgement = judge(model, options)));
   return judgement;
 }
