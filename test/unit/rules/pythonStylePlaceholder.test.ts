@@ -27,4 +27,12 @@ describe('rule python-style-placeholder', () => {
     assert.deepEqual(findings('[uwsgi]\nbase = /a\ninclude = %(base)s/x.ini\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nmaster = true\n[app:main]\nconfig = %(here)s/config.ini\n', RULE), []);
   });
+
+  it('does not flag Python formatting in a command line when nothing defines the name, which uWSGI keeps whole', () => {
+    assert.deepEqual(findings('[uwsgi]\nattach-daemon = python3 -c "print(\'%(x)s\' %% {\'x\': 1})"\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nexec-asap = python3 -c "print(\'%(x)s\' %% {\'x\': 1})"\n', RULE), []);
+    // Defined, uWSGI expands it in the command too, and the `s` stays after the value.
+    assert.deepEqual(findings('[uwsgi]\nx = 1\nattach-daemon = echo %(x)s\n', RULE).map((f) => f.covers), ['s']);
+    assert.deepEqual(findings('# uwsgi-ini: placeholders x\n[uwsgi]\nattach-daemon = echo %(x)s\n', RULE).map((f) => f.covers), ['s']);
+  });
 });

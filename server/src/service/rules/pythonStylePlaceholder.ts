@@ -1,15 +1,35 @@
 import { hasRole } from '../../registry/registry';
+import { PlaceholderUse } from '../../analysis/model';
+import { valueLanguage } from '../../analysis/valueLanguage';
+import { isPlaceholderMath } from '../../parser/values';
+import { externalPlaceholders } from '../externalPlaceholders';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** A word character: `%(name)suffix` is a placeholder followed by a word, not Python's `%(name)s`. */
 const WORD = /[A-Za-z0-9_]/;
 
+/** Whether anything uWSGI reads (this file, a file it includes, the settings, a loop) defines the name. */
+function isKnown(context: RuleContext, use: PlaceholderUse): boolean {
+  const { model } = context;
+  return isPlaceholderMath(use.segment) || model.isDefined(use.name) || model.includes.keys.has(use.name)
+    || model.isBlockVariable(use) || externalPlaceholders(context.document.ast, context.settings).has(use.name);
+}
+
+/**
+ * A `%(name)s` that uWSGI keeps as written because nothing defines `name`, in a command line:
+ * Python's own `%`-formatting (`python -c "print('%(x)s' % d)"`), which the program gets intact.
+ */
+function isProgramFormat(context: RuleContext, use: PlaceholderUse): boolean {
+  return valueLanguage(use.entry, context.options.option(use.entry.key)) === 'shell' && !isKnown(context, use);
+}
+
 function check(context: RuleContext): void {
   const { model, options } = context;
   const text = model.text;
   let previous: unknown;
-  for (const { entry, segment } of model.uses) {
+  for (const use of model.uses) {
+    const { entry, segment } = use;
     // Math operands share their segment: one finding per `%(...)`.
     if (segment === previous) continue;
     previous = segment;
@@ -18,6 +38,7 @@ function check(context: RuleContext): void {
     // `set`, `set-placeholder`: their `%(...)` is expanded where the value lands; other immediate
     // options keep it literal.
     if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
+    if (isProgramFormat(context, use)) continue;
     const written = text.slice(segment.start, segment.end);
     context.report({
       span: { start: segment.end, end: segment.end + 1 },
@@ -54,7 +75,10 @@ function fixes({ document, diagnostic }: FixContext): RuleFix[] {
  * placeholder followed by the word `static`. Not reported in options that uWSGI applies before it
  * expands placeholders (there the whole `%(...)` stays literal, which
  * [unexpanded-reference](unexpanded-reference.md) reports), nor in sections uWSGI does not read
- * (a PasteDeploy `[app:main]` section beside `[uwsgi]` is Python's).
+ * (a PasteDeploy `[app:main]` section beside `[uwsgi]` is Python's), nor in a command line
+ * (`attach-daemon`, `exec-*`, crons...) when nothing defines the name: uWSGI then keeps the whole
+ * `%(name)s` as written, which is what Python's own formatting in `python -c "print('%(x)s' % d)"`
+ * needs.
  *
  * ## Why
  *
