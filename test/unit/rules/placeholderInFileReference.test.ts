@@ -28,4 +28,11 @@ describe('rule placeholder-in-file-reference', () => {
     assert.deepEqual(findings('[uwsgi]\nfor = a.txt b.txt\nenv = G=@(%(_))\nendfor =\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nenv = G=@(%(_))\n', RULE).length, 1);
   });
+
+  it('warns on a %(...) in an exec:// command, which runs with the literal text and lets uWSGI go on', () => {
+    const text = '[uwsgi]\nf = /etc/secret\nenv = SECRET=@(exec://cat %(f))\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%(f)' }]);
+    assert.equal(messages(text, RULE)[0], 'uWSGI expands `@(...)` before `%(...)`: it runs the command of `exec://cat %(f)` with `%(f)` as written, not its value, and the value gets whatever that prints (nothing, if the command fails). Use an environment variable (`$(VAR)`) or write the text.');
+    assert.deepEqual(findings('[uwsgi]\nf = x\nenv = S=@(http://h/%(f))\n', RULE).map((f) => f.severity), ['error']);
+  });
 });

@@ -4,6 +4,9 @@ import { referencesExpandedIn } from '../../analysis/model';
 import { code } from '../markup';
 import { Rule, RuleContext } from './rule';
 
+/** `@(exec://command)`: the output of a command, not a file (SEMANTICS.md §9). */
+const EXEC_SCHEME = /^exec:\/\//;
+
 /** The `%(...)` placeholders inside an `@(...)` reference, as uWSGI's `@` pass would meet them. */
 function placeholdersIn(context: RuleContext, entry: EntryLine, reference: Segment): Segment[] {
   const text = context.model.text;
@@ -25,8 +28,18 @@ function check(context: RuleContext): void {
       const first = placeholders[0]!;
       const written = model.text.slice(first.start, first.end);
       const opened = model.text.slice(segment.nameSpan.start, segment.nameSpan.end);
+      const span = { start: first.start, end: placeholders[placeholders.length - 1]!.end };
+      // `exec://` runs a command: a failing one only leaves the value empty, and uWSGI goes on.
+      if (EXEC_SCHEME.test(opened)) {
+        context.report({
+          span,
+          severity: 'warning',
+          message: `uWSGI expands \`@(...)\` before \`%(...)\`: it runs the command of ${code(opened)} with \`${written}\` as written, not its value, and the value gets whatever that prints (nothing, if the command fails). Use an environment variable (\`$(VAR)\`) or write the text.`,
+        });
+        continue;
+      }
       context.report({
-        span: { start: first.start, end: placeholders[placeholders.length - 1]!.end },
+        span,
         message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. \`${written}\` cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
       });
     }
@@ -34,7 +47,8 @@ function check(context: RuleContext): void {
 }
 
 /**
- * **Default severity:** error: uWSGI stops.
+ * **Default severity:** error: uWSGI stops; warning in an `@(exec://...)` command, which runs
+ * and lets uWSGI go on.
  *
  * ## What it catches
  *
@@ -60,6 +74,13 @@ function check(context: RuleContext): void {
  * option (a placeholder's own value is expanded too). The oracle fixture
  * `placeholder-in-file-reference.ini` shows uWSGI refusing such a file.
  *
+ * Every scheme that names something to read (`http://`, `sym://`, `section://`, `call://`...)
+ * fails the same way. `exec://` is the exception: uWSGI runs the command with the literal
+ * `%(name)` in it (a shell reads its `(` as a syntax error), takes what it prints, usually nothing,
+ * and goes on; the value is not what was meant, so that is a warning. This was run by hand on
+ * uWSGI 2.0.21 (it accepts the file, and the value is empty); the oracle suite refuses fixtures
+ * that run commands, so none holds it.
+ *
  * `$(VAR)` and magic variables work inside `@(...)`: the `$` pass runs before, and `%d`, `%n`...
  * are expanded when the file is read.
  *
@@ -82,5 +103,5 @@ function check(context: RuleContext): void {
 export const placeholderInFileReference: Rule = {
   id: 'placeholder-in-file-reference', defaultSeverity: 'error', order: 57, check,
   title: '`@(...)` whose file name holds a `%(...)`: uWSGI opens the literal name and stops',
-  summary: { severity: 'error', catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`' },
+  summary: { severity: 'error (warning in an `@(exec://...)` command, which runs)', catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`' },
 };
