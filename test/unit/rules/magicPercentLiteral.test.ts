@@ -72,4 +72,14 @@ describe('rule magic-percent-literal', () => {
       assert.deepEqual(findings(text, RULE), []);
     });
   });
+
+  describe('inside references', () => {
+    it('warns on a % in a shell $(...) of a command, which the magic pass reaches before anything else', () => {
+      const text = '[uwsgi]\nexec-asap = mkdir -p /var/log/$(date +%Y)\n';
+      assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%Y' }]);
+      assert.deepEqual(fixSafety(text, RULE), ['*Write `%%` for a literal percent sign: safe']);
+      assert.equal(fixed(text, RULE), '[uwsgi]\nexec-asap = mkdir -p /var/log/$(date +%%Y)\n');
+      assert.deepEqual(findings('[uwsgi]\nenv = F=@(/etc/%z.txt)\nenv = G=@(%d/x)\n', RULE).map((f) => f.covers), ['%z']);
+    });
+  });
 });

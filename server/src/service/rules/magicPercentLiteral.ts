@@ -1,6 +1,6 @@
 import { hasRole, optionsWithRole } from '../../registry/registry';
 import { EntryLine, Span } from '../../parser/ast';
-import { findInlineComment, Segment } from '../../parser/values';
+import { findInlineComment, Segment, segmentValue } from '../../parser/values';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
@@ -22,10 +22,18 @@ interface Magic {
   readonly byte: string;
 }
 
-function singles(segments: readonly Segment[], from: number, to: number): Magic[] {
-  return segments
-    .filter((s) => s.kind === 'magic' && s.name !== '%' && s.name !== '\n' && s.start >= from && s.end <= to)
-    .map((s) => ({ at: s.start, byte: s.name }));
+/**
+ * The magic sequences of the segments, those inside `$(...)`, `@(...)` and `%(...)` included: the
+ * magic pass runs over the whole file first (`$(date +%Y)` in a command loses its `%Y` too).
+ */
+function singles(text: string, segments: readonly Segment[], from: number, to: number): Magic[] {
+  const found: Magic[] = [];
+  for (const s of segments) {
+    if (s.kind === 'text' || s.end <= from || s.start >= to) continue;
+    if (s.kind !== 'magic') found.push(...singles(text, segmentValue(text, s.nameSpan.start, s.nameSpan.end), from, to));
+    else if (s.name !== '%' && s.name !== '\n' && s.start >= from && s.end <= to) found.push({ at: s.start, byte: s.name });
+  }
+  return found;
 }
 
 /** The parts of a value that are strftime formats: the whole `log-date` value, `${strftime:...}`. */
@@ -53,7 +61,7 @@ function shown(chars: readonly string[]): string {
  */
 function checkStrftime(context: RuleContext, entry: EntryLine, region: Span, segments: readonly Segment[]): void {
   const text = context.model.text;
-  const found = singles(segments, region.start, region.end);
+  const found = singles(text, segments, region.start, region.end);
   const dropped = found.filter((m) => !MAGIC_VARIABLES.has(m.byte)).map((m) => m.byte);
   // A placeholder in a date format makes the format unknown here; in `log-format` `%(uri)` is a log variable.
   if (dropped.length === 0 || (!hasRole(entry.key, 'log-template') && text.slice(region.start, region.end).includes('%('))) return;
@@ -85,7 +93,7 @@ function checkOthers(context: RuleContext, entry: EntryLine, segments: readonly 
   const scheme = text.slice(start, end).indexOf('://');
   const url = scheme < 0 ? -1 : start + scheme;
   const shell = valueLanguage(entry, context.options.option(entry.key)) === 'shell';
-  for (const magic of singles(segments, start, end)) {
+  for (const magic of singles(text, segments, start, end)) {
     if (inside(magic.at, regions)) continue;
     const encoded = text.slice(magic.at + 1, magic.at + 3);
     if (url >= 0 && url < magic.at && /^[0-9A-Fa-f]{2}$/.test(encoded) && URL_ENCODED.test(String.fromCharCode(parseInt(encoded, 16)))) {
@@ -183,8 +191,10 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  * | `postgres://app:p%40ss@db/app` | after `://` in a value: `%` and two hex digits that encode a blank or a sign | `%4` is a part of this file's path (usually empty): the password becomes `p0ss` |
  * | `env = MSG=100% sure` | `%` followed by a byte that has no magic variable | both vanish: `100sure` |
  *
- * The range is the `%` and what it eats (for a strftime format, from its first to its last
- * conversion). A `%` at the end of a line in an LF file joins the next line:
+ * The `%` inside a `$(...)` or `@(...)` counts the same, the shell's `$(date +%Y)` in a command
+ * included: the magic pass reaches it before the reference is looked at (oracle fixture
+ * `magic-percent-literal-in-reference.ini`). The range is the `%` and what it eats (for a
+ * strftime format, from its first to its last conversion). A `%` at the end of a line in an LF file joins the next line:
  * [percent-line-join](percent-line-join.md) reports that.
  *
  * Magic variables used as such are never reported: `%d`, `%n`, `%k`, `%h`, `%[` (the ANSI escape),
