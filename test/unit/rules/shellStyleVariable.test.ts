@@ -49,6 +49,14 @@ describe('rule shell-style-variable', () => {
     assert.deepEqual(findings(text, RULE), []);
   });
 
+  it('leaves the commands of touch-exec and of a cmd: alarm alone, which uWSGI hands to /bin/sh -c', () => {
+    assert.deepEqual(findings('[uwsgi]\ntouch-exec = /tmp/trigger /bin/notify ${HOME}\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nalarm = mailme cmd:mail -s "alarm on ${HOSTNAME}" root\n', RULE), []);
+    // `worker-exec` is exec'd as one program name, with no shell: the marker stays literal.
+    assert.deepEqual(findings('[uwsgi]\nworker-exec = /opt/${APP}/bin/worker\n', RULE).map((f) => f.covers), ['${APP}']);
+    assert.deepEqual(findings('[uwsgi]\nalarm = sig signal:${N}\n', RULE).map((f) => f.covers), ['${N}']);
+  });
+
   it("leaves routes and log encoders alone: ${...} is uWSGI's own syntax there", () => {
     const text = [
       '[uwsgi]',

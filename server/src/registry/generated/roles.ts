@@ -4,6 +4,9 @@ import type { OptionRole } from '../types';
 
 /** The options of each role (metadata/roles.ts), sorted. */
 export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
+ "alarm-definer": [
+  "alarm"
+ ],
  "bound-socket": [
   "fastcgi-nph-socket",
   "fastcgi-socket",
@@ -184,6 +187,7 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
   "legion-smart-attach-daemon2",
   "smart-attach-daemon",
   "smart-attach-daemon2",
+  "touch-exec",
   "unique-cron",
   "unique-cron-legion",
   "unique-legion-cron"

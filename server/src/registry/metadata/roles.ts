@@ -22,8 +22,11 @@ export const ROLE_RULES: Readonly<Record<OptionRole, RoleRule>> = {
     valueKinds: ['path_list'],
   },
   'path-mapping': { options: ['static-map', 'static-map2'] },
-  // Daemons and cron commands go to /bin/sh -c; `early-*-exec` runs its value the same way.
-  'shell-command': { valueKinds: ['daemon', 'cron'], parsers: ['uwsgi_opt_early_exec'] },
+  // Daemons and cron commands go to /bin/sh -c; `early-*-exec` runs its value the same way, and
+  // `touch-exec = file command` its command (uwsgi_run_command).
+  'shell-command': { options: ['touch-exec'], valueKinds: ['daemon', 'cron'], parsers: ['uwsgi_opt_early_exec'] },
+  // `alarm = name cmd:command`: the cmd alarm hands the command to uwsgi_run_command (core/alarm.c).
+  'alarm-definer': { options: ['alarm'] },
   'log-template': { options: ['log-format', 'logformat'] },
   'plugin-loader': { valueKinds: ['plugin_load'] },
   // `plugin`/`plugins` only log a plugin that fails to load; `need-plugin` exits (SEMANTICS.md §14).
