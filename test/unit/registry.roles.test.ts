@@ -34,6 +34,8 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
     'cron', 'cron-curl', 'cron-curl-legion', 'cron-legion', 'cron2', 'curl-cron', 'curl-cron-legion', 'legion-cron',
     'legion-cron-curl', 'legion-curl-cron', 'unique-cron', 'unique-cron-legion', 'unique-legion-cron',
     'early-perl-exec',
+    // Added with the review of issue 12: `touch-exec = file command` runs its command with /bin/sh -c.
+    'touch-exec',
   ],
   // undefinedPlaceholder.ts LOG_TEMPLATE_OPTIONS.
   'log-template': ['log-format', 'logformat'],
@@ -76,6 +78,8 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
   'log-template-strftime': ['log-format-strftime', 'logformat-strftime'],
   // invalidValue.ts PLACEHOLDER_ONLY_SETTERS.
   'placeholder-only-setter': ['set-placeholder', 'set-ph'],
+  // New with the review of issue 12 (no old table): `alarm = name cmd:command` runs a shell command.
+  'alarm-definer': ['alarm'],
 };
 
 /** completion.ts VALUE_KIND_LABEL; kinds it lacked were shown as the kind with spaces for `_`. */
