@@ -10,6 +10,17 @@ describe('rule percent-line-join', () => {
     assert.match(messages(text, RULE)[0]!, /^This comment ends in a `%`: .*the next line `cheaper = 2` becomes part of the comment and uWSGI never reads it/);
   });
 
+  it('only notes a comment that swallows a blank line or another comment, which changes nothing', () => {
+    const text = '[uwsgi]\n# CPU at 100%\n# another note\nmaster = true\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'information', covers: '%' }]);
+    assert.equal(messages(text, RULE)[0], 'This comment ends in a `%`: uWSGI expands `%` followed by a line break to nothing before it splits the file into lines, so the next line `# another note` becomes part of the comment. Harmless here, since that line holds no setting; write `%%` for a literal percent sign before a line that does.');
+    assert.deepEqual(findings('[uwsgi]\n; x 50%\n\nmaster = true\n', RULE).map((f) => f.severity), ['information']);
+    // The swallowed comment swallows in turn: that join is a warning of its own.
+    assert.deepEqual(findings('[uwsgi]\n; a 50%\n; b 50%\nmaster = true\n', RULE).map((f) => f.severity), ['information', 'warning']);
+    // A value still loses its `%` before a blank line.
+    assert.deepEqual(findings('[uwsgi]\nenv = A=5%\n\nmaster = true\n', RULE).map((f) => f.severity), ['warning']);
+  });
+
   it('warns on a value ending in %, naming the key and the joined line', () => {
     const text = '[uwsgi]\nenv = RATIO=50%\nmaster = true\n';
     assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%' }]);

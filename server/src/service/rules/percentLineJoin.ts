@@ -34,9 +34,18 @@ function evidentlyLiteral(text: string, line: Line, join: number, next: string):
   return /[\d \t]/.test(text[before - 1] ?? '');
 }
 
+/** A blank line or a comment: swallowed into a comment, it changes nothing uWSGI applies. */
+function isCommentOrBlank(next: string): boolean {
+  const trimmed = next.trim();
+  return trimmed === '' || trimmed[0] === '#' || trimmed[0] === ';';
+}
+
 function messageFor(line: Line, join: number, next: string): string {
   const quoted = next.trim() === '' ? 'the blank line after it' : `the next line ${code(truncate(next.trim(), QUOTED))}`;
   const how = 'uWSGI expands `%` followed by a line break to nothing before it splits the file into lines';
+  if (line.kind === LineKind.Comment && isCommentOrBlank(next)) {
+    return `This comment ends in a \`%\`: ${how}, so ${quoted} becomes part of the comment. Harmless here, since that line holds no setting; write \`%%\` for a literal percent sign before a line that does.`;
+  }
   if (line.kind === LineKind.Comment) {
     return `This comment ends in a \`%\`: ${how}, so ${quoted} becomes part of the comment and uWSGI never reads it. Write \`%%\` for a literal percent sign.`;
   }
@@ -55,6 +64,7 @@ function check(context: RuleContext): void {
       const next = physicalLine(text, join + 2);
       context.report({
         span: { start: join, end: join + 1 },
+        ...(line.kind === LineKind.Comment && isCommentOrBlank(next) ? { severity: 'information' as const } : {}),
         message: messageFor(line, join, next),
         data: { safe: evidentlyLiteral(text, line, join, next) },
       });
@@ -74,7 +84,8 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
 }
 
 /**
- * **Default severity:** warning.
+ * **Default severity:** warning; information when a comment swallows a blank line or another
+ * comment, which changes nothing uWSGI applies.
  *
  * ## What it catches
  *
@@ -127,5 +138,5 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
 export const percentLineJoin: Rule = {
   id: 'percent-line-join', defaultSeverity: 'warning', order: 55, check, fixes,
   title: 'A line ending in `%`: uWSGI joins the next line to it',
-  summary: { severity: 'warning', catches: '`; below 50%` then `cheaper = 2`: the `%` swallows the next line' },
+  summary: { severity: 'warning (information when a comment swallows a blank line or a comment)', catches: '`; below 50%` then `cheaper = 2`: the `%` swallows the next line' },
 };
