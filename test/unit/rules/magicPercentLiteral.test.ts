@@ -82,4 +82,8 @@ describe('rule magic-percent-literal', () => {
       assert.deepEqual(findings('[uwsgi]\nenv = F=@(/etc/%z.txt)\nenv = G=@(%d/x)\n', RULE).map((f) => f.covers), ['%z']);
     });
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\nk`ey = 100% sure\nenv = X=%(k`ey)\n', RULE)[0]!, /vanish from the value of ``k`ey``\. /);
+  });
 });

@@ -57,4 +57,8 @@ describe('rule percent-line-join', () => {
     // `%` and `\r` vanish, but the line break stays: no join (magic-percent-literal speaks of the `%`).
     assert.deepEqual(findings('[uwsgi]\r\nenv = X=50%\r\nmaster = true\r\n', RULE), []);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\nk`ey = 50%\nmaster = true\n', RULE)[0]!, /^The value of ``k`ey`` ends in a `%`/);
+  });
 });

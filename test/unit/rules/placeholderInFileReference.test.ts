@@ -35,4 +35,8 @@ describe('rule placeholder-in-file-reference', () => {
     assert.equal(messages(text, RULE)[0], 'uWSGI expands `@(...)` before `%(...)`: it runs the command of `exec://cat %(f)` with `%(f)` as written, not its value, and the value gets whatever that prints (nothing, if the command fails). Use an environment variable (`$(VAR)`) or write the text.');
     assert.deepEqual(findings('[uwsgi]\nf = x\nenv = S=@(http://h/%(f))\n', RULE).map((f) => f.severity), ['error']);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\na`b = /x\nenv = X=@(%(a`b))\n', RULE)[0]!, /named ``%\(a`b\)`` and stops\. ``%\(a`b\)`` cannot/);
+  });
 });

@@ -35,4 +35,8 @@ describe('rule python-style-placeholder', () => {
     assert.deepEqual(findings('[uwsgi]\nx = 1\nattach-daemon = echo %(x)s\n', RULE).map((f) => f.covers), ['s']);
     assert.deepEqual(findings('# uwsgi-ini: placeholders x\n[uwsgi]\nattach-daemon = echo %(x)s\n', RULE).map((f) => f.covers), ['s']);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\na`b = 1\nenv = X=%(a`b)s\n', RULE)[0]!, /^uWSGI placeholders have no type letter: ``%\(a`b\)`` is the placeholder .* writes ``%\(a`b\)s``; uWSGI's is ``%\(a`b\)``\.$/);
+  });
 });

@@ -91,4 +91,8 @@ describe('rule quoted-value', () => {
   it('checks only lines uWSGI applies', () => {
     assert.deepEqual(findings('[other]\nmodule = "x"\n[uwsgi]\nmaster = true\n', RULE), []);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\nk`ey = "x"\nenv = X=%(k`ey)\n', RULE)[0]!, /^uWSGI keeps the quotes: the value of ``k`ey`` is .* reads ``%\(k`ey\)``\.$/);
+  });
 });

@@ -82,4 +82,8 @@ describe('rule shell-style-variable', () => {
     assert.deepEqual(findings('[uwsgi]\nuid = ${SERVICE_USER}\ngid = ${SERVICE_GROUP}\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nuid = ${SERVICE_USER}\ngid = ${SERVICE_GROUP}\n', 'template-file').map((f) => f.severity), ['information']);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\nk`ey = ${HOME}\nenv = X=%(k`ey)\n', RULE)[0]!, /stays as it is in the value of ``k`ey``\. /);
+  });
 });

@@ -69,4 +69,8 @@ describe('rule unexpanded-reference', () => {
     assert.deepEqual(quickFixes('[uwsgi]\nbase = $(HOME)\ninclude = %(base)/x.ini\n', RULE), []);
     assert.deepEqual(quickFixes('[uwsgi]\ninclude = $(HOME)/x.ini\n', RULE), []);
   });
+
+  it('shows config text in the message as inline code, whatever backticks it holds', () => {
+    assert.match(messages('[uwsgi]\nset-ph = a`b=$(HOME)\n', RULE)[0]!, /copied into each ``%\(a`b\)`` after/);
+  });
 });

@@ -77,7 +77,7 @@ function checkStrftime(context: RuleContext, entry: EntryLine, region: Span, seg
   const others = found.length > dropped.length ? ' and the others become facts about the file' : '';
   context.report({
     span,
-    message: `uWSGI expands \`%\` sequences in the whole file before \`${entry.key}\` reads its strftime format: ${shown(dropped)} ${new Set(dropped).size === 1 ? 'is' : 'are'} removed${others}, so strftime never sees them. Write \`%%\` for each \`%\` of the date format.`,
+    message: `uWSGI expands \`%\` sequences in the whole file before ${code(entry.key)} reads its strftime format: ${shown(dropped)} ${new Set(dropped).size === 1 ? 'is' : 'are'} removed${others}, so strftime never sees them. Write \`%%\` for each \`%\` of the date format.`,
     data: { replacement, safe: true },
   });
 }
@@ -109,7 +109,7 @@ function checkOthers(context: RuleContext, entry: EntryLine, segments: readonly 
     const byte = blank ? (magic.byte === ' ' ? 'a blank' : 'a tab') : code(magic.byte);
     context.report({
       span: { start: magic.at, end: magic.at + 2 },
-      message: `\`%\` followed by ${byte} is no magic variable: uWSGI expands it to nothing, so the \`%\` and the ${blank ? 'blank' : code(magic.byte)} after it vanish from the value of \`${entry.key}\`. Write \`%%\` for a literal percent sign.`,
+      message: `\`%\` followed by ${byte} is no magic variable: uWSGI expands it to nothing, so the \`%\` and the ${blank ? 'blank' : code(magic.byte)} after it vanish from the value of ${code(entry.key)}. Write \`%%\` for a literal percent sign.`,
       // A letter may be a slip for a magic variable; a blank, a sign or a shell's `%` is literal.
       data: { safe: shell || !/[A-Za-z]/.test(magic.byte) },
     });
@@ -133,7 +133,7 @@ function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void
   if (!eatsCarriageReturn(context.model.text, entry)) return;
   context.report({
     span: { start: end - 1, end },
-    message: `A \`%\` before the line break of a CRLF file pairs with the carriage return, which has no magic variable: uWSGI expands both to nothing, so the value of \`${entry.key}\` loses its final \`%\`. Write \`%%\` for a literal percent sign.`,
+    message: `A \`%\` before the line break of a CRLF file pairs with the carriage return, which has no magic variable: uWSGI expands both to nothing, so the value of ${code(entry.key)} loses its final \`%\`. Write \`%%\` for a literal percent sign.`,
     data: { safe: true },
   });
 }

@@ -51,7 +51,7 @@ function messageFor(line: Line, join: number, next: string): string {
   }
   // Before the `=` (or on a line with none) the join builds the key: `proc%` + `esses = 2`.
   if (line.kind === LineKind.Entry && line.equals >= 0 && join > line.equals) {
-    return `The value of \`${line.key}\` ends in a \`%\`: ${how}, so ${quoted} is joined to the value and the \`%\` is gone. Write \`%%\` for a literal percent sign.`;
+    return `The value of ${code(line.key)} ends in a \`%\`: ${how}, so ${quoted} is joined to the value and the \`%\` is gone. Write \`%%\` for a literal percent sign.`;
   }
   return `This line ends in a \`%\`: ${how}, so ${quoted} is joined to it. Write \`%%\` for a literal percent sign.`;
 }

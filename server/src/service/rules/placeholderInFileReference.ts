@@ -34,13 +34,13 @@ function check(context: RuleContext): void {
         context.report({
           span,
           severity: 'warning',
-          message: `uWSGI expands \`@(...)\` before \`%(...)\`: it runs the command of ${code(opened)} with \`${written}\` as written, not its value, and the value gets whatever that prints (nothing, if the command fails). Use an environment variable (\`$(VAR)\`) or write the text.`,
+          message: `uWSGI expands \`@(...)\` before \`%(...)\`: it runs the command of ${code(opened)} with ${code(written)} as written, not its value, and the value gets whatever that prints (nothing, if the command fails). Use an environment variable (\`$(VAR)\`) or write the text.`,
         });
         continue;
       }
       context.report({
         span,
-        message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. \`${written}\` cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
+        message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. ${code(written)} cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
       });
     }
   }

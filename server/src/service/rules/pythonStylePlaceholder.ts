@@ -4,6 +4,7 @@ import { valueLanguage } from '../../analysis/valueLanguage';
 import { isPlaceholderMath } from '../../parser/values';
 import { externalPlaceholders } from '../externalPlaceholders';
 import { replaceSpan, workspaceEdit } from '../edits';
+import { code } from '../markup';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /** A word character: `%(name)suffix` is a placeholder followed by a word, not Python's `%(name)s`. */
@@ -42,7 +43,7 @@ function check(context: RuleContext): void {
     const written = text.slice(segment.start, segment.end);
     context.report({
       span: { start: segment.end, end: segment.end + 1 },
-      message: `uWSGI placeholders have no type letter: \`${written}\` is the placeholder and the \`s\` after it stays in the value of \`${entry.key}\`. Python's ConfigParser writes \`${written}s\`; uWSGI's is \`${written}\`.`,
+      message: `uWSGI placeholders have no type letter: ${code(written)} is the placeholder and the \`s\` after it stays in the value of ${code(entry.key)}. Python's ConfigParser writes ${code(`${written}s`)}; uWSGI's is ${code(written)}.`,
     });
   }
 }

@@ -34,8 +34,8 @@ interface Judgement {
 /** What the quotes do to this option's value, from the way its setter reads it. */
 function judge(entry: EntryLine, facts: OptionFacts | undefined, quoted: string): Judgement {
   const inner = quoted.slice(1, -1);
-  const kept = `uWSGI keeps the quotes: the value of \`${entry.key}\` is ${code(quoted)}, quotes included, not ${code(inner)}.`;
-  if (!facts) return { severity: 'warning', safe: true, message: `${kept} They travel into every value that reads \`%(${entry.key})\`.` };
+  const kept = `uWSGI keeps the quotes: the value of ${code(entry.key)} is ${code(quoted)}, quotes included, not ${code(inner)}.`;
+  if (!facts) return { severity: 'warning', safe: true, message: `${kept} They travel into every value that reads ${code(`%(${entry.key})`)}.` };
   if (isFlagParser(facts.parser)) {
     if (!isFlagTrue(inner)) {
       return { severity: 'warning', safe: false, message: `${kept} So uWSGI reads it as true: only an exact \`false\`, \`off\`, \`no\` or \`0\` is false, and the quotes make it none of them.` };
@@ -43,7 +43,7 @@ function judge(entry: EntryLine, facts: OptionFacts | undefined, quoted: string)
     return { severity: 'information', safe: true, message: `${kept} Harmless here: uWSGI reads it as true, as it would ${code(inner)}.` };
   }
   if (readsLeadingNumber(facts.parser)) {
-    return { severity: 'warning', safe: true, message: `${kept} \`${entry.key}\` takes a number, and a value that starts with a quote reads as 0.` };
+    return { severity: 'warning', safe: true, message: `${kept} ${code(entry.key)} takes a number, and a value that starts with a quote reads as 0.` };
   }
   if (hasRole(facts.name, 'log-template') || OUTPUT_KINDS.has(facts.valueKind) || hasRole(facts.name, 'log-encoder')) {
     return { severity: 'information', safe: false, message: `${kept} They appear in every line it writes: fine if that is what you want.` };

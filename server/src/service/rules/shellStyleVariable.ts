@@ -49,9 +49,9 @@ function checkEntry(context: RuleContext, entry: EntryLine, facts: OptionFacts |
     const start = entry.valueSpan.start + match.index;
     const span = { start, end: start + match[0].length };
     const name = match[1]!;
-    const stays = `uWSGI expands environment variables written \`$(${name})\` only: ${code(match[0])} stays as it is in the value of \`${entry.key}\`.`;
+    const stays = `uWSGI expands environment variables written \`$(${name})\` only: ${code(match[0])} stays as it is in the value of ${code(entry.key)}.`;
     if (!expanded) {
-      context.report({ span, message: `${stays} \`${entry.key}\` is applied while the file is read, before \`$(...)\` is expanded, so neither form is replaced here.` });
+      context.report({ span, message: `${stays} ${code(entry.key)} is applied while the file is read, before \`$(...)\` is expanded, so neither form is replaced here.` });
       continue;
     }
     const { advice, replacement } = suggestion(context, name, match[2] ?? '');

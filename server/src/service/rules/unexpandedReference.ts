@@ -27,11 +27,11 @@ function unexpanded(model: DocumentModel, entry: EntryLine): Segment[] {
 /** `for = %(list)`: one round over the literal text, whose copies are expanded later. */
 function loopMessage(model: DocumentModel, entry: EntryLine, segment: Segment, written: string): { message: string; severity?: Severity } {
   const value = segment.kind === 'placeholder' && !isPlaceholderMath(segment) ? model.resolveValue(`%(${segment.name})`) : undefined;
-  const once = `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI loops once, over the literal ${code(written)}, and the lines of the block expand it later.`;
+  const once = `${code(entry.key)} is read while the file is parsed, ${NOT_EXPANDED}: uWSGI loops once, over the literal ${code(written)}, and the lines of the block expand it later.`;
   if (value !== undefined && !/\s/.test(value.trim())) {
     return { message: `${once} Harmless here: its value is one word, so the result is what one round over ${code(value)} gives.`, severity: 'information' };
   }
-  return { message: `${once} It is not split into words: write the items in the \`${entry.key}\` line.` };
+  return { message: `${once} It is not split into words: write the items in the ${code(entry.key)} line.` };
 }
 
 function report(context: RuleContext, entry: EntryLine, segment: Segment): void {
@@ -47,7 +47,7 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
   if (hasRole(entry.key, 'section-loader') && lastColon >= entry.valueSpan.start && segment.start > lastColon) {
     context.report({
       span: segment,
-      message: `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a section literally named with ${code(written)}, finds none and goes on without it (it only warns).`,
+      message: `${code(entry.key)} is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a section literally named with ${code(written)}, finds none and goes on without it (it only warns).`,
       ...(data ? { data } : {}),
     });
     return;
@@ -60,14 +60,14 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
     context.report({
       span: segment,
       severity: guarded ? 'warning' : 'error',
-      message: `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a ${loadsFile ? 'file' : 'plugin'} literally named with ${code(written)}, finds none and stops${guarded ? ' where the block lets this line through' : ''}.`,
+      message: `${code(entry.key)} is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a ${loadsFile ? 'file' : 'plugin'} literally named with ${code(written)}, finds none and stops${guarded ? ' where the block lets this line through' : ''}.`,
       ...(data ? { data } : {}),
     });
     return;
   }
   const message = hasRole(entry.key, 'deferred-expansion')
-    ? `\`${entry.key}\` stores its value as written, and it is copied into each \`%(${placeholderName(entry)})\` after the \`$(...)\` and \`@(...)\` passes have run: ${code(written)} stays literal.`
-    : `\`${entry.key}\` is read while the file is parsed, ${NOT_EXPANDED}: uWSGI uses ${code(written)} literally${logicKindOf(entry.key) ? ' in the condition' : ''}.`;
+    ? `${code(entry.key)} stores its value as written, and it is copied into each ${code(`%(${placeholderName(entry)})`)} after the \`$(...)\` and \`@(...)\` passes have run: ${code(written)} stays literal.`
+    : `${code(entry.key)} is read while the file is parsed, ${NOT_EXPANDED}: uWSGI uses ${code(written)} literally${logicKindOf(entry.key) ? ' in the condition' : ''}.`;
   context.report({ span: segment, message, ...(data ? { data } : {}) });
 }
 
