@@ -29,6 +29,13 @@ describe('rule placeholder-in-file-reference', () => {
     assert.deepEqual(findings('[uwsgi]\nenv = G=@(%(_))\n', RULE).length, 1);
   });
 
+  it('warns inside an if block, which may never let the line through; a loop runs the line', () => {
+    const text = '[uwsgi]\nf = /etc/secret\nif-exists = /etc/secret\nenv = S=@(%(f))\nendif =\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%(f)' }]);
+    assert.equal(messages(text, RULE)[0], 'uWSGI expands `@(...)` before `%(...)`: it tries to open a file literally named `%(f)` and stops where the block lets this line through. `%(f)` cannot name the file; use an environment variable (`$(VAR)`) or write the path.');
+    assert.deepEqual(findings('[uwsgi]\nf = /etc/secret\nfor = a b\nenv = S%(_)=@(%(f))\nendfor =\n', RULE).map((f) => f.severity), ['error']);
+  });
+
   it('warns on a %(...) in an exec:// command, which runs with the literal text and lets uWSGI go on', () => {
     const text = '[uwsgi]\nf = /etc/secret\nenv = SECRET=@(exec://cat %(f))\n';
     assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: '%(f)' }]);

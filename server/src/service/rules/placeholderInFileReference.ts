@@ -38,17 +38,20 @@ function check(context: RuleContext): void {
         });
         continue;
       }
+      // An `if-*` block may never store the line; where it does, uWSGI stops. A loop runs it.
+      const guarded = model.blockOf(entry)?.kind === 'if';
       context.report({
         span,
-        message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops. ${code(written)} cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
+        ...(guarded ? { severity: 'warning' as const } : {}),
+        message: `uWSGI expands \`@(...)\` before \`%(...)\`: it tries to open a file literally named ${code(opened)} and stops${guarded ? ' where the block lets this line through' : ''}. ${code(written)} cannot name the file; use an environment variable (\`$(VAR)\`) or write the path.`,
       });
     }
   }
 }
 
 /**
- * **Default severity:** error: uWSGI stops; warning in an `@(exec://...)` command, which runs
- * and lets uWSGI go on.
+ * **Default severity:** error: uWSGI stops; warning inside an `if-*` block, which may never let
+ * the line through, and in an `@(exec://...)` command, which runs and lets uWSGI go on.
  *
  * ## What it catches
  *
@@ -103,5 +106,5 @@ function check(context: RuleContext): void {
 export const placeholderInFileReference: Rule = {
   id: 'placeholder-in-file-reference', defaultSeverity: 'error', order: 57, check,
   title: '`@(...)` whose file name holds a `%(...)`: uWSGI opens the literal name and stops',
-  summary: { severity: 'error (warning in an `@(exec://...)` command, which runs)', catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`' },
+  summary: { severity: 'error (warning inside an `if-*` block, and in an `@(exec://...)` command, which runs)', catches: '`@(%(file))`: `@` is expanded before `%`, so uWSGI fails to open `%(file)`' },
 };
