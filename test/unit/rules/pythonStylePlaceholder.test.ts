@@ -39,4 +39,10 @@ describe('rule python-style-placeholder', () => {
   it('shows config text in the message as inline code, whatever backticks it holds', () => {
     assert.match(messages('[uwsgi]\na`b = 1\nenv = X=%(a`b)s\n', RULE)[0]!, /^uWSGI placeholders have no type letter: ``%\(a`b\)`` is the placeholder .* writes ``%\(a`b\)s``; uWSGI's is ``%\(a`b\)``\.$/);
   });
+
+  it('calls %(name) in a log format a log variable when nothing defines the name', () => {
+    const text = '[uwsgi]\nlog-format = %(addr) %(status)s\n';
+    assert.deepEqual(findings(text, RULE), [{ code: RULE, severity: 'warning', covers: 's' }]);
+    assert.equal(messages(text, RULE)[0], 'uWSGI log variables have no type letter: `%(status)` is the log variable and the `s` after it stays in every line `log-format` writes. Python\'s logging writes `%(status)s`; uWSGI\'s is `%(status)`.');
+  });
 });

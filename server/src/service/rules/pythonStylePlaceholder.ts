@@ -41,10 +41,11 @@ function check(context: RuleContext): void {
     if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
     if (isProgramFormat(context, use)) continue;
     const written = text.slice(segment.start, segment.end);
-    context.report({
-      span: { start: segment.end, end: segment.end + 1 },
-      message: `uWSGI placeholders have no type letter: ${code(written)} is the placeholder and the \`s\` after it stays in the value of ${code(entry.key)}. Python's ConfigParser writes ${code(`${written}s`)}; uWSGI's is ${code(written)}.`,
-    });
+    // In a log format a name nothing defines is a log variable, filled per request.
+    const message = hasRole(entry.key, 'log-template') && !isKnown(context, use)
+      ? `uWSGI log variables have no type letter: ${code(written)} is the log variable and the \`s\` after it stays in every line ${code(entry.key)} writes. Python's logging writes ${code(`${written}s`)}; uWSGI's is ${code(written)}.`
+      : `uWSGI placeholders have no type letter: ${code(written)} is the placeholder and the \`s\` after it stays in the value of ${code(entry.key)}. Python's ConfigParser writes ${code(`${written}s`)}; uWSGI's is ${code(written)}.`;
+    context.report({ span: { start: segment.end, end: segment.end + 1 }, message });
   }
 }
 
@@ -86,6 +87,9 @@ function fixes({ document, diagnostic }: FixContext): RuleFix[] {
  * uWSGI's placeholder is `%(name)` alone (SEMANTICS.md §9): it replaces `%(base)` with the value of
  * `base` and keeps the `s`, so `chdir` above is `/srv/apps/current`. The oracle fixture
  * `python-style-placeholder.ini` shows it: the `s` lands in an option's value.
+ *
+ * The same holds in `log-format`, where `%(status)s` (Python's logging style) gives the log
+ * variable `%(status)` followed by an `s` in every line written.
  *
  * ## Example
  *
