@@ -33,6 +33,9 @@ describe('rule invalid-value', () => {
       const template = '[uwsgi]\nprocesses = __NUM_PROCESSES__\nthreads = __NUM_THREADS__\n';
       assert.deepEqual(findings(template, RULE), []);
       assert.deepEqual(findings(template, 'template-file').map((f) => f.severity), ['information']);
+      // A date format that is a marker too.
+      assert.deepEqual(findings('[uwsgi]\nprocesses = {{ n }}\nlog-date = {{ fmt }}\n', RULE), []);
+      assert.deepEqual(findings('[uwsgi]\nlog-date = {{ fmt }}\n', RULE).map((f) => f.severity), ['warning']);
     });
 
     it('leaves a quoted number to quoted-value, but still refuses a quoted socket mode', () => {

@@ -86,4 +86,12 @@ describe('rule magic-percent-literal', () => {
   it('shows config text in the message as inline code, whatever backticks it holds', () => {
     assert.match(messages('[uwsgi]\nk`ey = 100% sure\nenv = X=%(k`ey)\n', RULE)[0]!, /vanish from the value of ``k`ey``\. /);
   });
+
+  describe('template files', () => {
+    it('leaves the % of a template file\'s markers to the template tool', () => {
+      const text = '[uwsgi]\nprocesses = {{ n }}\nthreads = {% if t %}{{ t }}{% endif %}\nenv = MSG=100% sure\n';
+      assert.deepEqual(findings(text, RULE).map((f) => f.covers), ['% ']);
+      assert.equal(fixed(text, RULE), '[uwsgi]\nprocesses = {{ n }}\nthreads = {% if t %}{{ t }}{% endif %}\nenv = MSG=100%% sure\n');
+    });
+  });
 });

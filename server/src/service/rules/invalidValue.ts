@@ -188,6 +188,8 @@ function checkLogDate(context: RuleContext, judged: Judged): void {
   const { facts, value } = judged;
   const lower = value.toLowerCase();
   if (LOG_DATE_ON.has(lower) || value === '') return;
+  // A template file's marker (`log-date = {{ log_date }}`) is template-file's to speak of, once.
+  if (isTemplateMarkerValue(value) && templateJudgement(context.model, context.options).isTemplate) return;
   if (!isFlagTrue(value)) {
     report(context, judged, 'warning', `\`${facts.name}\` cannot be switched off with \`${value}\`: uWSGI turns date logging on and uses \`${value}\` as the date format. Remove the line to log without dates.`, { removeLine: true });
     return;

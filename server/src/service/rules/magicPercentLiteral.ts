@@ -5,6 +5,7 @@ import { isFlagTrue } from '../../analysis/optionContext';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { valueLanguage } from '../../analysis/valueLanguage';
+import { templateJudgement } from '../../analysis/templateMarkers';
 import { code } from '../markup';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
@@ -150,12 +151,21 @@ function onlyMagicUse(value: string): boolean {
   return !value.includes('://');
 }
 
+/** The spans of a template file's markers (`{% if x %}`): the template tool reads their `%`, not uWSGI. */
+function templateMarkerSpans(context: RuleContext): readonly Span[] {
+  const judgement = templateJudgement(context.model, context.options);
+  return judgement.isTemplate ? judgement.markers.map((marker) => marker.span) : [];
+}
+
 function check(context: RuleContext): void {
   const { model, options } = context;
+  let markers: readonly Span[] | undefined;
   for (const entry of model.applied) {
     if (!entry.value.includes('%') || onlyMagicUse(entry.value)) continue;
     checkBeforeCarriageReturn(context, entry);
-    const segments = model.segments(entry);
+    markers ??= templateMarkerSpans(context);
+    const all = model.segments(entry);
+    const segments = markers.length === 0 ? all : all.filter((s) => s.kind !== 'magic' || !inside(s.start, markers!));
     const regions = strftimeRegions(model, entry, options.option(entry.key)?.parser);
     // A join or a would-be comment inside a format: what the format is, is not clear.
     const clear = entry.joins.length === 0 && findInlineComment(model.text, entry.valueSpan) < 0;
@@ -196,6 +206,10 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  * `magic-percent-literal-in-reference.ini`). The range is the `%` and what it eats (for a
  * strftime format, from its first to its last conversion). A `%` at the end of a line in an LF file joins the next line:
  * [percent-line-join](percent-line-join.md) reports that.
+ *
+ * In a file that is evidently a template for another tool ([template-file](template-file.md)), the
+ * `%` of its markers (`{% if workers %}`) are the tool's and are not reported: the tool replaces
+ * them before uWSGI reads the file, and `%%` would break the template.
  *
  * Magic variables used as such are never reported: `%d`, `%n`, `%k`, `%h`, `%[` (the ANSI escape),
  * `%0`...`%9`, `%%`, and `%(name)` placeholders. A strftime format made only of conversions that
