@@ -78,8 +78,12 @@ const OLD_ROLE_TABLES: Record<OptionRole, readonly string[]> = {
   'log-template-strftime': ['log-format-strftime', 'logformat-strftime'],
   // invalidValue.ts PLACEHOLDER_ONLY_SETTERS.
   'placeholder-only-setter': ['set-placeholder', 'set-ph'],
-  // New with the review of issue 12 (no old table): `alarm = name cmd:command` runs a shell command.
-  'alarm-definer': ['alarm'],
+  // New with the review of issue 12 (no old table): `alarm = name cmd:command` and the legion hooks
+  // (`legion-lord = name cmd:command`) run a shell command.
+  'named-action': [
+    'alarm', 'legion-death', 'legion-join', 'legion-lord', 'legion-node-joined', 'legion-node-left', 'legion-setup',
+    'legion-unlord',
+  ],
 };
 
 /** completion.ts VALUE_KIND_LABEL; kinds it lacked were shown as the kind with spaces for `_`. */

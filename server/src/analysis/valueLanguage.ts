@@ -14,8 +14,8 @@ const SEMICOLON_SEPARATED_VALUE_KINDS = new Set(['custom_option']);
  */
 const OWN_BRACE_VARIABLE_KINDS = new Set(['route']);
 
-/** `alarm = name cmd:command`: the alarm plugin `cmd` runs its argument with `/bin/sh -c`. */
-const CMD_ALARM = /^\S+\s+cmd:/;
+/** `alarm = name cmd:command`, `legion-lord = name cmd:command`: `cmd` runs its argument with `/bin/sh -c`. */
+const CMD_ACTION = /^\S+\s+cmd:/;
 
 export type ValueLanguage = 'plain' | 'shell' | 'semicolon-list';
 
@@ -31,7 +31,7 @@ function hookRunsShell(entry: EntryLine): boolean {
 
 /**
  * How the value of an entry is read: `shell` for `exec-*` hooks, hooks with a shell action
- * (`exec:`, `safeexec:`), daemons, crons, `early-exec`, `touch-exec` and `cmd:` alarms; `semicolon-list` for `declare-option`.
+ * (`exec:`, `safeexec:`), daemons, crons, `early-exec`, `touch-exec`, and `cmd:` alarms and legion hooks; `semicolon-list` for `declare-option`.
  */
 export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined): ValueLanguage {
   const hook = parseHookKey(entry.key);
@@ -42,7 +42,7 @@ export function valueLanguage(entry: EntryLine, facts: OptionFacts | undefined):
   }
   if (!facts) return 'plain';
   if (hasRole(facts.name, 'shell-command')) return 'shell';
-  if (hasRole(facts.name, 'alarm-definer') && CMD_ALARM.test(entry.value)) return 'shell';
+  if (hasRole(facts.name, 'named-action') && CMD_ACTION.test(entry.value)) return 'shell';
   if (SEMICOLON_SEPARATED_VALUE_KINDS.has(facts.valueKind)) return 'semicolon-list';
   return 'plain';
 }

@@ -215,8 +215,11 @@ export type OptionRole =
   | 'path-mapping'
   /** The value is a shell command line, run with `/bin/sh -c`. */
   | 'shell-command'
-  /** The value is `name plugin:args`, and with the `cmd` plugin the args are a shell command line. */
-  | 'alarm-definer'
+  /**
+   * The value is `name action:args` (an alarm, a legion hook), and with the `cmd` action the args
+   * are a shell command line.
+   */
+  | 'named-action'
   /** The value is a request log template: `%(name)` there are log variables, not placeholders. */
   | 'log-template'
   /** The value names plugins to load, comma separated. */

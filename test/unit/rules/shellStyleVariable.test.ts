@@ -49,9 +49,10 @@ describe('rule shell-style-variable', () => {
     assert.deepEqual(findings(text, RULE), []);
   });
 
-  it('leaves the commands of touch-exec and of a cmd: alarm alone, which uWSGI hands to /bin/sh -c', () => {
+  it('leaves the commands of touch-exec, a cmd: alarm and a cmd: legion hook alone, which uWSGI hands to /bin/sh -c', () => {
     assert.deepEqual(findings('[uwsgi]\ntouch-exec = /tmp/trigger /bin/notify ${HOME}\n', RULE), []);
     assert.deepEqual(findings('[uwsgi]\nalarm = mailme cmd:mail -s "alarm on ${HOSTNAME}" root\n', RULE), []);
+    assert.deepEqual(findings('[uwsgi]\nlegion-lord = mylegion cmd:/usr/bin/promote ${HOSTNAME}\n', RULE), []);
     // `worker-exec` is exec'd as one program name, with no shell: the marker stays literal.
     assert.deepEqual(findings('[uwsgi]\nworker-exec = /opt/${APP}/bin/worker\n', RULE).map((f) => f.covers), ['${APP}']);
     assert.deepEqual(findings('[uwsgi]\nalarm = sig signal:${N}\n', RULE).map((f) => f.covers), ['${N}']);

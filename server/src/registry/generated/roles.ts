@@ -4,9 +4,6 @@ import type { OptionRole } from '../types';
 
 /** The options of each role (metadata/roles.ts), sorted. */
 export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
- "alarm-definer": [
-  "alarm"
- ],
  "bound-socket": [
   "fastcgi-nph-socket",
   "fastcgi-socket",
@@ -72,6 +69,16 @@ export const OPTION_ROLES: Readonly<Record<OptionRole, readonly string[]>> = {
  "log-template-strftime": [
   "log-format-strftime",
   "logformat-strftime"
+ ],
+ "named-action": [
+  "alarm",
+  "legion-death",
+  "legion-join",
+  "legion-lord",
+  "legion-node-joined",
+  "legion-node-left",
+  "legion-setup",
+  "legion-unlord"
  ],
  "option-condition": [
   "if-not-opt",

@@ -25,8 +25,9 @@ export const ROLE_RULES: Readonly<Record<OptionRole, RoleRule>> = {
   // Daemons and cron commands go to /bin/sh -c; `early-*-exec` runs its value the same way, and
   // `touch-exec = file command` its command (uwsgi_run_command).
   'shell-command': { options: ['touch-exec'], valueKinds: ['daemon', 'cron'], parsers: ['uwsgi_opt_early_exec'] },
-  // `alarm = name cmd:command`: the cmd alarm hands the command to uwsgi_run_command (core/alarm.c).
-  'alarm-definer': { options: ['alarm'] },
+  // `alarm = name cmd:command` hands the command to uwsgi_run_command (core/alarm.c), a legion hook
+  // `legion-lord = name cmd:command` to uwsgi_run_command_and_wait (core/legion.c): both /bin/sh -c.
+  'named-action': { options: ['alarm'], parsers: ['uwsgi_opt_legion_hook'] },
   'log-template': { options: ['log-format', 'logformat'] },
   'plugin-loader': { valueKinds: ['plugin_load'] },
   // `plugin`/`plugins` only log a plugin that fails to load; `need-plugin` exits (SEMANTICS.md §14).

@@ -165,10 +165,10 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  *
  * Values that are shell command lines are treated differently: `exec-*` hooks, `hook-*` with an
  * action that runs a shell command (`exec:`, `safeexec:`), daemons (`attach-daemon`,
- * `smart-attach-daemon`, ...), crons (`cron`, `cron2`, ...), `early-exec`, `touch-exec` and `cmd:`
- * alarms. There ` ;` separates shell commands and is not reported, and ` #` is reported only as
- * information: uWSGI passes it on, and the shell then reads it as a comment, which is fine when
- * intended. In `declare-option` values
+ * `smart-attach-daemon`, ...), crons (`cron`, `cron2`, ...), `early-exec`, `touch-exec`, and `cmd:`
+ * alarms and legion hooks. There ` ;` separates shell commands and is not reported, and ` #` is
+ * reported only as information: uWSGI passes it on, and the shell then reads it as a comment, which
+ * is fine when intended. In `declare-option` values
  * ` ;` separates the option templates and is not reported either.
  *
  * ## Why

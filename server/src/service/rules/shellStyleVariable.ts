@@ -120,8 +120,9 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  * ## Not reported
  *
  * - Values a shell runs: `exec-*` hooks, hooks with `exec:`/`safeexec:`, `attach-daemon` and the
- *   other daemons, crons, `early-exec`, the command of `touch-exec` and of a `cmd:` alarm
- *   (`alarm = mailme cmd:mail ...`). The shell expands `${NAME}` there, as meant.
+ *   other daemons, crons, `early-exec`, the command of `touch-exec`, of a `cmd:` alarm
+ *   (`alarm = mailme cmd:mail ...`) and of a `cmd:` legion hook. The shell expands `${NAME}`
+ *   there, as meant.
  * - Routes (`route`, `route-if`, `final-route`...) and log encoders (`log-encoder`,
  *   `log-req-encoder`...): `${PATH_INFO}`, `${msg}` are uWSGI's own request and log variables.
  * - Keys that are no option and that no `%(key)` reads: uWSGI applies nothing from them.
