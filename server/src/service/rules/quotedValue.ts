@@ -160,9 +160,10 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  *
  * ## Not reported
  *
- * Shell commands (`exec-*`, hooks, `attach-daemon`, crons, `cmd:` alarms and legion hooks...), where the shell removes the quotes;
- * routes and route actions, `set-placeholder`/`set`/`declare-option` values, which have a syntax of
- * their own; keys that are no option and that nothing reads.
+ * Shell commands (`exec-*`, hooks, `attach-daemon`, crons, `cmd:` alarms and legion hooks...),
+ * where the shell removes the quotes; routes and route actions, `set-placeholder`/`set`/
+ * `declare-option` values, which have a syntax of their own; keys that are no option and that
+ * nothing reads.
  *
  * ## Fixes in bulk
  *
