@@ -286,6 +286,11 @@ export class DocumentModel {
     return this.usedNameSet;
   }
 
+  /** True when this file reads the key's value: a `%(key)` uses it or an `if-opt` tests it. */
+  readsValueOf(key: string): boolean {
+    return this.usedNames.has(key) || this.readByIfOpt(key);
+  }
+
   /**
    * True when an `if-opt`/`if-not-opt` tests this key (`if-opt = key` or `key=value`): the key
    * steers the file even if no `%(key)` uses it (SEMANTICS.md §11).

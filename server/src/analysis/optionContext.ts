@@ -136,4 +136,13 @@ export class OptionContext {
     const lookup = this.lookup(key);
     return lookup.kind === 'option' ? lookup.facts : undefined;
   }
+
+  /**
+   * The facts of a key that is an option somewhere: here, in a plugin not loaded, or in the other
+   * version. Such an option reads its value the same way once it exists.
+   */
+  optionAnywhere(key: string): OptionFacts | undefined {
+    const lookup = this.lookup(key);
+    return lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
+  }
 }

@@ -43,9 +43,11 @@ export function isTemplateMarkerValue(value: string): boolean {
   return MARKER_VALUE.test(value);
 }
 
+const SHELL_VARIABLE_VALUE = new RegExp(`^${SHELL_VARIABLE_SOURCE}$`);
+
 /** True when the whole value is one `${NAME}` or `${NAME:-default}`: shell-style-variable's to report. */
 export function isShellVariableValue(value: string): boolean {
-  return new RegExp(`^${SHELL_VARIABLE_SOURCE}$`).test(value);
+  return SHELL_VARIABLE_VALUE.test(value);
 }
 
 export interface TemplateMarker {
@@ -91,8 +93,7 @@ function judge(model: DocumentModel, options: OptionContext): TemplateJudgement 
     }
     collect(OTHER_MARKERS, text, line.contentStart, line.contentEnd, markers);
     collect(shell, text, line.keySpan.start, line.keySpan.end, markers);
-    const facts = options.lookup(line.key);
-    const known = facts.kind === 'option' || facts.kind === 'needs-plugin' || facts.kind === 'other-version' ? facts.facts : undefined;
+    const known = options.optionAnywhere(line.key);
     // The shell expands `${...}` in a command, and routes and log encoders have their own.
     if (valueLanguage(line, known) === 'shell' || hasOwnBraceVariables(known)) continue;
     collect(shell, text, line.valueSpan.start, line.valueSpan.end, markers);

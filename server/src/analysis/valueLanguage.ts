@@ -1,4 +1,4 @@
-import { EntryLine } from '../parser/ast';
+import { EntryLine, Span } from '../parser/ast';
 import { getAction, hasRole, hookFamily, OptionFacts, parseHookKey } from '../registry/registry';
 
 // What reads a value after uWSGI: a shell, a `;`-separated list, uWSGI's own syntaxes with `${...}`,
@@ -52,9 +52,15 @@ export function hasOwnBraceVariables(facts: OptionFacts | undefined): boolean {
   return facts !== undefined && (OWN_BRACE_VARIABLE_KINDS.has(facts.valueKind) || hasRole(facts.name, 'log-encoder'));
 }
 
-/** True when the value starts and ends with the same quote and has no other such quote inside (`"app.wsgi"`). */
+/** `[start, end)` of `text` when it is one quoted string: the same quote at both ends and none between them. */
+export function quotedSpan(text: string, start: number, end: number): Span | undefined {
+  if (end - start < 2) return undefined;
+  const quote = text[start]!;
+  if ((quote !== '"' && quote !== "'") || text[end - 1] !== quote) return undefined;
+  return text.slice(start + 1, end - 1).includes(quote) ? undefined : { start, end };
+}
+
+/** True when the whole value is one quoted string (`"app.wsgi"`). */
 export function isWhollyQuoted(value: string): boolean {
-  if (value.length < 2) return false;
-  const quote = value[0]!;
-  return (quote === '"' || quote === "'") && value[value.length - 1] === quote && !value.slice(1, -1).includes(quote);
+  return quotedSpan(value, 0, value.length) !== undefined;
 }

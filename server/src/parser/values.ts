@@ -153,3 +153,22 @@ export function findInlineComment(text: string, valueSpan: Span): number {
   }
   return -1;
 }
+
+/**
+ * True when `text[from, end)` ends in an odd run of `%`: uWSGI's magic pass pairs `%` with the
+ * byte after it, so the last `%` of an odd run takes whatever follows `end` (SEMANTICS.md §8).
+ */
+export function endsWithMagicPercent(text: string, end: number, from = 0): boolean {
+  let run = 0;
+  while (end - run - 1 >= from && text.charCodeAt(end - run - 1) === 37) run++;
+  return (run & 1) === 1;
+}
+
+/**
+ * True when the value ends in an odd run of `%` before a CRLF: the last `%` eats the `\r` (the
+ * line break stays, no join), so uWSGI's value lacks it.
+ */
+export function eatsCarriageReturn(text: string, entry: EntryLine): boolean {
+  const end = entry.valueSpan.end;
+  return text[end] === '\r' && endsWithMagicPercent(text, end, entry.valueSpan.start);
+}

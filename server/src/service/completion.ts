@@ -8,6 +8,7 @@ import {
   Range,
 } from 'vscode-languageserver-types';
 import { EntryLine, Line, LineKind, SectionLine } from '../parser/ast';
+import { endsWithMagicPercent } from '../parser/values';
 import { localSectionReference, SECTION_LOADERS } from '../analysis/model';
 import {
   actionDocs, allActions, allOptions, allPhases, getOption, HOOK_FAMILIES, optionDocs, parseHookKey, phaseDocs, pluginNames,
@@ -398,7 +399,7 @@ class Completer {
   private referenceCompletion(entry: EntryLine, start: number, end: number): CompletionList | undefined {
     const before = this.text.slice(start, this.offset);
     const open = before.lastIndexOf('%(');
-    if (open >= 0 && !before.slice(open).includes(')') && percentRunIsOdd(before, open)) {
+    if (open >= 0 && !before.slice(open).includes(')') && endsWithMagicPercent(before, open + 1)) {
       const nameStart = start + open + 2;
       const rest = this.text.slice(this.offset, end);
       const closeIn = rest.search(/[)(]/);
@@ -406,7 +407,7 @@ class Completer {
       const nameEnd = closed ? this.offset + closeIn : this.offset + (/^[^\s%$@]*/.exec(rest)?.[0].length ?? 0);
       return this.list(this.placeholderItems(entry, this.range(nameStart, nameEnd), (name) => (closed ? name : `${name})`)));
     }
-    if (before.endsWith('%') && percentRunIsOdd(before, before.length - 1)) {
+    if (endsWithMagicPercent(before, before.length)) {
       return this.list(this.magicItems(entry, this.range(this.offset - 1, this.offset)));
     }
     return undefined;
@@ -571,12 +572,6 @@ class Completer {
   }
 }
 
-/** `%%(` is a literal `%` followed by `(`: only an odd run of `%` starts a reference. */
-function percentRunIsOdd(text: string, lastPercent: number): boolean {
-  let run = 0;
-  for (let i = lastPercent; i >= 0 && text.charCodeAt(i) === 37; i--) run++;
-  return (run & 1) === 1;
-}
 
 /** `write:${1:file} ${2:content}`: the required arguments, or the first optional one when none is required. */
 function actionArgumentsSnippet(args: readonly { name: string; optional: boolean }[]): string {

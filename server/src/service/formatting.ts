@@ -1,5 +1,6 @@
 import { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import { EntryLine, Line, LineKind } from '../parser/ast';
+import { endsWithMagicPercent } from '../parser/values';
 import { LanguageSettings } from './settings';
 import { UwsgiDocument } from './uwsgiDocument';
 import { deleteLine } from './edits';
@@ -14,8 +15,6 @@ import { deleteLine } from './edits';
 // - `= value` lines (empty key) and key-only lines, apart from trailing whitespace.
 // And it never turns a `%` into the last character before a blank or `=`: `%` followed by any
 // character is a magic variable for uWSGI, so removing a blank after `%` would change the text.
-
-const PERCENT = 37;
 
 /** What the formatter will do to each line it changes. */
 interface FormatPlan {
@@ -143,9 +142,3 @@ function hasLoneCarriageReturn(text: string, line: Line): boolean {
   return false;
 }
 
-/** An odd run of `%` right before `end`: the last one escapes whatever character follows it. */
-function endsWithMagicPercent(text: string, end: number): boolean {
-  let run = 0;
-  while (end - run - 1 >= 0 && text.charCodeAt(end - run - 1) === PERCENT) run++;
-  return (run & 1) === 1;
-}

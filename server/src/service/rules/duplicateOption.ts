@@ -41,7 +41,7 @@ function check(context: RuleContext): void {
         related: [{ span: later.keySpan, message: same ? `\`${key}\` set again to the same value` : `\`${key}\` set again here` }],
         // A line of a section pulled in with `ini = :name` may serve other sections too, and a
         // `%(key)` or `if-opt` between the two lines reads this one.
-        data: { safeToRemove: same && earlier.section === later.section && !model.usedNames.has(key) && !model.readByIfOpt(key) },
+        data: { safeToRemove: same && earlier.section === later.section && !model.readsValueOf(key) },
       });
     }
   }

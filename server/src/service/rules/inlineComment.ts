@@ -1,6 +1,6 @@
 import { TextEdit } from 'vscode-languageserver-types';
 import { EntryLine } from '../../parser/ast';
-import { findInlineComment } from '../../parser/values';
+import { endsWithMagicPercent, findInlineComment } from '../../parser/values';
 import { OptionFacts } from '../../registry/registry';
 import { ValueLanguage, valueLanguage } from '../../analysis/valueLanguage';
 import { insertLinesBefore, workspaceEdit } from '../edits';
@@ -27,12 +27,6 @@ function commentStart(text: string, entry: EntryLine, language: ValueLanguage): 
   }
 }
 
-/** True when `text[from, end)` ends in an odd run of `%`: the last one pairs with what follows. */
-function endsWithMagicPercent(text: string, end: number, from: number): boolean {
-  let run = 0;
-  while (end - run - 1 >= from && text.charCodeAt(end - run - 1) === 37) run++;
-  return (run & 1) === 1;
-}
 
 /** Parsers that never look at the value. */
 const VALUE_IGNORED_PARSERS = new Set(['uwsgi_opt_deprecated', 'uwsgi_opt_noop']);
@@ -64,7 +58,7 @@ function effectOf(model: DocumentModel, options: OptionContext, entry: EntryLine
   if (!facts) {
     // A key nobody reads applies nothing; a `%(key)` or `if-opt` elsewhere gets the whole text, and
     // an option of a plugin not loaded (or of the other version) gets it once the option exists.
-    if (options.lookup(entry.key).kind === 'unknown' && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key) && !readElsewhere(entry.key)) {
+    if (options.lookup(entry.key).kind === 'unknown' && !model.readsValueOf(entry.key) && !readElsewhere(entry.key)) {
       return { severity: 'information', safe: true, message: `${changed} Harmless here: \`${entry.key}\` is no option and nothing reads it, so uWSGI applies nothing from this line.` };
     }
     return { severity: 'warning', safe: false, message: changed };
@@ -118,9 +112,7 @@ function check(context: RuleContext): void {
       });
       continue;
     }
-    // An option of a plugin not loaded, or of the other version, reads its value the same way once it exists.
-    const lookup = options.lookup(entry.key);
-    const facts = lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
+    const facts = options.optionAnywhere(entry.key);
     // An included file's `%(key)` or `if-opt` reads it too (the interpretation saw every file read).
     const readElsewhere = (key: string): boolean => model.includes.files.length > 0 && context.interpretation().isRead(key);
     const effect = effectOf(model, options, entry, facts, kept, text.slice(entry.valueSpan.start, entry.valueSpan.end), readElsewhere);

@@ -1,6 +1,6 @@
 import { Rule, RuleContext, RuleFix, FixContext } from './rule';
 import { EntryLine } from '../../parser/ast';
-import { findInlineComment } from '../../parser/values';
+import { findInlineComment, eatsCarriageReturn } from '../../parser/values';
 import { nearest, hasRole } from '../../registry/registry';
 import type { OptionFacts } from '../../registry/types';
 import { deleteLine, replacementFixes, stringList, workspaceEdit } from '../edits';
@@ -8,7 +8,6 @@ import { isFlagTrue, meansOff } from '../../analysis/optionContext';
 import { isWhollyQuoted } from '../../analysis/valueLanguage';
 import { isShellVariableValue, isTemplateMarkerValue, templateJudgement } from '../../analysis/templateMarkers';
 import { Severity } from '../settings';
-import { eatsCarriageReturn } from './magicPercentLiteral';
 
 // How uWSGI's setters read a value (SEMANTICS.md §7, core/uwsgi.c): what each parser refuses,
 // and what it silently reads instead of what was written.

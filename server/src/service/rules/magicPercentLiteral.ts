@@ -1,6 +1,7 @@
+import { magicVariable } from '../../analysis/magicVariables';
 import { hasRole, optionsWithRole } from '../../registry/registry';
 import { EntryLine, Span } from '../../parser/ast';
-import { findInlineComment, Segment, segmentValue } from '../../parser/values';
+import { eatsCarriageReturn, findInlineComment, Segment, segmentValue } from '../../parser/values';
 import { isFlagTrue } from '../../analysis/optionContext';
 import { DocumentModel } from '../../analysis/model';
 import { replaceSpan, workspaceEdit } from '../edits';
@@ -9,8 +10,8 @@ import { templateJudgement } from '../../analysis/templateMarkers';
 import { code } from '../markup';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
-/** The bytes after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
-export const MAGIC_VARIABLES: ReadonlySet<string> = new Set('opsdcenxijbOPSDCENXIJvhtTVkuUgG[0123456789'.split(''));
+/** A byte after `%` that uWSGI's magic table fills (SEMANTICS.md §8): any other one is removed with its `%`. */
+const isMagic = (byte: string): boolean => magicVariable(byte) !== undefined;
 /** Parsers whose value is a strftime format (`log-date`, `logdate`, `log-prefix`). */
 const LOG_DATE_PARSER = 'uwsgi_opt_log_date';
 /** Bytes a URL encodes as `%XX`: blanks and punctuation, never letters or digits. */
@@ -63,7 +64,7 @@ function shown(chars: readonly string[]): string {
 function checkStrftime(context: RuleContext, entry: EntryLine, region: Span, segments: readonly Segment[]): void {
   const text = context.model.text;
   const found = singles(text, segments, region.start, region.end);
-  const dropped = found.filter((m) => !MAGIC_VARIABLES.has(m.byte)).map((m) => m.byte);
+  const dropped = found.filter((m) => !isMagic(m.byte)).map((m) => m.byte);
   // A placeholder in a date format makes the format unknown here; in `log-format` `%(uri)` is a log variable.
   if (dropped.length === 0 || (!hasRole(entry.key, 'log-template') && text.slice(region.start, region.end).includes('%('))) return;
   const span = { start: found[0]!.at, end: found[found.length - 1]!.at + 2 };
@@ -100,12 +101,12 @@ function checkOthers(context: RuleContext, entry: EntryLine, segments: readonly 
     if (url >= 0 && url < magic.at && /^[0-9A-Fa-f]{2}$/.test(encoded) && URL_ENCODED.test(String.fromCharCode(parseInt(encoded, 16)))) {
       context.report({
         span: { start: magic.at, end: magic.at + 3 },
-        message: `\`%${encoded}\` looks URL-encoded, but uWSGI reads \`%${encoded[0]}\` as a magic variable (${MAGIC_VARIABLES.has(encoded[0]!) ? 'a part of this file\'s path, often empty' : 'nothing'}) before anything sees the URL: write \`%%${encoded}\`.`,
+        message: `\`%${encoded}\` looks URL-encoded, but uWSGI reads \`%${encoded[0]}\` as a magic variable (${isMagic(encoded[0]!) ? 'a part of this file\'s path, often empty' : 'nothing'}) before anything sees the URL: write \`%%${encoded}\`.`,
         data: { safe: true },
       });
       continue;
     }
-    if (MAGIC_VARIABLES.has(magic.byte)) continue;
+    if (isMagic(magic.byte)) continue;
     const blank = magic.byte === ' ' || magic.byte === '\t';
     const byte = blank ? (magic.byte === ' ' ? 'a blank' : 'a tab') : code(magic.byte);
     context.report({
@@ -115,18 +116,6 @@ function checkOthers(context: RuleContext, entry: EntryLine, segments: readonly 
       data: { safe: shell || !/[A-Za-z]/.test(magic.byte) },
     });
   }
-}
-
-/**
- * True when the value ends in an odd run of `%` before a CRLF: the last `%` eats the `\r` (the
- * line break stays, no join), so uWSGI's value lacks it.
- */
-export function eatsCarriageReturn(text: string, entry: EntryLine): boolean {
-  const end = entry.valueSpan.end;
-  if (text[end] !== '\r' || text[end - 1] !== '%') return false;
-  let run = 0;
-  while (end - run - 1 >= entry.valueSpan.start && text[end - run - 1] === '%') run++;
-  return (run & 1) === 1;
 }
 
 function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void {
@@ -146,7 +135,7 @@ function checkBeforeCarriageReturn(context: RuleContext, entry: EntryLine): void
 function onlyMagicUse(value: string): boolean {
   for (let i = value.indexOf('%'); i >= 0; i = value.indexOf('%', i + 2)) {
     const next = value[i + 1];
-    if (next === undefined || (next !== '(' && next !== '%' && !MAGIC_VARIABLES.has(next))) return false;
+    if (next === undefined || (next !== '(' && next !== '%' && !isMagic(next))) return false;
   }
   return !value.includes('://');
 }

@@ -20,7 +20,7 @@ function check(context: RuleContext): void {
     const word = text.slice(entry.valueSpan.start, end);
     if (!meansOff(word)) continue;
     // `true` writes what uWSGI reads, unless a `%(key)` or `if-opt` reads the word itself.
-    const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
+    const read = model.readsValueOf(entry.key);
     context.report({
       data: { keeps: !read },
       span: { start: entry.valueSpan.start, end },

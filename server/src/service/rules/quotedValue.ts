@@ -1,8 +1,8 @@
-import { EntryLine, Span } from '../../parser/ast';
+import { EntryLine } from '../../parser/ast';
 import { findInlineComment } from '../../parser/values';
 import { hasRole, OptionFacts, parseHookKey } from '../../registry/registry';
 import { isFlagTrue } from '../../analysis/optionContext';
-import { valueLanguage } from '../../analysis/valueLanguage';
+import { quotedSpan, valueLanguage } from '../../analysis/valueLanguage';
 import { replaceSpan, workspaceEdit } from '../edits';
 import { code } from '../markup';
 import { Severity } from '../settings';
@@ -15,14 +15,6 @@ const OWN_SYNTAX_KINDS = new Set(['route', 'rule', 'placeholder', 'custom_option
 const OUTPUT_KINDS = new Set(['print']);
 /** Parsers that refuse anything but three octal digits, so uWSGI stops on a quoted mode. */
 const REFUSED_MODE_PARSERS = new Set(['uwsgi_opt_chmod_socket', 'uwsgi_opt_logfile_chmod']);
-
-/** The quoted text at `[start, end)` of the file: the same quote at both ends and none between them. */
-function quotedAt(text: string, start: number, end: number): Span | undefined {
-  if (end - start < 2) return undefined;
-  const quote = text[start]!;
-  if ((quote !== '"' && quote !== "'") || text[end - 1] !== quote) return undefined;
-  return text.slice(start + 1, end - 1).includes(quote) ? undefined : { start, end };
-}
 
 interface Judgement {
   readonly severity: Severity;
@@ -58,7 +50,7 @@ function checkEnvValue(context: RuleContext, entry: EntryLine, end: number): voi
   if (equals < 0 || equals >= end) return;
   let start = equals + 1;
   while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
-  const span = quotedAt(text, start, end);
+  const span = quotedSpan(text, start, end);
   if (!span) return;
   const name = text.slice(entry.valueSpan.start, equals);
   const quoted = text.slice(span.start, span.end);
@@ -70,17 +62,11 @@ function checkEnvValue(context: RuleContext, entry: EntryLine, end: number): voi
   });
 }
 
-/** The facts of a key that is an option somewhere, or undefined for a key that is no option. */
-function optionFacts(context: RuleContext, key: string): OptionFacts | undefined {
-  const lookup = context.options.lookup(key);
-  return lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
-}
-
 function checkEntry(context: RuleContext, entry: EntryLine): void {
   const { model } = context;
-  const facts = optionFacts(context, entry.key);
+  const facts = context.options.optionAnywhere(entry.key);
   // A key nobody reads applies nothing, quotes or not.
-  if (!facts && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) return;
+  if (!facts && !model.readsValueOf(entry.key)) return;
   // Hooks, shell commands and the options with a syntax of their own decide what quotes mean.
   if (parseHookKey(entry.key) || valueLanguage(entry, facts) !== 'plain') return;
   if (facts && OWN_SYNTAX_KINDS.has(facts.valueKind)) return;
@@ -89,14 +75,14 @@ function checkEntry(context: RuleContext, entry: EntryLine): void {
   // A trailing comment is inline-comment's: the quotes are judged on what comes before it.
   const commentAt = findInlineComment(model.text, entry.valueSpan);
   const end = commentAt >= 0 ? commentAt : entry.valueSpan.end;
-  const span = quotedAt(model.text, entry.valueSpan.start, end);
+  const span = quotedSpan(model.text, entry.valueSpan.start, end);
   if (!span) {
     if (facts && hasRole(facts.name, 'env-setter')) checkEnvValue(context, entry, end);
     return;
   }
   const { severity, message, safe } = judge(entry, facts, model.text.slice(span.start, span.end));
   // What `%(key)` or `if-opt` reads changes with it: more than this line, so not in bulk.
-  const read = model.usedNames.has(entry.key) || model.readByIfOpt(entry.key);
+  const read = model.readsValueOf(entry.key);
   context.report({ span, severity, message, data: { safe: safe && !read } });
 }
 

@@ -6,12 +6,6 @@ import { replacementFixes } from '../edits';
 import { code } from '../markup';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
-/** The facts of a key that is an option somewhere (here, in a plugin not loaded, in the other version). */
-function optionFacts(context: RuleContext, key: string): OptionFacts | undefined {
-  const lookup = context.options.lookup(key);
-  return lookup.kind === 'option' || lookup.kind === 'needs-plugin' || lookup.kind === 'other-version' ? lookup.facts : undefined;
-}
-
 /**
  * Whether the `$` pass reaches this value (SEMANTICS.md §6, §9): deferred options, keys that are no
  * option (their entries are expanded like any other), and the placeholder setters, whose value is
@@ -66,9 +60,9 @@ function check(context: RuleContext): void {
   const entries = model.applied.filter((entry) => entry.value.includes('${'));
   if (entries.length === 0 || templateJudgement(model, context.options).isTemplate) return;
   for (const entry of entries) {
-    const facts = optionFacts(context, entry.key);
+    const facts = context.options.optionAnywhere(entry.key);
     // A key nobody reads applies nothing; a `%(key)` elsewhere gets its text.
-    if (!facts && !model.usedNames.has(entry.key) && !model.readByIfOpt(entry.key)) continue;
+    if (!facts && !model.readsValueOf(entry.key)) continue;
     if (valueLanguage(entry, facts) === 'shell' || hasOwnBraceVariables(facts)) continue;
     checkEntry(context, entry, facts);
   }

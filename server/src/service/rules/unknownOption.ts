@@ -237,7 +237,7 @@ function check(context: RuleContext): void {
     if (lookup.kind === 'declared') continue;
     if (lookup.kind === 'unknown' && parseHookKey(key)) continue; // unknown-hook-phase reports it
     // An included file's `if-opt` or `%(key)` reads it too: the interpreter saw every file uWSGI reads.
-    if (model.usedNames.has(key) || model.readByIfOpt(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
+    if (model.readsValueOf(key) || (model.includes.files.length > 0 && context.interpretation().isRead(key))) {
       if (strict) {
         context.report({
           span: entry.keySpan,

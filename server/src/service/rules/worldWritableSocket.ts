@@ -4,7 +4,6 @@ import { DocumentModel } from '../../analysis/model';
 import { OptionContext } from '../../analysis/optionContext';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
-/** The options whose parser sets the mode of the UNIX sockets uWSGI binds. */
 /** The bit of the last octal digit that lets other users write, which is what connect() needs. */
 const OTHER_WRITE = 2;
 
