@@ -55,6 +55,14 @@ export const SECTION_LOADERS: ReadonlySet<string> = optionsWithRole('section-loa
 export function referencesExpandedIn(key: string, immediate: boolean): boolean {
   return !immediate || key === 'set';
 }
+
+/**
+ * Whether the `%(...)` of a value is expanded: where the other references are, and in the values of
+ * the placeholder setters too, which are copied into each value that uses them and expanded there.
+ */
+export function placeholdersExpandedIn(key: string, immediate: boolean): boolean {
+  return referencesExpandedIn(key, immediate) || hasRole(key, 'deferred-expansion');
+}
 const LETTER_I = 105;
 /** How many `%(...)` levels a value is expanded through; deeper chains are unknown. */
 const EXPANSION_DEPTH = 8;

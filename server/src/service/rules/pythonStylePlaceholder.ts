@@ -1,5 +1,5 @@
 import { hasRole } from '../../registry/registry';
-import { PlaceholderUse } from '../../analysis/model';
+import { PlaceholderUse, placeholdersExpandedIn } from '../../analysis/model';
 import { valueLanguage } from '../../analysis/valueLanguage';
 import { isPlaceholderMath } from '../../parser/values';
 import { externalPlaceholders } from '../externalPlaceholders';
@@ -38,7 +38,7 @@ function check(context: RuleContext): void {
     if (segment.end + 1 < entry.valueSpan.end && WORD.test(text[segment.end + 1]!)) continue;
     // `set`, `set-placeholder`: their `%(...)` is expanded where the value lands; other immediate
     // options keep it literal.
-    if (options.option(entry.key)?.immediate === true && !hasRole(entry.key, 'deferred-expansion')) continue;
+    if (!placeholdersExpandedIn(entry.key, options.option(entry.key)?.immediate === true)) continue;
     if (isProgramFormat(context, use)) continue;
     const written = text.slice(segment.start, segment.end);
     // In a log format a name nothing defines is a log variable, filled per request.

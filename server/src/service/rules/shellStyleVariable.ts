@@ -1,5 +1,6 @@
 import { EntryLine } from '../../parser/ast';
-import { hasRole, OptionFacts } from '../../registry/registry';
+import { OptionFacts } from '../../registry/registry';
+import { placeholdersExpandedIn } from '../../analysis/model';
 import { hasOwnBraceVariables, valueLanguage } from '../../analysis/valueLanguage';
 import { shellVariablePattern, templateJudgement } from '../../analysis/templateMarkers';
 import { replacementFixes } from '../edits';
@@ -12,7 +13,7 @@ import { Rule, RuleContext, FixContext, RuleFix } from './rule';
  * pasted into later values and expanded there.
  */
 function expandedByUwsgi(facts: OptionFacts | undefined): boolean {
-  return facts === undefined || !facts.immediate || hasRole(facts.name, 'deferred-expansion');
+  return facts === undefined || placeholdersExpandedIn(facts.name, facts.immediate);
 }
 
 interface Suggestion {

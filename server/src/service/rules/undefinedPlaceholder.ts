@@ -1,6 +1,6 @@
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath } from '../../parser/values';
-import { DocumentModel, localSectionReference } from '../../analysis/model';
+import { DocumentModel, localSectionReference, placeholdersExpandedIn } from '../../analysis/model';
 import { hasRole, nearest } from '../../registry/registry';
 import { OptionContext } from '../../analysis/optionContext';
 import { replacementFixes, stringList } from '../edits';
@@ -39,7 +39,7 @@ function check(context: RuleContext): void {
     const facts = options.option(entry.key);
     // `set`, `set-placeholder`: read at once, but their `%(...)` is expanded where the value is used.
     // Never expanded at all: unexpanded-reference reports it, whether the name is defined or not.
-    if (facts?.immediate && !hasRole(entry.key, 'deferred-expansion')) continue;
+    if (!placeholdersExpandedIn(entry.key, facts?.immediate === true)) continue;
     if (model.isBlockVariable(use)) continue;
     if (model.isDefined(name)) continue;
     if (model.includes.keys.has(name)) continue;

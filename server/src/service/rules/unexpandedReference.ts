@@ -1,7 +1,7 @@
 import { EntryLine } from '../../parser/ast';
 import { isPlaceholderMath, Segment } from '../../parser/values';
 import { logicKindOf } from '../../parser/parser';
-import { DocumentModel } from '../../analysis/model';
+import { DocumentModel, placeholdersExpandedIn } from '../../analysis/model';
 import { hasRole } from '../../registry/registry';
 import { Severity } from '../settings';
 import { code } from '../markup';
@@ -15,7 +15,7 @@ const NOT_EXPANDED = 'before `$(...)`, `@(...)` and `%(...)` are expanded';
  * value is used. `%(_)` in a block is filled in by the block before the line runs.
  */
 function unexpanded(model: DocumentModel, entry: EntryLine): Segment[] {
-  const placeholdersLater = hasRole(entry.key, 'deferred-expansion');
+  const placeholdersLater = placeholdersExpandedIn(entry.key, true);
   const inBlock = model.blockOf(entry) !== undefined;
   return model.segments(entry).filter((s) => {
     if (s.kind === 'text' || s.kind === 'magic') return false;
