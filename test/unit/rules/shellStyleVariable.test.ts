@@ -33,8 +33,11 @@ describe('rule shell-style-variable', () => {
     assert.deepEqual(findings(text, RULE).map((f) => f.covers), ['${CONF_DIR}']);
     assert.match(messages(text, RULE)[0]!, /applied while the file is read, before `\$\(\.\.\.\)` is expanded, so neither form is replaced here/);
     assert.deepEqual(quickFixes(text, RULE), []);
-    // Placeholder setters are expanded where their value is used.
-    assert.deepEqual(fixSafety('[uwsgi]\nset-placeholder = base=${HOME}\n', RULE), ['*Change to `$(HOME)`: unsafe']);
+    // A set-placeholder value is copied into each `%(base)` after the `$` pass: `$(HOME)` would stay
+    // literal too (unexpanded-reference-set-placeholder.ini). `set` adds an entry the pass expands.
+    assert.deepEqual(quickFixes('[uwsgi]\nset-placeholder = base=${HOME}\n', RULE), []);
+    assert.match(messages('[uwsgi]\nset-placeholder = base=${HOME}\n', RULE)[0]!, /neither form is replaced here/);
+    assert.deepEqual(fixSafety('[uwsgi]\nset = base=${HOME}\n', RULE), ['*Change to `$(HOME)`: unsafe']);
   });
 
   it('leaves shell commands alone: the shell expands ${VAR}', () => {

@@ -1,6 +1,6 @@
 import { EntryLine } from '../../parser/ast';
 import { OptionFacts } from '../../registry/registry';
-import { placeholdersExpandedIn } from '../../analysis/model';
+import { referencesExpandedIn } from '../../analysis/model';
 import { hasOwnBraceVariables, valueLanguage } from '../../analysis/valueLanguage';
 import { shellVariablePattern, templateJudgement } from '../../analysis/templateMarkers';
 import { replacementFixes } from '../edits';
@@ -8,12 +8,13 @@ import { code } from '../markup';
 import { Rule, RuleContext, FixContext, RuleFix } from './rule';
 
 /**
- * Whether the `$` pass reaches this value (SEMANTICS.md §6, §9): deferred options, keys that are no
- * option (their entries are expanded like any other), and the placeholder setters, whose value is
- * pasted into later values and expanded there.
+ * Whether the `$` pass reaches this value (SEMANTICS.md §6, §9, §10): deferred options, keys that
+ * are no option (their entries are expanded like any other) and `set`. Not `set-placeholder`: its
+ * value is copied into each `%(name)` after the `$` pass (oracle fixture
+ * `unexpanded-reference-set-placeholder.ini`), so `$(NAME)` stays literal there too.
  */
 function expandedByUwsgi(facts: OptionFacts | undefined): boolean {
-  return facts === undefined || placeholdersExpandedIn(facts.name, facts.immediate);
+  return facts === undefined || referencesExpandedIn(facts.name, facts.immediate);
 }
 
 interface Suggestion {
@@ -109,8 +110,9 @@ function fixes({ document, diagnostic, data }: FixContext): RuleFix[] {
  *
  * Immediate options (`include`, `plugins`, `strict`, `if-*`...) are applied while the file is read,
  * before the `$` pass (SEMANTICS.md §6): there neither form is replaced, the finding says so, and
- * there is no fix. The placeholder setters (`set-placeholder`, `set-ph`, `set`) are expanded where
- * their value ends up, so `$(NAME)` works there.
+ * there is no fix. That includes `set-placeholder` and `set-ph`: their value is copied into each
+ * `%(name)` after the `$` pass, so `$(NAME)` stays literal there as well (unexpanded-reference says
+ * so). `set` is the exception: the entry it adds is expanded like any other, and `$(NAME)` works.
  *
  * ## Not reported
  *
