@@ -46,8 +46,9 @@ function judge(entry: EntryLine, facts: OptionFacts | undefined, quoted: string)
 /** `env = NAME="a b"`: the variable gets the quotes, which the program reading it may or may not want. */
 function checkEnvValue(context: RuleContext, entry: EntryLine, end: number): void {
   const text = context.model.text;
-  const equals = text.indexOf('=', entry.valueSpan.start);
-  if (equals < 0 || equals >= end) return;
+  const equalsInValue = text.slice(entry.valueSpan.start, end).indexOf('=');
+  if (equalsInValue < 0) return;
+  const equals = entry.valueSpan.start + equalsInValue;
   let start = equals + 1;
   while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
   const span = quotedSpan(text, start, end);

@@ -43,8 +43,10 @@ function report(context: RuleContext, entry: EntryLine, segment: Segment): void 
     return;
   }
   // `ini = file:section`: a missing section only warns (SEMANTICS.md §3).
-  const lastColon = model.text.lastIndexOf(':', entry.valueSpan.end - 1);
-  if (hasRole(entry.key, 'section-loader') && lastColon >= entry.valueSpan.start && segment.start > lastColon) {
+  // Searched in the value only: a value without `:` would send the search back to the file's start.
+  const { start, end } = entry.valueSpan;
+  const colonInValue = model.text.slice(start, end).lastIndexOf(':');
+  if (hasRole(entry.key, 'section-loader') && colonInValue >= 0 && segment.start > start + colonInValue) {
     context.report({
       span: segment,
       message: `${code(entry.key)} is read while the file is parsed, ${NOT_EXPANDED}: uWSGI looks for a section literally named with ${code(written)}, finds none and goes on without it (it only warns).`,
